@@ -1,0 +1,305 @@
+#include "config.h"
+
+#include "lesson/course.h"
+#include "lesson/builtin.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/rnntutor"
+#endif
+
+struct course {
+	struct lesson **lessons;
+	size_t n;
+	size_t cap;
+};
+
+/* The lesson with id, or -1. */
+static long
+find_id(const struct course *c, const char *id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->lessons[i]->id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Add a lesson unless a higher-precedence one has its id already. */
+static void
+course_add(struct course *c, struct lesson *l)
+{
+	if (find_id(c, l->id) >= 0) {
+		lesson_destroy(l);	/* overridden by an earlier source */
+		return;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap != 0 ? c->cap * 2 : 8;
+		c->lessons = xreallocarray(c->lessons, c->cap,
+		    sizeof *c->lessons);
+	}
+	c->lessons[c->n++] = l;
+}
+
+/* Does a file name end in .yaml or .yml? */
+static int
+is_lesson_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] != '.' && ((len > 5 && strcmp(name + len - 5, ".yaml") == 0)
+	    || (len > 4 && strcmp(name + len - 4, ".yml") == 0));
+}
+
+/* qsort order for file names. */
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted lesson file names of a directory; NULL if it cannot be read. */
+static char **
+list_dir(const char *dir, size_t *n, int *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (d == NULL) {
+		*err = errno;
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!is_lesson_name(e->d_name))
+			continue;
+		if (*n == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		if (*n >= 1000)
+			break;	/* a lesson directory, not a dump */
+	}
+	closedir(d);
+	if (*n > 0)
+		qsort(names, *n, sizeof *names, cmp_names);
+	return names;
+}
+
+/* Load every lesson file of names; duplicates of an id among them are
+ * errors at the later file. lessons[i] is NULL where file i failed. */
+static size_t
+load_files(const char *const *names, size_t n, struct diag_list *diags,
+    struct lesson **lessons)
+{
+	size_t failed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+
+		lessons[i] = NULL;
+		if (stat(names[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+			diag_add(diags, DIAG_ERROR, names[i], 0, 0, "not a "
+			    "regular file; skipped");
+			failed++;
+			continue;
+		}
+		if (lesson_load_file(&lessons[i], names[i], diags) < 0) {
+			failed++;
+			continue;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (lessons[j] == NULL ||
+			    strcmp(lessons[j]->id, lessons[i]->id) != 0)
+				continue;
+			diag_add(diags, DIAG_ERROR, names[i],
+			    lessons[i]->id_pos.line, lessons[i]->id_pos.col,
+			    "duplicate lesson id '%s' (also used by %s:%d:%d)",
+			    lessons[i]->id, lessons[j]->file,
+			    lessons[j]->id_pos.line, lessons[j]->id_pos.col);
+			lesson_destroy(lessons[i]);
+			lessons[i] = NULL;
+			failed++;
+			break;
+		}
+	}
+	return failed;
+}
+
+/* See course.h. */
+size_t
+course_check_files(const char *const *files, size_t n, struct diag_list *diags,
+    struct lesson ***lessons_out)
+{
+	struct lesson **lessons = xcalloc(n + 1, sizeof *lessons);
+	size_t failed = load_files(files, n, diags, lessons);
+
+	if (lessons_out != NULL) {
+		*lessons_out = lessons;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			lesson_destroy(lessons[i]);
+		free(lessons);
+	}
+	return failed;
+}
+
+/* Load one directory of lessons into the course. explicit: the user named
+ * it, so a missing directory is an error rather than normal. */
+static void
+load_dir(struct course *c, const char *dir, int explicit,
+    struct diag_list *diags)
+{
+	struct lesson **lessons;
+	size_t n = 0;
+	int err = 0;
+	char **names = list_dir(dir, &n, &err);
+
+	if (names == NULL) {
+		if (explicit || (err != ENOENT && err != ENOTDIR))
+			diag_add(diags, explicit ? DIAG_ERROR : DIAG_WARNING, dir,
+			    0, 0, "cannot read lesson directory: %s",
+			    strerror(err));
+		return;
+	}
+	lessons = xcalloc(n + 1, sizeof *lessons);
+	load_files((const char *const *)names, n, diags, lessons);
+	for (size_t i = 0; i < n; i++) {
+		if (lessons[i] != NULL)
+			course_add(c, lessons[i]);
+		free(names[i]);
+	}
+	free(lessons);
+	free(names);
+}
+
+/* Load each entry of a colon-separated path list. */
+static void
+load_path_list(struct course *c, const char *list, struct diag_list *diags)
+{
+	char *copy = xstrdup(list), *save = NULL;
+
+	for (char *dir = strtok_r(copy, ":", &save); dir != NULL;
+	    dir = strtok_r(NULL, ":", &save))
+		load_dir(c, dir, 0, diags);
+	free(copy);
+}
+
+/* $XDG_DATA_HOME/rnntutor/lessons or ~/.local/share/rnntutor/lessons. */
+static void
+load_xdg(struct course *c, struct diag_list *diags)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *dir = NULL;
+
+	if (xdg != NULL && xdg[0] == '/')
+		dir = xasprintf("%s/rnntutor/lessons", xdg);
+	else if (home != NULL && home[0] != '\0')
+		dir = xasprintf("%s/.local/share/rnntutor/lessons", home);
+	if (dir != NULL)
+		load_dir(c, dir, 0, diags);
+	free(dir);
+}
+
+/* The lessons compiled into the binary. */
+static void
+load_builtin(struct course *c, struct diag_list *diags)
+{
+	for (size_t i = 0; i < lesson_builtin_nfiles; i++) {
+		const struct lesson_builtin_file *f = &lesson_builtin_files[i];
+		char *name = xasprintf("builtin:%s", f->name);
+		struct lesson *l;
+
+		if (lesson_load_buffer(&l, name, f->data, f->len, diags) == 0)
+			course_add(c, l);
+		free(name);
+	}
+}
+
+/* Course order: by number, then by id. */
+static int
+cmp_lessons(const void *a, const void *b)
+{
+	const struct lesson *x = *(const struct lesson *const *)a;
+	const struct lesson *y = *(const struct lesson *const *)b;
+
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* See course.h. */
+struct course *
+course_load(const struct course_opts *opts, struct diag_list *diags)
+{
+	struct course *c = xcalloc(1, sizeof *c);
+
+	for (size_t i = 0; i < opts->ndirs; i++)
+		load_dir(c, opts->dirs[i], 1, diags);
+	if (opts->use_env) {
+		const char *path = getenv("RNNTUTOR_PATH");
+
+		if (path != NULL && path[0] != '\0')
+			load_path_list(c, path, diags);
+		load_xdg(c, diags);
+	}
+	if (opts->use_installed)
+		load_dir(c, PKGDATADIR "/lessons", 0, diags);
+	if (opts->use_builtin)
+		load_builtin(c, diags);
+	if (c->n > 1)
+		qsort(c->lessons, c->n, sizeof *c->lessons, cmp_lessons);
+	return c;
+}
+
+/* Free the course and its lessons. */
+void
+course_destroy(struct course *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		lesson_destroy(c->lessons[i]);
+	free(c->lessons);
+	free(c);
+}
+
+/* Number of lessons. */
+size_t
+course_count(const struct course *c)
+{
+	return c->n;
+}
+
+/* Lesson i in course order. */
+const struct lesson *
+course_lesson(const struct course *c, size_t i)
+{
+	return i < c->n ? c->lessons[i] : NULL;
+}
+
+/* Find a lesson by number or id. */
+long
+course_find(const struct course *c, const char *name)
+{
+	char *end;
+	long number = strtol(name, &end, 10);
+
+	if (end != name && *end == '\0') {
+		for (size_t i = 0; i < c->n; i++)
+			if (c->lessons[i]->number == number)
+				return (long)i;
+		return -1;
+	}
+	return find_id(c, name);
+}

@@ -1,0 +1,129 @@
+/* lesson: the model of one lesson, as loaded from a YAML file.
+ *
+ * A lesson is a title, a goal and an ordered list of blocks (heading, text,
+ * code, quiz, sim). Every value keeps the line and column it came from, so
+ * later checks (a simulation parameter out of range, say) can point at it.
+ *
+ * Ownership: lesson_load_*() return a heap lesson that owns every string and
+ * array below it; lesson_destroy() frees it all. */
+#ifndef RNNTUTOR_LESSON_H
+#define RNNTUTOR_LESSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/diag.h"
+
+/* Limits that keep hostile files cheap to reject. */
+#define LESSON_MAX_FILE_SIZE (1024 * 1024)	/* bytes */
+#define LESSON_MAX_DEPTH 16			/* nested collections */
+#define LESSON_MAX_SCALAR (64 * 1024)		/* bytes in one scalar */
+#define LESSON_MAX_BLOCKS 2000
+#define LESSON_MAX_ID 40
+
+struct lesson_pos {
+	int line;	/* 1-based */
+	int col;	/* 1-based */
+};
+
+enum lesson_block_kind {
+	LESSON_HEADING,
+	LESSON_TEXT,
+	LESSON_CODE,
+	LESSON_QUIZ,
+	LESSON_SIM
+};
+
+struct lesson_quiz {
+	char *question;
+	char **choices;		/* NULL for a numeric quiz */
+	size_t nchoices;
+	size_t answer;		/* multiple choice: index into choices */
+	double value;		/* numeric: the right answer */
+	double tolerance;	/* numeric: accepted |given - value| */
+	char *explain;		/* may be NULL */
+	bool retry;
+};
+
+/* A parameter as the lesson wrote it; converted by the sim registry. */
+struct lesson_param {
+	char *name;
+	char *value;
+	struct lesson_pos pos;		/* of the value */
+};
+
+/* A parameter the reader may turn, optionally with a narrower range. */
+struct lesson_knob {
+	char *name;
+	bool has_min, has_max, has_step;
+	double min, max, step;
+	struct lesson_pos pos;
+};
+
+enum lesson_scale {
+	LESSON_SCALE_AUTO,
+	LESSON_SCALE_LINEAR,
+	LESSON_SCALE_LOG
+};
+
+struct lesson_chart {
+	char **series;		/* names of result series drawn on one y-range */
+	size_t nseries;
+	int height;		/* rows, 1..8 */
+	enum lesson_scale scale;
+	bool has_range;
+	double lo, hi;		/* a fixed y-range, when has_range */
+	char *caption;		/* may be NULL */
+	struct lesson_pos pos;
+};
+
+struct lesson_sim {
+	char *name;
+	struct lesson_pos name_pos;
+	struct lesson_param *params;
+	size_t nparams;
+	struct lesson_knob *knobs;
+	size_t nknobs;
+	struct lesson_chart *charts;
+	size_t ncharts;
+	char *output;		/* template with {placeholders}; may be NULL */
+	struct lesson_pos output_pos;
+	char *try_text;		/* the "try this" prompt; may be NULL */
+	char *caption;		/* may be NULL */
+};
+
+struct lesson_block {
+	enum lesson_block_kind kind;
+	struct lesson_pos pos;
+	char *text;	/* heading text, text body, or code source */
+	int level;	/* heading: 1 or 2 */
+	char *lang;	/* code: language (never NULL for code) */
+	char *caption;	/* code: may be NULL */
+	struct lesson_quiz quiz;
+	struct lesson_sim sim;
+};
+
+struct lesson {
+	char *file;		/* where it was loaded from ("builtin:NAME" for built-ins) */
+	char *id;
+	struct lesson_pos id_pos;
+	int number;
+	char *title;
+	char *goal;
+	struct lesson_block *blocks;
+	size_t nblocks;
+};
+
+/* Parse a lesson from memory; name is used in messages. Returns 0 and sets
+ * *out, or a negative value with at least one error in diags (*out NULL). */
+int lesson_load_buffer(struct lesson **out, const char *name,
+    const char *buf, size_t len, struct diag_list *diags);
+/* Read and parse a lesson file (regular files only, at most 1 MiB). */
+int lesson_load_file(struct lesson **out, const char *path,
+    struct diag_list *diags);
+void lesson_destroy(struct lesson *lesson);
+
+/* Counts used by tests and the course lint. */
+size_t lesson_count(const struct lesson *lesson, enum lesson_block_kind kind);
+
+#endif

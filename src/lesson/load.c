@@ -1,0 +1,953 @@
+#include "config.h"
+
+#include "lesson/lesson.h"
+#include "lesson/tree.h"
+#include "core/num.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* What a key's value must be. */
+enum shape {
+	SCALAR = 1,
+	SEQ = 2,
+	MAP = 4
+};
+
+struct key_spec {
+	const char *name;
+	unsigned shapes;	/* bitwise or of enum shape */
+	int required;
+	const char *what;	/* for messages: "the lesson title" */
+};
+
+/* Loader state for one file. */
+struct loader {
+	const char *file;
+	struct diag_list *diags;
+	int failed;
+};
+
+/* Record an error at a node's position. */
+__attribute__((format(printf, 3, 4)))
+static void
+error_at(struct loader *ld, const struct lesson_node *at, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(ld->diags, DIAG_ERROR, ld->file, at != NULL ? at->pos.line : 0,
+	    at != NULL ? at->pos.col : 0, "%s", msg);
+	ld->failed = 1;
+}
+
+/* How a message names a wanted shape. */
+static const char *
+shape_words(unsigned shapes)
+{
+	switch (shapes) {
+	case SCALAR:
+		return "text";
+	case SEQ:
+		return "a YAML sequence";
+	case MAP:
+		return "a YAML mapping";
+	case SCALAR | SEQ:
+		return "text or a YAML sequence";
+	case SCALAR | MAP:
+		return "text or a YAML mapping";
+	default:
+		return "a value";
+	}
+}
+
+/* The shape bit of a node. */
+static unsigned
+shape_of(const struct lesson_node *node)
+{
+	switch (node->kind) {
+	case LESSON_NODE_SCALAR:
+		return SCALAR;
+	case LESSON_NODE_SEQ:
+		return SEQ;
+	case LESSON_NODE_MAP:
+		return MAP;
+	}
+	return 0;
+}
+
+/* Suggest the valid key nearest to a misspelt one, or NULL. */
+static const char *
+nearest_key(const char *key, const struct key_spec *specs, size_t n)
+{
+	const char *best = NULL;
+	int best_d = 3;		/* at most two edits away */
+
+	for (size_t i = 0; i < n; i++) {
+		int d = num_edit_distance(key, specs[i].name);
+
+		if (d < best_d || (d == best_d && best == NULL && d <= 2)) {
+			best = specs[i].name;
+			best_d = d;
+		}
+	}
+	return best_d <= 2 ? best : NULL;
+}
+
+/* The list "a, b, c" of valid keys for a message. */
+static void
+key_list(char *out, size_t size, const struct key_spec *specs, size_t n)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s",
+		    i == 0 ? "" : ", ", specs[i].name);
+}
+
+/* Match a mapping's keys against specs: values[i] gets the value node of
+ * specs[i] (or NULL). Reports unknown, duplicate, mistyped and missing keys.
+ * context names the mapping in messages ("a quiz block"). */
+static void
+match_keys(struct loader *ld, const struct lesson_node *map,
+    const struct key_spec *specs, size_t n, const struct lesson_node **values,
+    const char *context)
+{
+	const struct lesson_node *keys[32] = {0};
+
+	for (size_t i = 0; i < n; i++)
+		values[i] = NULL;
+	for (size_t k = 0; k + 1 < map->n; k += 2) {
+		const struct lesson_node *key = map->kids[k];
+		const struct lesson_node *value = map->kids[k + 1];
+		size_t i;
+
+		if (key->kind != LESSON_NODE_SCALAR) {
+			error_at(ld, key, "keys must be plain words, found %s",
+			    lesson_node_what(key));
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			if (strcmp(key->str, specs[i].name) == 0)
+				break;
+		if (i == n) {
+			const char *near = nearest_key(key->str, specs, n);
+			char valid[512];
+			char *shown = utf8_sanitize(key->str, key->len, 0);
+
+			if (near != NULL) {
+				error_at(ld, key, "unknown key '%s' in %s (did you "
+				    "mean '%s'?)", shown, context, near);
+			} else {
+				key_list(valid, sizeof valid, specs, n);
+				error_at(ld, key, "unknown key '%s' in %s (valid "
+				    "keys: %s)", shown, context, valid);
+			}
+			free(shown);
+			continue;
+		}
+		if (keys[i] != NULL) {
+			error_at(ld, key, "duplicate key '%s' (first given at "
+			    "line %d, column %d)", specs[i].name, keys[i]->pos.line,
+			    keys[i]->pos.col);
+			continue;
+		}
+		keys[i] = key;
+		if ((shape_of(value) & specs[i].shapes) == 0) {
+			error_at(ld, value, "'%s': expected %s (%s), found %s",
+			    specs[i].name, specs[i].what,
+			    shape_words(specs[i].shapes), lesson_node_what(value));
+			continue;
+		}
+		values[i] = value;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (specs[i].required && keys[i] == NULL)
+			error_at(ld, map, "missing required key '%s' (%s) in %s",
+			    specs[i].name, specs[i].what, context);
+}
+
+/* A copy of a scalar with trailing newlines and spaces removed. */
+static char *
+text_of(const struct lesson_node *node)
+{
+	size_t len = node->len;
+
+	while (len > 0 && (node->str[len - 1] == '\n' ||
+	    node->str[len - 1] == ' ' || node->str[len - 1] == '\r'))
+		len--;
+	return xstrndup(node->str, len);
+}
+
+/* Non-empty text, or an error naming what was expected. */
+static char *
+required_text(struct loader *ld, const struct lesson_node *node,
+    const char *what)
+{
+	char *s = text_of(node);
+
+	if (s[strspn(s, " \t\n")] == '\0') {
+		error_at(ld, node, "expected %s, found an empty value", what);
+		free(s);
+		return NULL;
+	}
+	if (memchr(node->str, '\0', node->len) != NULL) {
+		error_at(ld, node, "%s contains a NUL byte", what);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Optional text: NULL when the node is absent. */
+static char *
+optional_text(struct loader *ld, const struct lesson_node *node,
+    const char *what)
+{
+	return node != NULL ? required_text(ld, node, what) : NULL;
+}
+
+/* A one-line text of at most max display columns. */
+static char *
+one_line(struct loader *ld, const struct lesson_node *node, const char *what,
+    size_t max)
+{
+	char *s = required_text(ld, node, what);
+
+	if (s == NULL)
+		return NULL;
+	if (strchr(s, '\n') != NULL) {
+		error_at(ld, node, "%s must be one line", what);
+		free(s);
+		return NULL;
+	}
+	if (utf8_width(s, strlen(s)) > max) {
+		error_at(ld, node, "%s is longer than %zu columns", what, max);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Parse an integer value within [min, max]. */
+static int
+int_value(struct loader *ld, const struct lesson_node *node, const char *key,
+    long long min, long long max, int *out)
+{
+	long long v;
+	int rc = num_parse_long(node->str, min, max, &v);
+
+	if (rc == -1) {
+		char *shown = utf8_sanitize(node->str, node->len, 0);
+
+		error_at(ld, node, "'%s': expected a whole number from %lld to "
+		    "%lld, found '%s'", key, min, max, shown);
+		free(shown);
+		return -1;
+	}
+	if (rc == -2) {
+		error_at(ld, node, "'%s': %s is out of range (%lld to %lld)",
+		    key, node->str, min, max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* Parse a finite decimal number. */
+static int
+real_value(struct loader *ld, const struct lesson_node *node, const char *key,
+    double *out)
+{
+	if (num_parse_double(node->str, out) < 0) {
+		char *shown = utf8_sanitize(node->str, node->len, 0);
+
+		error_at(ld, node, "'%s': expected a decimal number, found '%s'",
+		    key, shown);
+		free(shown);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parse true/false (yes/no also read as people mean them). */
+static int
+bool_value(struct loader *ld, const struct lesson_node *node, const char *key,
+    bool *out)
+{
+	static const char *const yes[] = {"true", "yes", "on"};
+	static const char *const no[] = {"false", "no", "off"};
+
+	for (size_t i = 0; i < 3; i++) {
+		if (strcmp(node->str, yes[i]) == 0) {
+			*out = true;
+			return 0;
+		}
+		if (strcmp(node->str, no[i]) == 0) {
+			*out = false;
+			return 0;
+		}
+	}
+	error_at(ld, node, "'%s': expected true or false, found '%.40s'", key,
+	    node->str);
+	return -1;
+}
+
+/* The keys of the top-level mapping. */
+static const struct key_spec lesson_keys[] = {
+	{"id", SCALAR, 1, "the lesson id (like vanishing-gradients)"},
+	{"number", SCALAR, 1, "the lesson's position in the course (1 to 99)"},
+	{"title", SCALAR, 1, "the lesson title"},
+	{"goal", SCALAR, 1, "a one-paragraph goal"},
+	{"blocks", SEQ, 1, "a list of blocks"},
+};
+
+/* Block kinds and the keys each allows; the kind key comes first. */
+static const struct key_spec heading_keys[] = {
+	{"heading", SCALAR, 1, "the heading text"},
+	{"level", SCALAR, 0, "a heading level (1 or 2)"},
+};
+static const struct key_spec text_keys[] = {
+	{"text", SCALAR, 1, "paragraphs of text"},
+};
+static const struct key_spec code_keys[] = {
+	{"code", SCALAR, 1, "the code"},
+	{"lang", SCALAR, 0, "the language name"},
+	{"caption", SCALAR, 0, "a one-line caption"},
+};
+static const struct key_spec quiz_keys[] = {
+	{"quiz", SCALAR, 1, "the question"},
+	{"choices", SEQ, 0, "a list of choices"},
+	{"answer", SCALAR, 1, "the answer: a choice letter or a number"},
+	{"tolerance", SCALAR, 0, "the accepted error of a numeric answer"},
+	{"explain", SCALAR, 0, "an explanation"},
+	{"retry", SCALAR, 0, "true or false"},
+};
+static const struct key_spec sim_keys[] = {
+	{"sim", SCALAR, 1, "a simulation name"},
+	{"caption", SCALAR, 0, "a one-line caption"},
+	{"params", MAP, 0, "parameter values (name: value)"},
+	{"knobs", SEQ, 0, "a list of knobs"},
+	{"charts", SEQ, 0, "a list of charts"},
+	{"output", SCALAR, 0, "an output template"},
+	{"try", SCALAR, 0, "a 'try this' prompt"},
+};
+static const struct key_spec knob_keys[] = {
+	{"name", SCALAR, 1, "a parameter name"},
+	{"min", SCALAR, 0, "the smallest value"},
+	{"max", SCALAR, 0, "the largest value"},
+	{"step", SCALAR, 0, "the step of one key press"},
+};
+static const struct key_spec chart_keys[] = {
+	{"series", SCALAR | SEQ, 1, "a series name or a list of them"},
+	{"height", SCALAR, 0, "a height in rows (1 to 8)"},
+	{"scale", SCALAR, 0, "linear, log or auto"},
+	{"range", SEQ, 0, "a [low, high] pair"},
+	{"caption", SCALAR, 0, "a one-line caption"},
+};
+
+#define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+struct block_kind {
+	const char *name;
+	enum lesson_block_kind kind;
+	const struct key_spec *keys;
+	size_t nkeys;
+};
+
+static const struct block_kind block_kinds[] = {
+	{"heading", LESSON_HEADING, heading_keys, NKEYS(heading_keys)},
+	{"text", LESSON_TEXT, text_keys, NKEYS(text_keys)},
+	{"code", LESSON_CODE, code_keys, NKEYS(code_keys)},
+	{"quiz", LESSON_QUIZ, quiz_keys, NKEYS(quiz_keys)},
+	{"sim", LESSON_SIM, sim_keys, NKEYS(sim_keys)},
+};
+
+/* A heading block. */
+static void
+load_heading(struct loader *ld, struct lesson_block *b,
+    const struct lesson_node **v)
+{
+	b->text = one_line(ld, v[0], "a heading", 76);
+	b->level = 1;
+	if (v[1] != NULL)
+		int_value(ld, v[1], "level", 1, 2, &b->level);
+}
+
+/* A code block: kept verbatim but for trailing blank lines. */
+static void
+load_code(struct loader *ld, struct lesson_block *b,
+    const struct lesson_node **v)
+{
+	b->text = required_text(ld, v[0], "code");
+	b->lang = v[1] != NULL ? one_line(ld, v[1], "a language name", 20) :
+	    xstrdup("python");
+	b->caption = v[2] != NULL ? one_line(ld, v[2], "a caption", 76) : NULL;
+}
+
+/* A multiple-choice answer letter, a to the number of choices. */
+static void
+load_choice_answer(struct loader *ld, struct lesson_quiz *q,
+    const struct lesson_node *answer)
+{
+	const char *s = answer->str;
+
+	if (strlen(s) == 1 && s[0] >= 'a' && s[0] < 'a' + (int)q->nchoices) {
+		q->answer = (size_t)(s[0] - 'a');
+		return;
+	}
+	error_at(ld, answer, "'answer': expected a choice letter from a to %c, "
+	    "found '%.40s'", (char)('a' + q->nchoices - 1), s);
+}
+
+/* A quiz block: multiple choice when it has choices, numeric otherwise. */
+static void
+load_quiz(struct loader *ld, struct lesson_block *b,
+    const struct lesson_node **v)
+{
+	struct lesson_quiz *q = &b->quiz;
+	const struct lesson_node *choices = v[1], *answer = v[2];
+
+	q->question = required_text(ld, v[0], "a question");
+	q->explain = optional_text(ld, v[4], "an explanation");
+	q->retry = true;
+	if (v[5] != NULL)
+		bool_value(ld, v[5], "retry", &q->retry);
+	if (choices != NULL) {
+		if (choices->n < 2 || choices->n > 26) {
+			error_at(ld, choices, "'choices': expected 2 to 26 choices, "
+			    "found %zu", choices->n);
+			return;
+		}
+		q->choices = xcalloc(choices->n, sizeof *q->choices);
+		q->nchoices = choices->n;
+		for (size_t i = 0; i < choices->n; i++) {
+			if (choices->kids[i]->kind != LESSON_NODE_SCALAR)
+				error_at(ld, choices->kids[i], "a choice must be "
+				    "text, found %s",
+				    lesson_node_what(choices->kids[i]));
+			else
+				q->choices[i] = required_text(ld,
+				    choices->kids[i], "a choice");
+		}
+		if (v[3] != NULL)
+			error_at(ld, v[3], "'tolerance' is for numeric quizzes; "
+			    "a quiz with choices has an answer letter");
+		if (answer != NULL)
+			load_choice_answer(ld, q, answer);
+		return;
+	}
+	if (answer != NULL && real_value(ld, answer, "answer", &q->value) == 0) {
+		q->tolerance = q->value != 0 ? 0.01 * (q->value < 0 ? -q->value :
+		    q->value) : 1e-9;
+		if (v[3] != NULL && real_value(ld, v[3], "tolerance",
+		    &q->tolerance) == 0 && q->tolerance < 0)
+			error_at(ld, v[3], "'tolerance' must not be negative");
+	}
+}
+
+/* Sim parameters: a mapping of names to scalar values. */
+static void
+load_params(struct loader *ld, struct lesson_sim *s,
+    const struct lesson_node *map)
+{
+	s->params = xcalloc(map->n / 2 + 1, sizeof *s->params);
+	for (size_t k = 0; k + 1 < map->n; k += 2) {
+		const struct lesson_node *key = map->kids[k];
+		const struct lesson_node *value = map->kids[k + 1];
+		struct lesson_param *p;
+
+		if (key->kind != LESSON_NODE_SCALAR ||
+		    value->kind != LESSON_NODE_SCALAR) {
+			error_at(ld, value, "'params': expected name: value pairs, "
+			    "found %s", lesson_node_what(value));
+			continue;
+		}
+		for (size_t j = 0; j < s->nparams; j++)
+			if (strcmp(s->params[j].name, key->str) == 0)
+				error_at(ld, key, "duplicate parameter '%s'",
+				    key->str);
+		p = &s->params[s->nparams++];
+		p->name = xstrdup(key->str);
+		p->value = text_of(value);
+		p->pos = value->pos;
+	}
+}
+
+/* One knob: a parameter name, or a mapping with a narrower range. */
+static void
+load_knob(struct loader *ld, struct lesson_knob *k,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[NKEYS(knob_keys)];
+
+	k->pos = node->pos;
+	if (node->kind == LESSON_NODE_SCALAR) {
+		k->name = required_text(ld, node, "a parameter name");
+		return;
+	}
+	if (node->kind != LESSON_NODE_MAP) {
+		error_at(ld, node, "a knob is a parameter name or a mapping "
+		    "with name, min, max and step; found %s",
+		    lesson_node_what(node));
+		return;
+	}
+	match_keys(ld, node, knob_keys, NKEYS(knob_keys), v, "a knob");
+	if (v[0] != NULL)
+		k->name = required_text(ld, v[0], "a parameter name");
+	k->has_min = v[1] != NULL && real_value(ld, v[1], "min", &k->min) == 0;
+	k->has_max = v[2] != NULL && real_value(ld, v[2], "max", &k->max) == 0;
+	k->has_step = v[3] != NULL &&
+	    real_value(ld, v[3], "step", &k->step) == 0;
+	if (k->has_min && k->has_max && k->min > k->max)
+		error_at(ld, v[1], "knob '%s': min is larger than max",
+		    k->name != NULL ? k->name : "?");
+	if (k->has_step && !(k->step > 0))
+		error_at(ld, v[3], "'step' must be larger than 0");
+}
+
+/* The y-scale of a chart. */
+static void
+load_scale(struct loader *ld, struct lesson_chart *c,
+    const struct lesson_node *node)
+{
+	if (strcmp(node->str, "auto") == 0)
+		c->scale = LESSON_SCALE_AUTO;
+	else if (strcmp(node->str, "linear") == 0)
+		c->scale = LESSON_SCALE_LINEAR;
+	else if (strcmp(node->str, "log") == 0)
+		c->scale = LESSON_SCALE_LOG;
+	else
+		error_at(ld, node, "'scale': expected linear, log or auto, found "
+		    "'%.40s'", node->str);
+}
+
+/* A chart's fixed y-range: [low, high]. */
+static void
+load_range(struct loader *ld, struct lesson_chart *c,
+    const struct lesson_node *node)
+{
+	if (node->n != 2 || node->kids[0]->kind != LESSON_NODE_SCALAR ||
+	    node->kids[1]->kind != LESSON_NODE_SCALAR) {
+		error_at(ld, node, "'range': expected two numbers [low, high]");
+		return;
+	}
+	if (real_value(ld, node->kids[0], "range", &c->lo) < 0 ||
+	    real_value(ld, node->kids[1], "range", &c->hi) < 0)
+		return;
+	if (!(c->lo < c->hi)) {
+		error_at(ld, node, "'range': low must be smaller than high");
+		return;
+	}
+	c->has_range = true;
+}
+
+/* One chart of a sim block. */
+static void
+load_chart(struct loader *ld, struct lesson_chart *c,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[NKEYS(chart_keys)];
+	const struct lesson_node *series;
+
+	c->pos = node->pos;
+	c->height = 1;
+	if (node->kind != LESSON_NODE_MAP) {
+		error_at(ld, node, "a chart is a mapping with at least 'series', "
+		    "found %s", lesson_node_what(node));
+		return;
+	}
+	match_keys(ld, node, chart_keys, NKEYS(chart_keys), v, "a chart");
+	series = v[0];
+	if (series != NULL && series->kind == LESSON_NODE_SCALAR) {
+		c->series = xcalloc(1, sizeof *c->series);
+		c->series[0] = required_text(ld, series, "a series name");
+		c->nseries = 1;
+	} else if (series != NULL) {
+		if (series->n == 0 || series->n > 8)
+			error_at(ld, series, "'series': expected 1 to 8 names, "
+			    "found %zu", series->n);
+		c->series = xcalloc(series->n + 1, sizeof *c->series);
+		for (size_t i = 0; i < series->n && i < 8; i++) {
+			if (series->kids[i]->kind != LESSON_NODE_SCALAR) {
+				error_at(ld, series->kids[i], "a series name must "
+				    "be text");
+				continue;
+			}
+			c->series[c->nseries++] = required_text(ld,
+			    series->kids[i], "a series name");
+		}
+	}
+	if (v[1] != NULL)
+		int_value(ld, v[1], "height", 1, 8, &c->height);
+	if (v[2] != NULL)
+		load_scale(ld, c, v[2]);
+	if (v[3] != NULL)
+		load_range(ld, c, v[3]);
+	if (v[4] != NULL)
+		c->caption = one_line(ld, v[4], "a caption", 76);
+	if (c->has_range && c->scale == LESSON_SCALE_LOG && !(c->lo > 0))
+		error_at(ld, v[3], "'range': a log scale needs a low end above 0");
+}
+
+/* A sim block: what to run, what the reader may turn, what to show. */
+static void
+load_sim(struct loader *ld, struct lesson_block *b,
+    const struct lesson_node **v)
+{
+	struct lesson_sim *s = &b->sim;
+
+	s->name = required_text(ld, v[0], "a simulation name");
+	s->name_pos = v[0]->pos;
+	if (v[1] != NULL)
+		s->caption = one_line(ld, v[1], "a caption", 76);
+	if (v[2] != NULL)
+		load_params(ld, s, v[2]);
+	if (v[3] != NULL) {
+		s->knobs = xcalloc(v[3]->n + 1, sizeof *s->knobs);
+		s->nknobs = v[3]->n;
+		for (size_t i = 0; i < v[3]->n; i++)
+			load_knob(ld, &s->knobs[i], v[3]->kids[i]);
+	}
+	if (v[4] != NULL) {
+		s->charts = xcalloc(v[4]->n + 1, sizeof *s->charts);
+		s->ncharts = v[4]->n;
+		for (size_t i = 0; i < v[4]->n; i++)
+			load_chart(ld, &s->charts[i], v[4]->kids[i]);
+	}
+	if (v[5] != NULL) {
+		s->output = required_text(ld, v[5], "an output template");
+		s->output_pos = v[5]->pos;
+	}
+	s->try_text = optional_text(ld, v[6], "a 'try this' prompt");
+}
+
+/* The kind of a block: the one kind key it has. */
+static const struct block_kind *
+block_kind_of(struct loader *ld, const struct lesson_node *map)
+{
+	const struct block_kind *found = NULL;
+	const struct lesson_node *found_key = NULL;
+
+	for (size_t k = 0; k + 1 < map->n; k += 2) {
+		const struct lesson_node *key = map->kids[k];
+
+		if (key->kind != LESSON_NODE_SCALAR)
+			continue;
+		for (size_t i = 0; i < NKEYS(block_kinds); i++) {
+			if (strcmp(key->str, block_kinds[i].name) != 0)
+				continue;
+			if (found != NULL && found != &block_kinds[i]) {
+				error_at(ld, key, "a block has one kind, but this "
+				    "one has both '%s' (line %d) and '%s': split "
+				    "it into two blocks", found->name,
+				    found_key->pos.line, key->str);
+				return NULL;
+			}
+			found = &block_kinds[i];
+			found_key = key;
+		}
+	}
+	if (found == NULL) {
+		const char *near = NULL;
+
+		for (size_t k = 0; k + 1 < map->n && near == NULL; k += 2)
+			if (map->kids[k]->kind == LESSON_NODE_SCALAR)
+				for (size_t i = 0; i < NKEYS(block_kinds); i++)
+					if (num_edit_distance(map->kids[k]->str,
+					    block_kinds[i].name) <= 2)
+						near = block_kinds[i].name;
+		if (near != NULL)
+			error_at(ld, map, "a block needs one of the keys heading, "
+			    "text, code, quiz or sim (did you mean '%s'?)", near);
+		else
+			error_at(ld, map, "a block needs one of the keys heading, "
+			    "text, code, quiz or sim");
+	}
+	return found;
+}
+
+/* One element of 'blocks'. */
+static void
+load_block(struct loader *ld, struct lesson_block *b,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[8];
+	const struct block_kind *kind;
+	char context[32];
+
+	b->pos = node->pos;
+	if (node->kind != LESSON_NODE_MAP) {
+		error_at(ld, node, "a block is a mapping like 'text: ...', found "
+		    "%s", lesson_node_what(node));
+		b->kind = LESSON_TEXT;
+		return;
+	}
+	kind = block_kind_of(ld, node);
+	if (kind == NULL) {
+		b->kind = LESSON_TEXT;
+		return;
+	}
+	b->kind = kind->kind;
+	snprintf(context, sizeof context, "a %s block", kind->name);
+	match_keys(ld, node, kind->keys, kind->nkeys, v, context);
+	if (v[0] == NULL)
+		return;		/* the kind key had the wrong type: reported */
+	switch (kind->kind) {
+	case LESSON_HEADING:
+		load_heading(ld, b, v);
+		break;
+	case LESSON_TEXT:
+		b->text = required_text(ld, v[0], "text");
+		break;
+	case LESSON_CODE:
+		load_code(ld, b, v);
+		break;
+	case LESSON_QUIZ:
+		load_quiz(ld, b, v);
+		break;
+	case LESSON_SIM:
+		load_sim(ld, b, v);
+		break;
+	}
+}
+
+/* A lesson id: lower-case letters, digits and dashes. */
+static void
+load_id(struct loader *ld, struct lesson *l, const struct lesson_node *node)
+{
+	const char *s = node->str;
+	size_t len = node->len;
+
+	l->id_pos = node->pos;
+	if (len == 0 || len > LESSON_MAX_ID || s[0] == '-' ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") != len ||
+	    strspn(s, "0123456789") == len) {
+		char *shown = utf8_sanitize(s, len, 0);
+
+		error_at(ld, node, "'id': expected 1 to %d lower-case letters, "
+		    "digits and dashes, starting with a letter or digit and not "
+		    "all digits (like vanishing-gradients), found '%s'",
+		    LESSON_MAX_ID, shown);
+		free(shown);
+		return;
+	}
+	l->id = xstrdup(s);
+}
+
+/* Convert the document tree by the schema. */
+static void
+load_lesson(struct loader *ld, struct lesson *l, const struct lesson_node *root)
+{
+	const struct lesson_node *v[NKEYS(lesson_keys)];
+
+	if (root == NULL || root->kind != LESSON_NODE_MAP) {
+		error_at(ld, root, "a lesson is a YAML mapping with the keys id, "
+		    "number, title, goal and blocks; found %s",
+		    lesson_node_what(root));
+		return;
+	}
+	match_keys(ld, root, lesson_keys, NKEYS(lesson_keys), v, "the lesson");
+	if (v[0] != NULL)
+		load_id(ld, l, v[0]);
+	if (v[1] != NULL)
+		int_value(ld, v[1], "number", 1, 99, &l->number);
+	if (v[2] != NULL)
+		l->title = one_line(ld, v[2], "the title", 72);
+	if (v[3] != NULL)
+		l->goal = required_text(ld, v[3], "the goal");
+	if (v[4] != NULL) {
+		const struct lesson_node *blocks = v[4];
+
+		if (blocks->n == 0 || blocks->n > LESSON_MAX_BLOCKS) {
+			error_at(ld, blocks, "'blocks': expected 1 to %d blocks, "
+			    "found %zu", LESSON_MAX_BLOCKS, blocks->n);
+			return;
+		}
+		l->blocks = xcalloc(blocks->n, sizeof *l->blocks);
+		l->nblocks = blocks->n;
+		for (size_t i = 0; i < blocks->n; i++)
+			load_block(ld, &l->blocks[i], blocks->kids[i]);
+	}
+}
+
+/* Parse and convert a lesson held in memory; see lesson.h. */
+int
+lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
+    size_t len, struct diag_list *diags)
+{
+	struct loader ld = {name, diags, 0};
+	struct lesson_node *root;
+	struct lesson *l;
+
+	*out = NULL;
+	if (len > LESSON_MAX_FILE_SIZE) {
+		diag_add(diags, DIAG_ERROR, name, 0, 0, "file is too large (%zu "
+		    "bytes; a lesson may have at most 1 MiB)", len);
+		return -1;
+	}
+	if (lesson_tree_parse(&root, name, buf, len, diags) < 0)
+		return -1;
+	if (root == NULL) {
+		diag_add(diags, DIAG_ERROR, name, 1, 1, "the file is empty: a "
+		    "lesson is a YAML mapping with the keys id, number, title, "
+		    "goal and blocks");
+		return -1;
+	}
+	l = xcalloc(1, sizeof *l);
+	l->file = xstrdup(name);
+	load_lesson(&ld, l, root);
+	lesson_tree_free(root);
+	if (ld.failed) {
+		lesson_destroy(l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}
+
+/* Read a regular file of at most the size limit into a heap buffer. */
+static char *
+read_lesson_file(const char *path, size_t *len, struct diag_list *diags)
+{
+	struct stat st;
+	char *buf;
+	ssize_t got;
+	size_t total = 0;
+	int fd;
+
+	/* O_NONBLOCK so that a FIFO named *.yaml cannot hang us in open() */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file%s",
+		    S_ISDIR(st.st_mode) ? " (a directory: use -L DIR for a "
+		    "directory of lessons)" : "");
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > LESSON_MAX_FILE_SIZE) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is too large (%lld "
+		    "bytes; a lesson may have at most 1 MiB)",
+		    (long long)st.st_size);
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc(LESSON_MAX_FILE_SIZE + 1);
+	while ((got = read(fd, buf + total, LESSON_MAX_FILE_SIZE + 1 - total)) > 0)
+		total += (size_t)got;
+	if (got < 0 || total > LESSON_MAX_FILE_SIZE) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, got < 0 ?
+		    "read error: %s" : "file is too large%s",
+		    got < 0 ? strerror(errno) : " (it grew while being read)");
+		free(buf);
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	buf[total] = '\0';
+	*len = total;
+	return buf;
+}
+
+/* Load a lesson file; see lesson.h. */
+int
+lesson_load_file(struct lesson **out, const char *path,
+    struct diag_list *diags)
+{
+	size_t len;
+	char *buf;
+	int rc;
+
+	*out = NULL;
+	buf = read_lesson_file(path, &len, diags);
+	if (buf == NULL)
+		return -1;
+	rc = lesson_load_buffer(out, path, buf, len, diags);
+	free(buf);
+	return rc;
+}
+
+/* Free one block's strings and arrays. */
+static void
+block_free(struct lesson_block *b)
+{
+	struct lesson_sim *s = &b->sim;
+
+	free(b->text);
+	free(b->lang);
+	free(b->caption);
+	free(b->quiz.question);
+	for (size_t i = 0; i < b->quiz.nchoices; i++)
+		free(b->quiz.choices[i]);
+	free(b->quiz.choices);
+	free(b->quiz.explain);
+	free(s->name);
+	for (size_t i = 0; i < s->nparams; i++) {
+		free(s->params[i].name);
+		free(s->params[i].value);
+	}
+	free(s->params);
+	for (size_t i = 0; i < s->nknobs; i++)
+		free(s->knobs[i].name);
+	free(s->knobs);
+	for (size_t i = 0; i < s->ncharts; i++) {
+		for (size_t j = 0; j < s->charts[i].nseries; j++)
+			free(s->charts[i].series[j]);
+		free(s->charts[i].series);
+		free(s->charts[i].caption);
+	}
+	free(s->charts);
+	free(s->output);
+	free(s->try_text);
+	free(s->caption);
+}
+
+/* Free a lesson and everything it owns. */
+void
+lesson_destroy(struct lesson *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->nblocks; i++)
+		block_free(&l->blocks[i]);
+	free(l->blocks);
+	free(l->file);
+	free(l->id);
+	free(l->title);
+	free(l->goal);
+	free(l);
+}
+
+/* How many blocks of a kind a lesson has. */
+size_t
+lesson_count(const struct lesson *l, enum lesson_block_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->nblocks; i++)
+		n += l->blocks[i].kind == kind;
+	return n;
+}
