@@ -1,0 +1,22 @@
+/* check: lint lesson files for authors (--check).
+ *
+ * Loads every file, then checks what loading alone cannot: each simulation
+ * runs with the lesson's parameters, knobs name real parameters within the
+ * registry's ranges, charts name real series, output templates fill, and
+ * text fits 80 columns. Messages go to diags in FILE:LINE:COL form. */
+#ifndef RNNTUTOR_CHECK_H
+#define RNNTUTOR_CHECK_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "lesson/lesson.h"
+
+/* Lint one loaded lesson; adds errors and warnings to diags. */
+void cli_check_lesson(const struct lesson *lesson, struct diag_list *diags);
+
+/* Load and lint files; returns the number of errors. */
+size_t cli_check_files(const char *const *files, size_t n,
+    struct diag_list *diags);
+
+#endif

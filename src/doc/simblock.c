@@ -1,0 +1,346 @@
+#include "config.h"
+
+#include "doc/simblock.h"
+#include "doc/template.h"
+#include "doc/wrap.h"
+#include "chart/spark.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define GUTTER 2	/* columns before every line of a sim block */
+#define NAME_MAX_WIDTH 10
+
+/* See simblock.h. */
+int
+doc_sim_args(struct sim_args *args, const struct lesson *lesson,
+    const struct lesson_block *b, struct diag_list *diags)
+{
+	const struct sim_spec *spec = sim_find(b->sim.name);
+	int rc = 0;
+
+	if (spec == NULL) {
+		const char *near = sim_suggest(b->sim.name);
+
+		if (near != NULL)
+			diag_add(diags, DIAG_ERROR, lesson->file,
+			    b->sim.name_pos.line, b->sim.name_pos.col,
+			    "unknown simulation '%s' (did you mean '%s'?)",
+			    b->sim.name, near);
+		else
+			diag_add(diags, DIAG_ERROR, lesson->file,
+			    b->sim.name_pos.line, b->sim.name_pos.col,
+			    "unknown simulation '%s' (rnntutor sim --list shows "
+			    "them all)", b->sim.name);
+		return -1;
+	}
+	sim_args_init(args, spec);
+	for (size_t i = 0; i < b->sim.nparams; i++) {
+		const struct lesson_param *p = &b->sim.params[i];
+
+		if (sim_args_set(args, p->name, p->value, diags, lesson->file,
+		    p->pos.line, p->pos.col) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+/* An error line inside the block. */
+static void
+error_line(struct doc_page *page, int block, const char *msg,
+    const struct doc_opts *o)
+{
+	struct doc_wrap w = {o->width, GUTTER + 2, "! ", DOC_ERROR, GUTTER,
+	    DOC_ERROR, block, o->ascii};
+
+	doc_wrap(page, msg, strlen(msg), &w);
+}
+
+/* The header: "Simulation: NAME  caption". */
+static void
+header(struct doc_page *page, const struct lesson_block *b, int block,
+    const struct doc_opts *o)
+{
+	struct doc_wrap w = {o->width, GUTTER, NULL, DOC_CAPTION, 0,
+	    DOC_CAPTION, block, o->ascii};
+	char *text = b->sim.caption != NULL ?
+	    xasprintf("Simulation %s: %s", b->sim.name, b->sim.caption) :
+	    xasprintf("Simulation %s", b->sim.name);
+
+	doc_wrap(page, text, strlen(text), &w);
+	free(text);
+}
+
+/* "knobs: scale = 0.9   steps = 20", the selected one in brackets. */
+static void
+knob_line(struct doc_page *page, const struct lesson_block *b, int block,
+    const struct sim_args *args, const struct doc_opts *o)
+{
+	struct strbuf sb;
+	struct doc_line *line;
+	int focused = o->focus == block;
+	int selected = focused && o->state != NULL ? o->state[block].knob : -1;
+
+	if (b->sim.nknobs == 0)
+		return;
+	strbuf_init(&sb);
+	line = doc_page_line(page, block);
+	doc_line_pad(line, GUTTER);
+	doc_line_add(line, DOC_KNOB, "knobs:", 6, 6);
+	for (size_t i = 0; i < b->sim.nknobs; i++) {
+		size_t index;
+		const char *name = b->sim.knobs[i].name;
+		char *value;
+		int sel = (int)i == selected;
+
+		if (name == NULL || sim_param_find(args->spec, name, &index) == NULL)
+			continue;
+		value = sim_args_format(args, index);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s%s=%s%s", sel ? "[" : " ", name, value,
+		    sel ? "]" : " ");
+		free(value);
+		if (line->width + 1 + (int)utf8_width(sb.s, sb.len) > o->width) {
+			line = doc_page_line(page, block);
+			doc_line_pad(line, GUTTER + 6);
+		}
+		doc_line_pad(line, 1);
+		doc_line_add_text(line, sel ? DOC_KNOB_SELECTED : DOC_KNOB, sb.s,
+		    sb.len, o->ascii);
+	}
+	strbuf_free(&sb);
+}
+
+/* The display width of the widest series name of a chart. */
+static int
+name_width(const struct lesson_chart *c)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < c->nseries; i++) {
+		int n = (int)utf8_width(c->series[i], strlen(c->series[i]));
+
+		if (n > w)
+			w = n;
+	}
+	return w < NAME_MAX_WIDTH ? w : NAME_MAX_WIDTH;
+}
+
+/* The reduce rule that suits a series: a spike in a gradient norm must
+ * survive, a gate activation is an average, a loss curve its newest point. */
+static enum spark_reduce
+reduce_for(const struct lesson_chart *c, const struct spark_range *range)
+{
+	if (range->log || c->scale == LESSON_SCALE_LOG)
+		return SPARK_REDUCE_MAXABS;
+	return SPARK_REDUCE_MEAN;
+}
+
+/* A series name, cut or padded to w columns. */
+static void
+add_name(struct doc_line *line, const char *name, int w, int ascii)
+{
+	char *shown = utf8_sanitize(name, strlen(name), ascii);
+	size_t len = strlen(shown);
+
+	while (utf8_width(shown, len) > (size_t)w)
+		len--;
+	while (len > 0 && ((unsigned char)shown[len] & 0xC0) == 0x80)
+		len--;		/* do not cut a character in two */
+	doc_line_add(line, DOC_LABEL, shown, len, (int)utf8_width(shown, len));
+	doc_line_pad(line, w - (int)utf8_width(shown, len));
+	free(shown);
+}
+
+/* A label field, trimmed of the padding the chart module gives it. */
+static void
+add_label(struct doc_line *line, const char *label)
+{
+	doc_line_add(line, DOC_LABEL, label, strlen(label), (int)strlen(label));
+}
+
+/* One series of a chart: the range's top and bottom on the left, the rows,
+ * the newest value on the right, and the one-line summary below. With one
+ * row the bottom is on the left and the top on the right, like an axis. */
+static void
+chart_series(struct doc_page *page, int block, const struct sim_series *s,
+    const struct spark_opts *so, const struct spark_range *range, int namew,
+    int chartw, const struct doc_opts *o)
+{
+	struct doc_wrap w = {o->width, GUTTER + namew + 1, NULL, DOC_PLAIN, 0,
+	    DOC_LABEL, block, o->ascii};
+	struct spark_chart chart;
+
+	if (spark_render(&chart, s->v, s->n, chartw, so, range) < 0) {
+		error_line(page, block, "cannot draw this chart", o);
+		return;
+	}
+	for (int r = 0; r < chart.height; r++) {
+		struct doc_line *line = doc_page_line(page, block);
+		size_t len = strlen(chart.rows[r]);
+		int last = r == chart.height - 1;
+
+		doc_line_pad(line, GUTTER);
+		if (last)
+			add_name(line, s->name, namew, o->ascii);
+		else
+			doc_line_pad(line, namew);
+		doc_line_pad(line, 1);
+		if (chart.height == 1 || last)
+			add_label(line, chart.label_lo);
+		else if (r == 0)
+			add_label(line, chart.label_hi);
+		else
+			doc_line_pad(line, SPARK_LABEL_WIDTH);
+		doc_line_pad(line, 1);
+		while (len > 0 && chart.rows[r][len - 1] == ' ')
+			len--;
+		doc_line_add(line, DOC_CHART, chart.rows[r], len,
+		    (int)utf8_width(chart.rows[r], len));
+		if (chart.height == 1) {
+			doc_line_pad(line, 1 + chartw - (int)utf8_width(chart.rows[r],
+			    len));
+			add_label(line, chart.label_hi);
+		}
+	}
+	doc_wrap(page, chart.summary, strlen(chart.summary), &w);
+	spark_chart_free(&chart);
+}
+
+/* A chart: every named series on one shared y-range. */
+static void
+chart(struct doc_page *page, int block, const struct lesson_chart *c,
+    const struct sim_result *res, const struct doc_opts *o)
+{
+	const struct sim_series *series[8];
+	const double *values[8];
+	size_t n[8], maxn = 0;
+	struct spark_opts so;
+	struct spark_range range;
+	int namew = name_width(c), chartw;
+
+	for (size_t i = 0; i < c->nseries && i < 8; i++) {
+		series[i] = sim_result_series(res, c->series[i]);
+		if (series[i] == NULL) {
+			char *msg = xasprintf("no series called '%s' in this "
+			    "simulation's result", c->series[i]);
+
+			error_line(page, block, msg, o);
+			free(msg);
+			return;
+		}
+		values[i] = series[i]->v;
+		n[i] = series[i]->n;
+		if (n[i] > maxn)
+			maxn = n[i];
+	}
+	spark_opts_init(&so);
+	so.height = c->height;
+	so.glyphs = o->ascii ? SPARK_ASCII : SPARK_UTF8;
+	so.scale = c->scale == LESSON_SCALE_LOG ? SPARK_LOG :
+	    c->scale == LESSON_SCALE_LINEAR ? SPARK_LINEAR : SPARK_AUTO;
+	so.has_range = c->has_range;
+	so.lo = c->lo;
+	so.hi = c->hi;
+	if (spark_range_of(&range, values, n, c->nseries, &so) < 0) {
+		error_line(page, block, "this chart's range cannot be used", o);
+		return;
+	}
+	so.reduce = reduce_for(c, &range);
+	chartw = o->width - GUTTER - namew - 2 * (SPARK_LABEL_WIDTH + 1) - 1;
+	/* few points: repeat each one a whole number of times, inventing none */
+	if (maxn > 0 && maxn < (size_t)chartw) {
+		chartw = (int)(maxn * ((size_t)chartw / maxn));
+		so.stretch = 1;
+	}
+	if (c->caption != NULL) {
+		struct doc_wrap w = {o->width, GUTTER, NULL, DOC_PLAIN, 0,
+		    DOC_CAPTION, block, o->ascii};
+
+		doc_wrap(page, c->caption, strlen(c->caption), &w);
+	}
+	for (size_t i = 0; i < c->nseries; i++)
+		chart_series(page, block, series[i], &so, &range, namew, chartw, o);
+}
+
+/* The filled output template, shown as program output. */
+static void
+output(struct doc_page *page, int block, const char *tmpl,
+    const struct sim_result *res, const struct doc_opts *o)
+{
+	struct strbuf sb;
+	char *cause;
+
+	strbuf_init(&sb);
+	if (doc_template_fill(&sb, tmpl, res, &cause) < 0) {
+		char *msg = xasprintf("output template: %s", cause);
+
+		error_line(page, block, msg, o);
+		free(msg);
+		free(cause);
+	} else {
+		doc_layout_verbatim(page, sb.s, block, DOC_OUTPUT, o);
+	}
+	strbuf_free(&sb);
+}
+
+/* See simblock.h. */
+void
+doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
+    const struct lesson_block *b, int block, const struct doc_opts *o)
+{
+	const struct doc_block_state *st = o->state != NULL ? &o->state[block] :
+	    NULL;
+	struct diag_list diags;
+	struct sim_args own;
+	struct sim_result own_res;
+	const struct sim_args *args = &own;
+	const struct sim_result *res = &own_res;
+	int have_args;
+
+	diag_list_init(&diags);
+	sim_result_init(&own_res);
+	if (page->nlines > 0 && page->lines[page->nlines - 1].nspans != 0)
+		doc_page_line(page, block);
+	header(page, b, block, o);
+	have_args = doc_sim_args(&own, lesson, b, &diags) == 0;
+	if (sim_find(b->sim.name) == NULL) {
+		error_line(page, block, diags.v[0].msg, o);
+		goto done;
+	}
+	if (st != NULL && st->args != NULL) {
+		args = st->args;
+		have_args = 1;
+	}
+	if (!have_args) {
+		for (size_t i = 0; i < diags.n; i++)
+			error_line(page, block, diags.v[i].msg, o);
+		goto free_args;
+	}
+	knob_line(page, b, block, args, o);
+	if (st != NULL && st->result != NULL) {
+		res = st->result;
+	} else if (sim_run(&own_res, args, &diags) < 0) {
+		for (size_t i = 0; i < diags.n; i++)
+			error_line(page, block, diags.v[i].msg, o);
+		goto free_args;
+	}
+	for (size_t i = 0; i < b->sim.ncharts; i++)
+		chart(page, block, &b->sim.charts[i], res, o);
+	if (b->sim.output != NULL)
+		output(page, block, b->sim.output, res, o);
+	if (b->sim.try_text != NULL) {
+		struct doc_wrap w = {o->width, GUTTER + 10, "Try this: ", DOC_TRY,
+		    GUTTER, DOC_TRY, block, o->ascii};
+
+		doc_wrap(page, b->sim.try_text, strlen(b->sim.try_text), &w);
+	}
+free_args:
+	sim_args_free(&own);
+done:
+	sim_result_free(&own_res);
+	diag_list_free(&diags);
+}

@@ -1,0 +1,29 @@
+/* simblock: how a sim block looks on the page (internal to src/doc).
+ *
+ * The simulation runs with the lesson's parameters (or the reader's knob
+ * values), and the block shows its header, knobs, charts with labels and a
+ * one-line summary per series, the filled output template and the "try this"
+ * prompt. Every line of the block is indented by at least two columns; a
+ * focused block gets a visible marker in that gutter. */
+#ifndef RNNTUTOR_SIMBLOCK_H
+#define RNNTUTOR_SIMBLOCK_H
+
+#include "doc/layout.h"
+
+void doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
+    const struct lesson_block *b, int block, const struct doc_opts *o);
+
+/* Shared with layout.c: verbatim lines (code, output) indented four columns,
+ * and a caption line indented two. */
+void doc_layout_verbatim(struct doc_page *page, const char *text, int block,
+    enum doc_style style, const struct doc_opts *o);
+void doc_layout_caption(struct doc_page *page, const char *caption, int block,
+    const struct doc_opts *o);
+
+/* The parameter values of a sim block: registry defaults overridden by the
+ * lesson's params. Returns 0, or -1 with messages (at the lesson's positions)
+ * in diags; args is initialised either way when spec is not NULL. */
+int doc_sim_args(struct sim_args *args, const struct lesson *lesson,
+    const struct lesson_block *b, struct diag_list *diags);
+
+#endif

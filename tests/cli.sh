@@ -1,0 +1,99 @@
+#!/bin/sh
+# Runs the built program as a user would: --list, --print, --check on the
+# bad fixtures, bad options. Prints "cli: N passed, N failed".
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+prog="$top_builddir/rnntutor"
+data="$top_srcdir/tests/data"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+# a known environment: no user lessons, no colours, a UTF-8 locale if any
+unset RNNTUTOR_PATH
+export XDG_DATA_HOME="$tmp/xdg" HOME="$tmp"
+utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
+export LANG="${utf8:-C}" LC_ALL=
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# run CMD...: status in $st, stdout in $tmp/out, stderr in $tmp/err
+run() { "$@" >"$tmp/out" 2>"$tmp/err"; st=$?; }
+
+run "$prog" --list
+check "--list exits 0" '[ $st -eq 0 ]'
+check "--list shows lesson 2" 'grep -q "^ 2  vanishing-gradients  *The Vanishing Gradient Problem" "$tmp/out"'
+
+run "$prog" --help
+check "--help exits 0" '[ $st -eq 0 ] && grep -q -- "--check FILE" "$tmp/out"'
+run "$prog" --version
+check "--version" '[ $st -eq 0 ] && grep -q "^rnntutor [0-9]" "$tmp/out"'
+
+run "$prog" --print 2
+check "--print 2 exits 0" '[ $st -eq 0 ]'
+check "--print 2 shows the title" 'grep -q "^Lesson 2: The Vanishing Gradient Problem" "$tmp/out"'
+check "--print 2 no empty stderr" '[ ! -s "$tmp/err" ]'
+
+run "$prog" --print --ascii --width 60 2
+check "--print --width 60 fits 60 columns" '[ $st -eq 0 ] && ! awk "length > 60" "$tmp/out" | grep -q .'
+check "--ascii is pure ASCII" '[ "$(LC_ALL=C tr -d "\011\012\040-\176" <"$tmp/out" | wc -c)" -eq 0 ]'
+
+LANG=C LC_ALL=C run "$prog" --print 2
+check "LANG=C --print 2 is pure ASCII" '[ $st -eq 0 ] && [ "$(LC_ALL=C tr -d "\011\012\040-\176" <"$tmp/out" | wc -c)" -eq 0 ]'
+
+run "$prog" --print
+check "--print with no lesson prints all" '[ $st -eq 0 ] && [ "$(grep -c "^Lesson [0-9]*: " "$tmp/out")" -eq "$("$prog" --list | wc -l)" ]'
+
+run "$prog" 2
+check "no terminal: prints like man" '[ $st -eq 0 ] && grep -q "^Lesson 2: " "$tmp/out"'
+
+run "$prog" --bogus
+check "unknown option exits 2" '[ $st -eq 2 ] && grep -q "Try .rnntutor --help" "$tmp/err"'
+run "$prog" --print --width 5
+check "--width 5 exits 2" '[ $st -eq 2 ]'
+run "$prog" --print 99
+check "unknown lesson exits 2" '[ $st -eq 2 ] && grep -q "no lesson .99." "$tmp/err"'
+run "$prog" --check
+check "--check without files exits 2" '[ $st -eq 2 ]'
+
+# every bad fixture: exit 1 and its exact FILE:LINE:COL message on stderr
+for f in "$data"/bad/*.yaml; do
+	name=$(basename "$f")
+	want=$(sed -n '1s/^# expect: //p' "$f")
+	[ -n "$want" ] || want=$(awk -F '\t' -v n="$name" '$1 == n { print $2 }' "$data/bad/expect.txt")
+	line=${want%%: *}
+	msg=${want#*: }
+	case "$line" in
+	0:0) loc="$f" ;;
+	*) loc="$f:$line" ;;
+	esac
+	run "$prog" --check "$f"
+	check "--check $name" '[ $st -eq 1 ] && grep -qxF "$loc: error: $msg" "$tmp/err"'
+done
+
+run "$prog" --check "$data/good/full.yaml" "$data/good/minimal.yaml"
+check "--check good fixtures exits 0" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+run "$prog" --check "$data/dup/a.yaml" "$data/dup/b.yaml"
+check "--check duplicate id" '[ $st -eq 1 ] && grep -q "b.yaml:1:5: error: duplicate lesson id .same-id." "$tmp/err"'
+run "$prog" --check "$data"
+check "--check a directory" '[ $st -eq 1 ] && grep -q "not a regular file" "$tmp/err"'
+
+run "$prog" -L "$data/override" --list
+check "-L replaces a lesson by id" '[ $st -eq 0 ] && grep -q "^ 2  vanishing-gradients  *An instructor" "$tmp/out"'
+mkdir -p "$tmp/broken"
+cp "$data/bad/unknown-key.yaml" "$tmp/broken/"
+run "$prog" -L "$tmp/broken" --list
+check "a broken lesson is reported, the rest still works" '[ $st -eq 1 ] && grep -q "unknown-key.yaml:8:5: error" "$tmp/err" && grep -q "vanishing-gradients" "$tmp/out"'
+RNNTUTOR_PATH="$data/override" run "$prog" --list
+check "RNNTUTOR_PATH is searched" 'grep -q "An instructor" "$tmp/out"'
+
+# a reader who closes the pipe early: no crash by SIGPIPE
+"$prog" --print >"$tmp/fifo-out" 2>&1 &
+wait $!
+( "$prog" --print; echo "status $?" >"$tmp/pipe-status" ) | head -n 1 >/dev/null
+st=$(sed 's/status //' "$tmp/pipe-status")
+check "closed pipe is not a crash" '[ "$st" -lt 128 ]'
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

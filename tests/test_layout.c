@@ -1,0 +1,295 @@
+/* Tests of src/doc: wrapping, widths, sanitising and code blocks. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "doc/layout.h"
+#include "lesson/lesson.h"
+#include "tests.h"
+
+/* A lesson with one block given as YAML lines under "blocks:". */
+static struct lesson *
+lesson_with(const char *blocks)
+{
+	struct strbuf sb;
+	struct diag_list d;
+	struct lesson *l = NULL;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "id: t\nnumber: 1\ntitle: T\ngoal: G\nblocks:\n%s",
+	    blocks);
+	diag_list_init(&d);
+	if (lesson_load_buffer(&l, "t.yaml", sb.s, sb.len, &d) < 0)
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "\n%d:%d: %s\n", d.v[i].line, d.v[i].col,
+			    d.v[i].msg);
+	diag_list_free(&d);
+	strbuf_free(&sb);
+	return l;
+}
+
+/* Lay out at width, ASCII or not. */
+static struct doc_page *
+page_of(const struct lesson *l, int width, int ascii)
+{
+	struct doc_opts o = {width, ascii, 1, -1, NULL};
+
+	return doc_layout(l, &o);
+}
+
+/* The text of line i of a page (static buffer). */
+static const char *
+line_text(const struct doc_page *p, size_t i)
+{
+	static struct strbuf sb;
+
+	doc_line_text(&p->lines[i], &sb);
+	return sb.s != NULL ? sb.s : "";
+}
+
+/* Every line is at most the width, and its recorded width is its real one. */
+static void
+assert_widths(const struct doc_page *p, int width)
+{
+	for (size_t i = 0; i < p->nlines; i++) {
+		const char *t = line_text(p, i);
+		size_t w = utf8_width(t, strlen(t));
+
+		CU_ASSERT_TRUE(w <= (size_t)width);
+		CU_ASSERT_EQUAL(w, (size_t)p->lines[i].width);
+	}
+}
+
+/* The index of the first line containing s, or -1. */
+static long
+find_line(const struct doc_page *p, const char *s)
+{
+	for (size_t i = 0; i < p->nlines; i++)
+		if (strstr(line_text(p, i), s) != NULL)
+			return (long)i;
+	return -1;
+}
+
+static const char paragraph[] =
+    "  - text: |\n"
+    "      The hidden state carries what the network has seen so far, and\n"
+    "      the same weights are used at every step of the sequence.\n"
+    "\n"
+    "      - a bullet long enough that it must wrap under its own text\n"
+    "        with a hanging indent\n";
+
+/* Paragraphs fill greedily at 20, 40 and 80 columns and keep every word. */
+static void
+test_layout_wraps_at_several_widths(void)
+{
+	struct lesson *l = lesson_with(paragraph);
+	static const int widths[] = {20, 33, 40, 80};
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	for (size_t k = 0; k < 4; k++) {
+		struct doc_page *p = page_of(l, widths[k], 0);
+		struct strbuf all;
+		long first;
+
+		assert_widths(p, widths[k]);
+		strbuf_init(&all);
+		for (size_t i = 0; i < p->nlines; i++) {
+			strbuf_adds(&all, line_text(p, i));
+			strbuf_addc(&all, ' ');
+		}
+		CU_ASSERT_PTR_NOT_NULL(strstr(all.s, "sequence."));
+		CU_ASSERT_PTR_NOT_NULL(strstr(all.s, "indent"));
+		first = find_line(p, "The hidden");
+		CU_ASSERT_TRUE(first >= 0);
+		/* greedy: the next word would not have fitted on the line */
+		if (first >= 0 && widths[k] == 40) {
+			CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)first),
+			    "The hidden state carries what the");
+			CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)first + 1),
+			    "network has seen so far, and the same");
+		}
+		strbuf_free(&all);
+		doc_page_destroy(p);
+	}
+	lesson_destroy(l);
+}
+
+/* A bullet's continuation lines hang under its text, not its marker. */
+static void
+test_layout_bullet_hanging_indent(void)
+{
+	struct lesson *l = lesson_with(paragraph);
+	struct doc_page *p;
+	long i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 30, 1);
+	i = find_line(p, "* a bullet");
+	CU_ASSERT_TRUE_FATAL(i >= 0);
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i), "  * a bullet long enough that");
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i + 1), "    it must wrap under its own");
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* Wide characters count two columns and combining marks stay with their
+ * letter, so no line exceeds the width and no character is split. */
+static void
+test_layout_wide_and_combining(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - text: \xE6\xBC\xA2\xE5\xAD\x97\xE6\xBC\xA2\xE5\xAD\x97\xE6\xBC"
+	    "\xA2\xE5\xAD\x97\xE6\xBC\xA2\xE5\xAD\x97\xE6\xBC\xA2\xE5\xAD\x97"
+	    "\xE6\xBC\xA2\xE5\xAD\x97 cafe\xCC\x81 cafe\xCC\x81 cafe\xCC\x81\n");
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 21, 0);
+	assert_widths(p, 21);
+	for (size_t i = 0; i < p->nlines; i++) {
+		const char *t = line_text(p, i);
+		size_t len = strlen(t), at = 0;
+
+		/* every line is valid UTF-8 on its own */
+		while (at < len) {
+			uint32_t cp;
+
+			at += utf8_decode(t + at, len - at, &cp);
+			CU_ASSERT_NOT_EQUAL(cp, UTF8_INVALID);
+		}
+		/* a combining acute never starts a line */
+		CU_ASSERT_NOT_EQUAL(strncmp(t, "\xCC\x81", 2), 0);
+	}
+	CU_ASSERT_TRUE(find_line(p, "cafe\xCC\x81 cafe\xCC\x81") >= 0);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* Escape sequences in text and code are shown as ^[ and never raw. */
+static void
+test_layout_sanitises_controls(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - text: \"red \\e[31m alert \\x9b2J and \\u202e\"\n"
+	    "  - code: \"print('\\e]0;pwned\\a')\"\n");
+	struct doc_page *p;
+	int controls = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 80, 0);
+	for (size_t i = 0; i < p->nlines; i++) {
+		const char *t = line_text(p, i);
+
+		for (const char *c = t; *c != '\0'; c++)
+			CU_ASSERT((unsigned char)*c >= 0x20);
+		for (size_t j = 0; j < p->lines[i].nspans; j++)
+			controls += p->lines[i].spans[j].style == DOC_CONTROL;
+	}
+	CU_ASSERT_TRUE(find_line(p, "red ^[[31m alert <U+009B>2J and <U+202E>") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "print('^[]0;pwned^G')") >= 0);
+	CU_ASSERT_EQUAL(controls, 5);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* A code line wider than the page continues on the next line with a mark. */
+static void
+test_layout_code_wider_than_page(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - code: |\n"
+	    "      x = torch.randn(16, 50, 10)  # batch, sequence, features\n"
+	    "      y = 1\n");
+	struct doc_page *p;
+	long i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 30, 1);
+	assert_widths(p, 30);
+	i = find_line(p, "x = torch");
+	CU_ASSERT_TRUE_FATAL(i >= 0);
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i),
+	    "    x = torch.randn(16, 50, 1\\");
+	CU_ASSERT_EQUAL(p->lines[i].spans[p->lines[i].nspans - 1].style,
+	    DOC_MARK);
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i + 1),
+	    "    0)  # batch, sequence, fe\\");
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i + 2), "    atures");
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i + 3), "    y = 1");
+	/* at 80 columns the same code is untouched */
+	doc_page_destroy(p);
+	p = page_of(l, 80, 1);
+	CU_ASSERT_TRUE(find_line(p,
+	    "    x = torch.randn(16, 50, 10)  # batch, sequence, features") >= 0);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* Non-ASCII text gets ASCII stand-ins when asked. */
+static void
+test_layout_ascii_standins(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - text: \"\xE2\x80\x96W\xE2\x80\x96 \xE2\x89\xA4 \xCF\x83 "
+	    "\xE2\x86\x92 0 \xE2\x80\x94 done \xE6\xBC\xA2\"\n");
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 80, 1);
+	CU_ASSERT_TRUE(find_line(p, "||W|| <= sigma -> 0 -- done ?") >= 0);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* Headings are numbered, ruled and recorded for the outline; quizzes show
+ * their choices and, when revealing, the answer. */
+static void
+test_layout_headings_and_quiz(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - heading: First\n"
+	    "  - heading: Inner\n"
+	    "    level: 2\n"
+	    "  - heading: Second\n"
+	    "  - quiz: Pick one\n"
+	    "    choices: [yes, no]\n"
+	    "    answer: b\n"
+	    "    explain: Because.\n");
+	struct doc_page *p;
+	long i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 40, 1);
+	CU_ASSERT_EQUAL(p->nanchors, 4);	/* the title and three headings */
+	CU_ASSERT_STRING_EQUAL(p->anchors[1].text, "1. First");
+	CU_ASSERT_STRING_EQUAL(p->anchors[2].text, "Inner");
+	CU_ASSERT_STRING_EQUAL(p->anchors[3].text, "2. Second");
+	i = find_line(p, "2. Second");
+	CU_ASSERT_TRUE_FATAL(i >= 0);
+	CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)i + 1), "---------");
+	CU_ASSERT_TRUE(find_line(p, "Quiz 1: Pick one") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "  b) no") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Answer: b) no") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Because.") >= 0);
+	CU_ASSERT_EQUAL(p->lines[p->blocks[3].first].block, 3);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+void
+test_layout_register(void)
+{
+	CU_pSuite s = CU_add_suite("layout", NULL, NULL);
+
+	CU_add_test(s, "wraps at several widths", test_layout_wraps_at_several_widths);
+	CU_add_test(s, "bullet hanging indent", test_layout_bullet_hanging_indent);
+	CU_add_test(s, "wide and combining", test_layout_wide_and_combining);
+	CU_add_test(s, "sanitises controls", test_layout_sanitises_controls);
+	CU_add_test(s, "code wider than page", test_layout_code_wider_than_page);
+	CU_add_test(s, "ascii standins", test_layout_ascii_standins);
+	CU_add_test(s, "headings and quiz", test_layout_headings_and_quiz);
+}
