@@ -1,0 +1,541 @@
+#include "config.h"
+
+#include "cli/simcmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/diag.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "sim/sentiment.h"
+#include "sim/sim.h"
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_TSV,
+	FORMAT_CSV
+};
+
+static const char *const format_names[] = { "text", "tsv", "csv" };
+
+#define TEXT_DIGITS 6		/* significant digits in the text format */
+#define TEXT_WIDTH 12		/* a %.6g number takes at most 12 */
+
+/* What the command line asked for. */
+struct request {
+	int list, help, time;
+	enum format format;
+	const char *name;
+	char **kv;		/* the PARAM=VALUE words, in order */
+	size_t nkv;
+	const char *save, *load;	/* sentiment only: --save, --load FILE */
+};
+
+/* The usage lines. */
+static void
+usage(FILE *f)
+{
+	fputs("usage: rnntutor sim --list\n"
+	    "       rnntutor sim NAME [PARAM=VALUE ...] "
+	    "[--format=text|tsv|csv] [--time]\n"
+	    "       rnntutor sim sentiment [PARAM=VALUE ...] [--save FILE] "
+	    "[--load FILE]\n"
+	    "       rnntutor sim [NAME] --help\n", f);
+}
+
+/* The full help text. */
+static void
+help(FILE *f)
+{
+	usage(f);
+	fputs("\nRun one of the course's simulations and print its result.\n"
+	    "  --list           every simulation with its parameters, "
+	    "defaults and ranges\n"
+	    "  --format=FORMAT  text (for people, the default), or tsv or "
+	    "csv: a header row\n"
+	    "                   naming the columns, then one row per step "
+	    "(matrix-power:\n"
+	    "                   one row of scale, power and max_abs)\n"
+	    "  --time           print the run time (without output) on "
+	    "stderr\n"
+	    "  PARAM=VALUE      set a parameter; the others keep their "
+	    "defaults\n"
+	    "  --save FILE      sentiment: save the trained model to FILE\n"
+	    "  --load FILE      sentiment: start from the model in FILE "
+	    "(epochs=0: only\n"
+	    "                   score it on the test sentences)\n"
+	    "The same parameters (seed included) always give the same "
+	    "output.\n"
+	    "Exit status: 0 done, 1 the run failed, 2 bad usage or input.\n",
+	    f);
+}
+
+/* One "rnntutor: error: ..." line per record. */
+static void
+print_diags(FILE *err, const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->n; i++) {
+		char *line = diag_format(&diags->v[i]);
+
+		fprintf(err, "rnntutor: %s\n", line);
+		free(line);
+	}
+}
+
+/* A one-line error of our own. */
+static int
+fail(FILE *err, const char *msg, const char *what)
+{
+	char *safe = utf8_sanitize(what, strnlen(what, 40), 1);
+
+	fprintf(err, "rnntutor: error: %s '%s%s'\n", msg, safe,
+	    strlen(what) > 40 ? "..." : "");
+	free(safe);
+	return 2;
+}
+
+/* Take FORMAT from "--format=FORMAT" or the next word. */
+static int
+set_format(struct request *rq, const char *value, FILE *err)
+{
+	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0];
+	    i++)
+		if (strcmp(value, format_names[i]) == 0) {
+			rq->format = (enum format)i;
+			return 0;
+		}
+	fail(err, "unknown format (valid: text, tsv, csv):", value);
+	return 2;
+}
+
+/* The sentiment simulation's --save FILE and --load FILE (or =FILE): is a
+ * one of them? *status gets 2 when its FILE is missing or empty. */
+static int
+model_file_option(struct request *rq, const char *a, int argc, char **argv,
+    int *i, FILE *err, int *status)
+{
+	const char **slot = strncmp(a, "--save", 6) == 0 ? &rq->save :
+	    strncmp(a, "--load", 6) == 0 ? &rq->load : NULL;
+
+	*status = 0;
+	if (slot == NULL || (a[6] != '\0' && a[6] != '='))
+		return 0;
+	if (a[6] == '=')
+		*slot = a + 7;
+	else if (*i + 1 < argc)
+		*slot = argv[++*i];
+	else
+		*status = fail(err, "missing file name after", a);
+	if (*status == 0 && **slot == '\0')
+		*status = fail(err, "empty file name in", a);
+	return 1;
+}
+
+/* Sort argv into options, the name and PARAM=VALUE words. */
+static int
+parse_args(struct request *rq, int argc, char **argv, FILE *err)
+{
+	int options = 1, status;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (options && a[0] == '-' && a[1] != '\0') {
+			if (strcmp(a, "--") == 0)
+				options = 0;
+			else if (strcmp(a, "--list") == 0)
+				rq->list = 1;
+			else if (strcmp(a, "--help") == 0 ||
+			    strcmp(a, "-h") == 0)
+				rq->help = 1;
+			else if (strcmp(a, "--time") == 0)
+				rq->time = 1;
+			else if (model_file_option(rq, a, argc, argv, &i, err,
+			    &status)) {
+				if (status != 0)
+					return status;
+			} else if (strncmp(a, "--format=", 9) == 0) {
+				if (set_format(rq, a + 9, err) != 0)
+					return 2;
+			} else if (strcmp(a, "--format") == 0) {
+				if (i + 1 >= argc)
+					return fail(err, "missing value after",
+					    a);
+				if (set_format(rq, argv[++i], err) != 0)
+					return 2;
+			} else
+				return fail(err, "unknown option", a);
+		} else if (rq->name == NULL && strchr(a, '=') == NULL)
+			rq->name = a;
+		else if (rq->name == NULL)
+			return fail(err, "give the simulation's name "
+			    "before its parameters, not", a);
+		else if (strchr(a, '=') == NULL)
+			return fail(err, "expected PARAMETER=VALUE, got", a);
+		else
+			rq->kv[rq->nkv++] = argv[i];
+	}
+	return 0;
+}
+
+/* "whole number 1..64", "number 0..3", "one of sine, pulse, ...". */
+static char *
+describe_type(const struct sim_param_spec *ps)
+{
+	struct strbuf sb;
+	char lo[SIM_NUMBER_MAX], hi[SIM_NUMBER_MAX], st[SIM_NUMBER_MAX];
+
+	strbuf_init(&sb);
+	sim_format_double(lo, ps->min, 0);
+	sim_format_double(hi, ps->max, 0);
+	sim_format_double(st, ps->step, 0);
+	switch (ps->type) {
+	case SIM_INT:
+		strbuf_addf(&sb, "whole number %s..%s", lo, hi);
+		break;
+	case SIM_REAL:
+		strbuf_addf(&sb, "number %s..%s, step %s", lo, hi, st);
+		break;
+	case SIM_CHOICE:
+		strbuf_adds(&sb, "one of ");
+		for (size_t i = 0; ps->choices != NULL &&
+		    ps->choices[i] != NULL; i++)
+			strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "",
+			    ps->choices[i]);
+		break;
+	case SIM_TEXT:
+		strbuf_adds(&sb, "text");
+		break;
+	}
+	return strbuf_detach(&sb);
+}
+
+/* One simulation: its name and summary, then a line per parameter with its
+ * default, type and range, and help. */
+static void
+describe(FILE *out, const struct sim_spec *spec)
+{
+	struct sim_args args;
+	size_t wname = 0, wdef = 0;
+	char *defs[SIM_MAX_PARAMS];
+
+	sim_args_init(&args, spec);
+	for (size_t i = 0; i < spec->nparams && i < SIM_MAX_PARAMS; i++) {
+		defs[i] = sim_args_format(&args, i);
+		if (strlen(spec->params[i].name) > wname)
+			wname = strlen(spec->params[i].name);
+		if (strlen(defs[i]) > wdef)
+			wdef = strlen(defs[i]);
+	}
+	fprintf(out, "%s: %s\n", spec->name, spec->summary);
+	for (size_t i = 0; i < spec->nparams && i < SIM_MAX_PARAMS; i++) {
+		const struct sim_param_spec *ps = &spec->params[i];
+		char *type = describe_type(ps);
+
+		fprintf(out, "    %-*s = %-*s  %s: %s\n", (int)wname, ps->name,
+		    (int)wdef, defs[i], type, ps->help);
+		free(type);
+		free(defs[i]);
+	}
+	sim_args_free(&args);
+}
+
+/* `rnntutor sim --list` */
+static void
+list(FILE *out)
+{
+	size_t n;
+	const struct sim_spec *const *reg = sim_registry(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputc('\n', out);
+		describe(out, reg[i]);
+	}
+}
+
+/* "parameters: n=4 scale=0.9 power=10" */
+static void
+print_params(FILE *out, const struct sim_args *args)
+{
+	fputs("parameters:", out);
+	for (size_t i = 0; i < args->spec->nparams && i < SIM_MAX_PARAMS;
+	    i++) {
+		char *v = sim_args_format(args, i);
+		char *safe = utf8_sanitize(v, strlen(v), 1);
+
+		fprintf(out, " %s=%s", args->spec->params[i].name, safe);
+		free(safe);
+		free(v);
+	}
+	fputc('\n', out);
+}
+
+/* The number of rows of the series table: the longest series. */
+static size_t
+series_rows(const struct sim_result *res)
+{
+	size_t rows = 0;
+
+	for (size_t i = 0; i < res->nseries; i++)
+		if (res->series[i].n > rows)
+			rows = res->series[i].n;
+	return rows;
+}
+
+/* Scalars, the series as a table, and any other tables, for people. */
+static void
+print_text(FILE *out, const struct sim_args *args,
+    const struct sim_result *res)
+{
+	char buf[SIM_NUMBER_MAX];
+	size_t wname = 0, rows = series_rows(res);
+	int wstep;
+
+	fprintf(out, "%s: %s\n", args->spec->name, args->spec->summary);
+	print_params(out, args);
+	for (size_t i = 0; i < res->nscalars; i++)
+		if (strlen(res->scalars[i].name) > wname)
+			wname = strlen(res->scalars[i].name);
+	if (res->nscalars > 0)
+		fputc('\n', out);
+	for (size_t i = 0; i < res->nscalars; i++) {
+		sim_format_double(buf, res->scalars[i].value, TEXT_DIGITS);
+		fprintf(out, "  %-*s  %-*s  %s\n", (int)wname,
+		    res->scalars[i].name, TEXT_WIDTH, buf,
+		    res->scalars[i].label);
+	}
+	if (rows > 0) {
+		snprintf(buf, sizeof buf, "%ld",
+		    res->step_first + (long)rows - 1);
+		wstep = (int)strlen(buf);
+		if ((int)strlen(res->step_name) > wstep)
+			wstep = (int)strlen(res->step_name);
+		fprintf(out, "\n  %*s", wstep, res->step_name);
+		for (size_t i = 0; i < res->nseries; i++) {
+			int w = (int)strlen(res->series[i].name);
+
+			fprintf(out, "  %*s", w > TEXT_WIDTH ? w : TEXT_WIDTH,
+			    res->series[i].name);
+		}
+		fputc('\n', out);
+		for (size_t r = 0; r < rows; r++) {
+			fprintf(out, "  %*ld", wstep,
+			    res->step_first + (long)r);
+			for (size_t i = 0; i < res->nseries; i++) {
+				int w = (int)strlen(res->series[i].name);
+
+				if (r < res->series[i].n)
+					sim_format_double(buf,
+					    res->series[i].v[r], TEXT_DIGITS);
+				else
+					buf[0] = '\0';
+				fprintf(out, "  %*s",
+				    w > TEXT_WIDTH ? w : TEXT_WIDTH, buf);
+			}
+			fputc('\n', out);
+		}
+	}
+	for (size_t t = 0; t < res->ntables; t++) {
+		const struct sim_table *tb = &res->tables[t];
+
+		fprintf(out, "\n%s:\n", tb->name);
+		for (size_t c = 0; c < tb->ncols; c++)
+			fprintf(out, "  %*s", TEXT_WIDTH, tb->header[c]);
+		fputc('\n', out);
+		for (size_t r = 0; r < tb->nrows; r++) {
+			for (size_t c = 0; c < tb->ncols; c++)
+				fprintf(out, "  %*s", TEXT_WIDTH,
+				    tb->cells[r * tb->ncols + c]);
+			fputc('\n', out);
+		}
+	}
+}
+
+/* One cell; csv quotes a field holding a comma, quote or line break. */
+static void
+put_cell(FILE *out, enum format format, size_t col, const char *s)
+{
+	if (col > 0)
+		fputc(format == FORMAT_CSV ? ',' : '\t', out);
+	if (format == FORMAT_CSV && strpbrk(s, ",\"\r\n") != NULL) {
+		fputc('"', out);
+		for (; *s != '\0'; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
+	} else
+		fputs(s, out);
+}
+
+/* tsv or csv: the first table if there is one, else the series by step,
+ * else the scalars as one row. */
+static void
+print_rows(FILE *out, enum format format, const struct sim_result *res)
+{
+	char buf[SIM_NUMBER_MAX];
+	size_t rows = series_rows(res);
+
+	if (res->ntables > 0) {
+		const struct sim_table *tb = &res->tables[0];
+
+		for (size_t c = 0; c < tb->ncols; c++)
+			put_cell(out, format, c, tb->header[c]);
+		fputc('\n', out);
+		for (size_t r = 0; r < tb->nrows; r++) {
+			for (size_t c = 0; c < tb->ncols; c++)
+				put_cell(out, format, c,
+				    tb->cells[r * tb->ncols + c]);
+			fputc('\n', out);
+		}
+		return;
+	}
+	if (res->nseries == 0) {
+		for (size_t i = 0; i < res->nscalars; i++)
+			put_cell(out, format, i, res->scalars[i].name);
+		fputc('\n', out);
+		for (size_t i = 0; i < res->nscalars; i++) {
+			sim_format_double(buf, res->scalars[i].value, 0);
+			put_cell(out, format, i, buf);
+		}
+		fputc('\n', out);
+		return;
+	}
+	put_cell(out, format, 0, res->step_name);
+	for (size_t i = 0; i < res->nseries; i++)
+		put_cell(out, format, i + 1, res->series[i].name);
+	fputc('\n', out);
+	for (size_t r = 0; r < rows; r++) {
+		snprintf(buf, sizeof buf, "%ld", res->step_first + (long)r);
+		put_cell(out, format, 0, buf);
+		for (size_t i = 0; i < res->nseries; i++) {
+			if (r < res->series[i].n)
+				sim_format_double(buf, res->series[i].v[r], 0);
+			else
+				buf[0] = '\0';
+			put_cell(out, format, i + 1, buf);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* Seconds on the monotonic clock. */
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Set the parameters, run, print. */
+static int
+run(const struct request *rq, const struct sim_spec *spec, FILE *out,
+    FILE *err)
+{
+	struct sim_args args;
+	struct sim_result res;
+	struct diag_list diags;
+	double start = 0.0;
+	int status = 0;
+
+	diag_list_init(&diags);
+	sim_args_init(&args, spec);
+	for (size_t i = 0; i < rq->nkv; i++)
+		if (sim_args_set_kv(&args, rq->kv[i], &diags) != SIM_OK)
+			status = 2;
+	if (status != 0) {
+		print_diags(err, &diags);
+		goto done;
+	}
+	sim_result_init(&res);
+	if (rq->time)
+		start = now();
+	if (rq->save != NULL || rq->load != NULL) {
+		/* only the sentiment simulation has a model to keep */
+		if (strcmp(spec->name, "sentiment") != 0) {
+			fprintf(err, "rnntutor: error: --save and --load are for "
+			    "the sentiment simulation\n");
+			status = 2;
+		} else if (sentiment_sim_run(&res, &args, rq->load, rq->save,
+		    &diags) != SIM_OK)
+			status = 1;
+	} else if (sim_run(&res, &args, &diags) != SIM_OK)
+		status = 1;
+	print_diags(err, &diags);	/* errors, or warnings: lines skipped... */
+	if (status == 0) {
+		if (rq->time)
+			fprintf(err, "sim-time: %.6f s\n", now() - start);
+		if (rq->format == FORMAT_TEXT)
+			print_text(out, &args, &res);
+		else
+			print_rows(out, rq->format, &res);
+	}
+	sim_result_free(&res);
+done:
+	sim_args_free(&args);
+	diag_list_free(&diags);
+	return status;
+}
+
+/* Dispatch: --help, --list, or run NAME. */
+int
+cli_sim_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct request rq;
+	const struct sim_spec *spec = NULL;
+	int status;
+
+	memset(&rq, 0, sizeof rq);
+	rq.name = NULL;
+	rq.format = FORMAT_TEXT;
+	rq.kv = xreallocarray(NULL, argc > 0 ? (size_t)argc : 1,
+	    sizeof *rq.kv);
+	status = parse_args(&rq, argc, argv, err);
+	if (status != 0)
+		goto done;
+	if (rq.name != NULL && (spec = sim_find(rq.name)) == NULL) {
+		const char *near = sim_suggest(rq.name);
+		char *safe = utf8_sanitize(rq.name, strnlen(rq.name, 40), 1);
+
+		if (near != NULL)
+			fprintf(err, "rnntutor: error: unknown simulation "
+			    "'%s'; did you mean '%s'?\n", safe, near);
+		else
+			fprintf(err, "rnntutor: error: unknown simulation "
+			    "'%s' (rnntutor sim --list shows them all)\n",
+			    safe);
+		free(safe);
+		status = 2;
+		goto done;
+	}
+	if (rq.help) {
+		if (spec != NULL)
+			describe(out, spec);
+		else
+			help(out);
+	} else if (rq.list) {
+		if (spec != NULL)
+			describe(out, spec);
+		else
+			list(out);
+	} else if (spec == NULL) {
+		usage(err);
+		status = 2;
+	} else
+		status = run(&rq, spec, out, err);
+	if (fflush(out) != 0 || ferror(out)) {
+		fputs("rnntutor: error: could not write the output\n", err);
+		if (status == 0)
+			status = 1;
+	}
+done:
+	free(rq.kv);
+	return status;
+}

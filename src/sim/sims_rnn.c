@@ -1,0 +1,336 @@
+/* rnn-unroll and bptt-norms: a tanh RNN run forward over a sequence, and
+ * the gradient norms of backpropagation through time. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "sim/linalg.h"
+#include "sim/optim.h"
+#include "sim/rnn.h"
+#include "sim/sims.h"
+
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */
+#endif
+
+/* ---- rnn-unroll ---------------------------------------------------------- */
+
+enum { RU_INPUT, RU_HIDDEN, RU_STEPS, RU_SCALE, RU_INPUT_SCALE, RU_SEED };
+
+static const struct sim_param_spec rnn_unroll_params[] = {
+	[RU_INPUT] = { .name = "input", .type = SIM_CHOICE, .def = 0,
+	    .min = 0, .max = 3, .step = 1, .choices = sim_signal_choices,
+	    .help = "the input sequence: sine (period 20), pulse (1 at t=1), "
+	    "step (on from t=1+steps/4) or random (N(0,1))" },
+	[RU_HIDDEN] = { .name = "hidden", .type = SIM_INT, .def = 4,
+	    .min = 1, .max = 64, .step = 1,
+	    .help = "hidden units H" },
+	[RU_STEPS] = { .name = "steps", .type = SIM_INT, .def = 40, .min = 1,
+	    .max = 500, .step = 1,
+	    .help = "sequence length T" },
+	[RU_SCALE] = { .name = "scale", .type = SIM_REAL, .def = 1.0,
+	    .min = 0, .max = 3, .step = 0.1,
+	    .help = "W_hh = scale x a random orthogonal matrix" },
+	[RU_INPUT_SCALE] = { .name = "input_scale", .type = SIM_REAL,
+	    .def = 1.0, .min = 0, .max = 5, .step = 0.1,
+	    .help = "amplitude of the input" },
+	[RU_SEED] = { .name = "seed", .type = SIM_INT, .def = 1, .min = 0,
+	    .max = SIM_SEED_MAX, .step = 1,
+	    .help = "random seed (weights and random input)" },
+};
+
+/* Steps after the pulse at t = 1 until ||h_t|| < 1% of the peak of ||h_t||:
+ * the smallest t - 1 with hnorm[t-1] < peak / 100, or -1. */
+static double
+pulse_memory(const double *hnorm, size_t steps)
+{
+	double peak = linalg_max_abs(hnorm, steps);
+
+	for (size_t t = 1; t <= steps; t++)
+		if (hnorm[t - 1] < 0.01 * peak)
+			return (double)(t - 1);
+	return -1.0;
+}
+
+/* One tanh RNN with input size 1, zero biases (so without input h stays 0),
+ * W_ih from PyTorch's default init and W_hh = scale * orthogonal, run over
+ * the chosen signal from h_0 = 0. */
+static int
+rnn_unroll_run(struct sim_result *res, const struct sim_args *args,
+    struct diag_list *diags)
+{
+	enum sim_signal kind = (enum sim_signal)sim_arg_size(args, RU_INPUT);
+	size_t nh = sim_arg_size(args, RU_HIDDEN);
+	size_t steps = sim_arg_size(args, RU_STEPS);
+	struct rnn_dims d = { .input = 1, .hidden = nh, .act = RNN_TANH };
+	double *flat = xmalloc(rnn_param_count(&d) * sizeof *flat);
+	double *hs = xmalloc((steps + 1) * nh * sizeof *hs);
+	double *x = xmalloc(steps * sizeof *x);
+	double *hnorm = xmalloc(steps * sizeof *hnorm);
+	double max_abs_h = 0.0;
+	struct rnn_params p;
+	struct rng rng;
+
+	(void)diags;
+	rng_seed(&rng, (uint64_t)args->num[RU_SEED]);
+	rnn_params_point(&p, flat, &d);
+	rnn_init_default(&p, &rng, &d);
+	linalg_zero(p.bias_ih, nh);
+	linalg_zero(p.bias_hh, nh);
+	sim_make_orthogonal(p.weight_hh, args->num[RU_SCALE], nh, &rng);
+	sim_make_signal(x, kind, args->num[RU_INPUT_SCALE], steps, &rng);
+	rnn_forward(hs, x, NULL, &p, steps, &d);
+
+	res->step_name = xstrdup("t");
+	res->step_first = 1;
+	sim_result_add_series(res, "input", "x_t", sim_copy_values(x, steps),
+	    steps);
+	for (size_t j = 0; j < nh; j++) {
+		double *hj = xmalloc(steps * sizeof *hj);
+		char name[32], label[48];
+
+		for (size_t t = 1; t <= steps; t++)
+			hj[t - 1] = hs[t * nh + j];
+		snprintf(name, sizeof name, "h%zu", j);
+		snprintf(label, sizeof label, "hidden unit %zu", j);
+		sim_result_add_series(res, name, label, hj, steps);
+	}
+	for (size_t t = 1; t <= steps; t++) {
+		double m = linalg_max_abs(hs + t * nh, nh);
+
+		hnorm[t - 1] = linalg_norm2(hs + t * nh, nh);
+		if (m > max_abs_h)
+			max_abs_h = m;
+	}
+	sim_result_add_series(res, "hnorm", "||h_t||", hnorm, steps);
+	sim_result_add_scalar(res, "final_hnorm", "||h_T||", hnorm[steps - 1]);
+	sim_result_add_scalar(res, "max_abs_h", "largest |h_t| of any unit",
+	    max_abs_h);
+	sim_result_add_scalar(res, "memory",
+	    "steps after the pulse until ||h_t|| < 1% of its peak (-1: never, "
+	    "or no pulse)",
+	    kind == SIM_SIGNAL_PULSE ? pulse_memory(hnorm, steps) : -1.0);
+	free(flat);
+	free(hs);
+	free(x);
+	return SIM_OK;
+}
+
+const struct sim_spec sim_rnn_unroll_spec = {
+	.name = "rnn-unroll",
+	.summary = "a tanh RNN unrolled over an input sequence: every hidden "
+	    "unit per step, one W_hh reused at every step",
+	.params = rnn_unroll_params,
+	.nparams = sizeof rnn_unroll_params / sizeof rnn_unroll_params[0],
+	.run = rnn_unroll_run,
+};
+
+/* ---- bptt-norms ---------------------------------------------------------- */
+
+enum {
+	BN_HIDDEN, BN_STEPS, BN_RHO, BN_ACTIVATION, BN_INPUT_SCALE, BN_CLIP,
+	BN_SWEEP, BN_SEED
+};
+
+static const char *const activation_choices[] = {
+	"tanh", "linear", "relu", NULL
+};
+static const enum rnn_activation activation_of_choice[] = {
+	RNN_TANH, RNN_LINEAR, RNN_RELU
+};
+
+static const struct sim_param_spec bptt_norms_params[] = {
+	[BN_HIDDEN] = { .name = "hidden", .type = SIM_INT, .def = 32,
+	    .min = 1, .max = 256, .step = 1,
+	    .help = "hidden units H" },
+	[BN_STEPS] = { .name = "steps", .type = SIM_INT, .def = 100,
+	    .min = 1, .max = 2000, .step = 1,
+	    .help = "sequence length T; the loss is on h_T" },
+	[BN_RHO] = { .name = "rho", .type = SIM_REAL, .def = 0.9, .min = 0,
+	    .max = 3, .step = 0.05,
+	    .help = "W_hh = rho x a random orthogonal matrix, so "
+	    "sigma_max(W_hh) = rho" },
+	[BN_ACTIVATION] = { .name = "activation", .type = SIM_CHOICE,
+	    .def = 0, .min = 0, .max = 2, .step = 1,
+	    .choices = activation_choices,
+	    .help = "tanh, linear (no squashing: norms follow rho^(T-t)) or "
+	    "relu" },
+	[BN_INPUT_SCALE] = { .name = "input_scale", .type = SIM_REAL,
+	    .def = 1.0, .min = 0, .max = 5, .step = 0.1,
+	    .help = "inputs are input_scale x N(0,1); larger inputs saturate "
+	    "tanh" },
+	[BN_CLIP] = { .name = "clip", .type = SIM_REAL, .def = 0, .min = 0,
+	    .max = 1e6, .step = 0.5,
+	    .help = "clip the total gradient norm to this (0: off)" },
+	[BN_SWEEP] = { .name = "sweep", .type = SIM_CHOICE, .def = 0,
+	    .min = 0, .max = 1, .step = 1, .choices = sim_off_on_choices,
+	    .help = "on: also run rho = 0.5, 0.9, 1.0, 1.1, 1.5 (series "
+	    "rho0.5 ... rho1.5)" },
+	[BN_SEED] = { .name = "seed", .type = SIM_INT, .def = 1, .min = 0,
+	    .max = SIM_SEED_MAX, .step = 1,
+	    .help = "random seed (weights, W_hh's directions and inputs)" },
+};
+
+static const double sweep_rhos[] = { 0.5, 0.9, 1.0, 1.1, 1.5 };
+static const char *const sweep_names[] = {
+	"rho0.5", "rho0.9", "rho1.0", "rho1.1", "rho1.5"
+};
+#define NSWEEP (sizeof sweep_rhos / sizeof sweep_rhos[0])
+
+/* Everything one bptt-norms run needs, allocated once for every rho. */
+struct bptt_lab {
+	struct rnn_dims d;
+	size_t steps;
+	double *params, *grads;	/* rnn_param_count each */
+	struct rnn_params p, g;
+	double *q;		/* H x H: the orthogonal directions of W_hh */
+	double *x;		/* T x 1 */
+	double *dout;		/* T x H: 0 but dL/dh_T = ones / sqrt(H) */
+	double *hs;		/* (T+1) x H */
+	double *work;		/* rnn_work_size */
+};
+
+/* Draw the weights, W_hh's directions and the inputs from seed: the
+ * same network for every rho, so a sweep changes rho and nothing else. */
+static void
+lab_init(struct bptt_lab *lab, const struct sim_args *args)
+{
+	size_t nh = sim_arg_size(args, BN_HIDDEN);
+	size_t steps = sim_arg_size(args, BN_STEPS);
+	size_t np;
+	struct rng rng;
+
+	lab->d.input = 1;
+	lab->d.hidden = nh;
+	lab->d.act = activation_of_choice[sim_arg_size(args, BN_ACTIVATION)];
+	lab->steps = steps;
+	np = rnn_param_count(&lab->d);
+	lab->params = xmalloc(2 * np * sizeof *lab->params);
+	lab->grads = lab->params + np;
+	rnn_params_point(&lab->p, lab->params, &lab->d);
+	rnn_params_point(&lab->g, lab->grads, &lab->d);
+	lab->q = xmalloc(nh * nh * sizeof *lab->q);
+	lab->x = xmalloc(steps * sizeof *lab->x);
+	lab->dout = xcalloc(steps * nh, sizeof *lab->dout);
+	lab->hs = xmalloc((steps + 1) * nh * sizeof *lab->hs);
+	lab->work = xmalloc(rnn_work_size(steps, &lab->d) * sizeof *lab->work);
+
+	rng_seed(&rng, (uint64_t)args->num[BN_SEED]);
+	rnn_init_default(&lab->p, &rng, &lab->d);
+	sim_make_orthogonal(lab->q, 1.0, nh, &rng);
+	rng_fill_normal(lab->x, &rng, steps, args->num[BN_INPUT_SCALE]);
+	/* L = sum_j h_T[j] / sqrt(H), so ||dL/dh_T|| = 1 */
+	for (size_t j = 0; j < nh; j++)
+		lab->dout[(steps - 1) * nh + j] = 1.0 / sqrt((double)nh);
+}
+
+/* Free what lab_init allocated. */
+static void
+lab_free(struct bptt_lab *lab)
+{
+	free(lab->params);
+	free(lab->q);
+	free(lab->x);
+	free(lab->dout);
+	free(lab->hs);
+	free(lab->work);
+}
+
+/* W_hh = rho Q, forward, backward: norm[t] = ||dL/dh_t||; with grads set,
+ * lab->grads gets every parameter's gradient too (zero_grad first). */
+static void
+lab_run(struct bptt_lab *lab, double rho, double *norm, int grads)
+{
+	size_t nh = lab->d.hidden;
+
+	for (size_t k = 0; k < nh * nh; k++)
+		lab->p.weight_hh[k] = rho * lab->q[k];
+	rnn_forward(lab->hs, lab->x, NULL, &lab->p, lab->steps, &lab->d);
+	if (grads)
+		rnn_zero_grad(&lab->g, &lab->d);
+	rnn_backward(NULL, NULL, grads ? &lab->g : NULL, norm, lab->work,
+	    lab->dout, lab->hs, lab->x, &lab->p, lab->steps, &lab->d);
+	sim_norms_overflow(norm, lab->steps + 1);
+}
+
+/* The main rho (and with sweep=on the five sweep values; a sweep value
+ * equal to rho is run once), the bound sigma_max^(T-t) ||dL/dh_T||, and
+ * clipping of the total gradient. */
+static int
+bptt_norms_run(struct sim_result *res, const struct sim_args *args,
+    struct diag_list *diags)
+{
+	struct bptt_lab lab;
+	size_t steps = sim_arg_size(args, BN_STEPS), n = steps + 1;
+	double rho = args->num[BN_RHO], clip = args->num[BN_CLIP];
+	int sweep = sim_arg_size(args, BN_SWEEP) == 1, main_done = 0;
+	double *norm = xmalloc(n * sizeof *norm);
+	double *bound = xmalloc(n * sizeof *bound);
+	double *swept[NSWEEP] = { NULL };
+	double grad_norm = 0.0, clipped_norm = 0.0, sigma;
+
+	(void)diags;
+	lab_init(&lab, args);
+	/* Only the main run needs the weight gradients (grad_norm). */
+	for (size_t r = 0; sweep && r < NSWEEP; r++) {
+		int is_main = sweep_rhos[r] == rho && !main_done;
+
+		swept[r] = xmalloc(n * sizeof *swept[r]);
+		lab_run(&lab, sweep_rhos[r], swept[r], is_main);
+		if (is_main) {
+			linalg_copy(norm, swept[r], n);
+			grad_norm = optim_clip_grad_norm(lab.grads,
+			    rnn_param_count(&lab.d), clip);
+			clipped_norm = linalg_norm2(lab.grads,
+			    rnn_param_count(&lab.d));
+			main_done = 1;
+		}
+	}
+	if (!main_done) {
+		lab_run(&lab, rho, norm, 1);
+		grad_norm = optim_clip_grad_norm(lab.grads,
+		    rnn_param_count(&lab.d), clip);
+		clipped_norm = linalg_norm2(lab.grads, rnn_param_count(&lab.d));
+	}
+	/* lab.p.weight_hh is rho Q again only if the main run came last */
+	for (size_t k = 0; k < lab.d.hidden * lab.d.hidden; k++)
+		lab.p.weight_hh[k] = rho * lab.q[k];
+	sigma = linalg_sigma_max(lab.p.weight_hh, lab.work, lab.d.hidden,
+	    lab.d.hidden, 1000);
+	for (size_t t = 0; t <= steps; t++)
+		bound[t] = pow(sigma, (double)(steps - t)) * norm[steps];
+
+	res->step_name = xstrdup("t");
+	sim_result_add_series(res, "norm", "||dL/dh_t||", norm, n);
+	sim_result_add_series(res, "bound",
+	    "sigma_max(W_hh)^(T-t) ||dL/dh_T||", bound, n);
+	for (size_t r = 0; sweep && r < NSWEEP; r++) {
+		char label[48];
+
+		snprintf(label, sizeof label, "||dL/dh_t|| for rho = %.1f",
+		    sweep_rhos[r]);
+		sim_result_add_series(res, sweep_names[r], label, swept[r], n);
+	}
+	sim_result_add_scalar(res, "sigma_max",
+	    "largest singular value of W_hh", sigma);
+	sim_result_add_scalar(res, "ratio", "||dL/dh_0|| / ||dL/dh_T||",
+	    norm[0] / norm[steps]);
+	sim_result_add_scalar(res, "grad_norm",
+	    "total gradient norm before clipping", sim_nan_as_inf(grad_norm));
+	sim_result_add_scalar(res, "clipped_norm",
+	    "total gradient norm after clipping", sim_nan_as_inf(clipped_norm));
+	lab_free(&lab);
+	return SIM_OK;
+}
+
+const struct sim_spec sim_bptt_norms_spec = {
+	.name = "bptt-norms",
+	.summary = "||dL/dh_t|| at every step of BPTT through a tanh RNN with "
+	    "W_hh = rho x orthogonal, beside the bound sigma_max^(T-t)",
+	.params = bptt_norms_params,
+	.nparams = sizeof bptt_norms_params / sizeof bptt_norms_params[0],
+	.run = bptt_norms_run,
+};

@@ -1,0 +1,168 @@
+#!/bin/sh
+# `rnntutor sim` from the outside: exit codes, the tsv/csv header and rows,
+# the lesson's first figures, and one-line errors for bad input.
+#
+#   RNNTUTOR=path/to/rnntutor tests/sim_cli.sh      (default ./rnntutor)
+#
+# Prints one line per failure and "sim-cli: N passed, N failed" at the end;
+# exits 1 when anything failed.
+set -u
+
+RNNTUTOR=${RNNTUTOR:-./rnntutor}
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# Note a result: ok NAME or bad NAME WHY.
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $1: $2"; }
+
+# run ARGS...: run `rnntutor sim ARGS`; status in $st, output in files.
+run() {
+	"$RNNTUTOR" sim "$@" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+}
+
+# expect_exit NAME CODE: the last run exited with CODE.
+expect_exit() {
+	if [ "$st" -eq "$2" ]; then ok; else bad "$1" "exit $st, wanted $2"; fi
+}
+
+# expect_out NAME TEXT: the last run's stdout is exactly TEXT.
+expect_out() {
+	printf '%s\n' "$2" >"$tmp/want"
+	if cmp -s "$tmp/out" "$tmp/want"; then ok
+	else bad "$1" "stdout was: $(head -c 300 "$tmp/out")"
+	fi
+}
+
+# expect_err NAME PATTERN: stderr is one line and holds PATTERN (grep -F).
+expect_err() {
+	if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qF -- "$2" "$tmp/err"
+	then ok
+	else bad "$1" "stderr was: $(head -c 300 "$tmp/err")"
+	fi
+}
+
+# row N FIELD: field FIELD of line N of stdout (tab-separated).
+row() { sed -n "$1p" "$tmp/out" | cut -f "$2"; }
+
+# near NAME GOT WANT TOL: |GOT - WANT| <= TOL.
+near() {
+	if awk -v g="$2" -v w="$3" -v t="$4" \
+	    'BEGIN { d = g - w; if (d < 0) d = -d; exit !(d <= t) }'
+	then ok
+	else bad "$1" "got $2, wanted $3 +- $4"
+	fi
+}
+
+if [ ! -x "$RNNTUTOR" ]; then
+	echo "sim_cli.sh: no program at $RNNTUTOR" >&2
+	echo "sim-cli: 0 passed, 1 failed"
+	exit 1
+fi
+
+# --- the lesson's first figures ---------------------------------------------
+run matrix-power --format=tsv
+expect_exit "matrix-power tsv exit" 0
+expect_out "matrix-power tsv" "$(printf 'scale\tpower\tmax_abs\n0.9\t10\t0.34867844010000015')"
+run matrix-power scale=1.1 --format=tsv
+near "matrix-power 1.1" "$(row 2 3)" 2.5937 0.00005
+
+run linear-bptt --format=tsv
+expect_exit "linear-bptt tsv exit" 0
+if [ "$(sed -n 1p "$tmp/out")" = "$(printf 'step\tnorm')" ]; then ok
+else bad "linear-bptt header" "$(sed -n 1p "$tmp/out")"
+fi
+if [ "$(wc -l <"$tmp/out")" -eq 22 ]; then ok
+else bad "linear-bptt rows" "$(wc -l <"$tmp/out") lines, wanted 22"
+fi
+i=0
+for want in 2.8284 1.6702 0.9862 0.5823 0.3439; do
+	line=$((2 + 5 * i))
+	[ "$(row $line 1)" = $((5 * i)) ] || bad "linear-bptt step $((5 * i))" \
+	    "row $line is step $(row $line 1)"
+	near "linear-bptt norm at step $((5 * i))" "$(row $line 2)" "$want" 0.00005
+	i=$((i + 1))
+done
+run linear-bptt scale=1.1 steps=20 --format=csv
+near "linear-bptt 1.1 at 20" "$(sed -n 22p "$tmp/out" | cut -d, -f2)" 19.0282 0.0001
+
+# --- formats, seeds, determinism --------------------------------------------
+run bptt-norms steps=3 sweep=on --format=csv
+if [ "$(sed -n 1p "$tmp/out")" = "t,norm,bound,rho0.5,rho0.9,rho1.0,rho1.1,rho1.5" ]
+then ok
+else bad "bptt-norms csv header" "$(sed -n 1p "$tmp/out")"
+fi
+run rnn-unroll input=random seed=5 --format=tsv
+cp "$tmp/out" "$tmp/first"
+run rnn-unroll input=random seed=5 --format=tsv
+if cmp -s "$tmp/out" "$tmp/first"; then ok
+else bad "same seed, same bytes" "outputs differ"
+fi
+run rnn-unroll input=random seed=6 --format=tsv
+if cmp -s "$tmp/out" "$tmp/first"; then bad "other seed" "same output"
+else ok
+fi
+run lstm-vs-rnn hold=on forget_bias=2 --format=tsv
+near "cell path sigmoid(2)^100" "$(row 2 4)" 3.1e-6 0.05e-6
+run linear-bptt
+expect_exit "text format exit" 0
+if grep -q "^parameters: n=8 scale=0.9 steps=20$" "$tmp/out"; then ok
+else bad "text format" "no parameters line"
+fi
+
+# --- listing and help -------------------------------------------------------
+run --list
+expect_exit "--list exit" 0
+for sim in matrix-power linear-bptt rnn-unroll bptt-norms lstm-gates lstm-vs-rnn
+do
+	if grep -q "^$sim: " "$tmp/out"; then ok
+	else bad "--list $sim" "not listed"
+	fi
+done
+if grep -q "steps *= 20 *whole number 1..1000" "$tmp/out"; then ok
+else bad "--list ranges" "no default and range for linear-bptt steps"
+fi
+run --help
+expect_exit "--help exit" 0
+run bptt-norms --help
+expect_exit "NAME --help exit" 0
+
+# --- bad input: one line on stderr, nothing on stdout, exit 2 ---------------
+run matrx-power
+expect_exit "unknown simulation exit" 2
+expect_err "unknown simulation" "did you mean 'matrix-power'?"
+run linear-bptt scal=1
+expect_exit "unknown parameter exit" 2
+expect_err "unknown parameter" "did you mean 'scale'?"
+for value in 1e308 -0 nan inf 0x10 "" "10^18" -3 2.5 300 99999999999999999999
+do
+	run linear-bptt "n=$value"
+	if [ "$value" = "-0" ]; then
+		expect_exit "n=-0 refused (0 is out of range)" 2
+	else
+		expect_exit "n=$value exit" 2
+	fi
+	expect_err "n=$value message" "(valid: 1..256)"
+	[ -s "$tmp/out" ] && bad "n=$value" "wrote to stdout"
+done
+for value in 1e308 nan inf -inf 0x10 "" 3.5 -1
+do
+	run linear-bptt "scale=$value"
+	expect_exit "scale=$value exit" 2
+	expect_err "scale=$value message" "(valid: 0..3)"
+done
+run linear-bptt scale=-0 --format=tsv
+expect_exit "scale=-0 accepted" 0
+run linear-bptt --format=xml
+expect_exit "bad format exit" 2
+expect_err "bad format" "unknown format"
+run linear-bptt --bogus
+expect_exit "bad option exit" 2
+run
+expect_exit "no name exit" 2
+
+echo "sim-cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
