@@ -1,0 +1,275 @@
+#include "config.h"
+
+#include "chart/spark.h"
+#include "core/strbuf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* What one pass over a series finds. */
+struct facts {
+	size_t n, nfinite;
+	size_t first_at, last_at;	/* indices of the first, last finite */
+	double first, last, min, max;
+	int all_positive;
+	size_t crossings;		/* sign changes, zeros skipped */
+	size_t nonfinite[3];		/* NaN, +inf, -inf */
+	size_t nonfinite_at[3];		/* index of the first of each */
+};
+
+static const char *const nonfinite_name[3] = {"NaN", "+inf", "-inf"};
+
+/* Gather the facts the sentence is built from. */
+static void
+gather(struct facts *f, const double *v, size_t n)
+{
+	size_t i;
+	int sign = 0;
+
+	memset(f, 0, sizeof *f);
+	f->n = n;
+	f->all_positive = 1;
+	for (i = 0; i < n; i++) {
+		double x = v[i];
+
+		if (!isfinite(x)) {
+			int k = isnan(x) ? 0 : x > 0 ? 1 : 2;
+
+			if (f->nonfinite[k]++ == 0)
+				f->nonfinite_at[k] = i;
+			continue;
+		}
+		if (f->nfinite++ == 0) {
+			f->first = f->min = f->max = x;
+			f->first_at = i;
+		}
+		if (x < f->min)
+			f->min = x;
+		if (x > f->max)
+			f->max = x;
+		f->last = x;
+		f->last_at = i;
+		if (!(x > 0))
+			f->all_positive = 0;
+		if (x != 0) {
+			int s = x > 0 ? 1 : -1;
+
+			if (sign != 0 && s != sign)
+				f->crossings++;
+			sign = s;
+		}
+	}
+}
+
+/* Format a and b at 3 significant digits, or more when they differ but
+ * would print the same (1e12 and 1e12 + 1). */
+static void
+format_pair(char abuf[32], char bbuf[32], double a, double b)
+{
+	int digits = 3;
+
+	for (;;) {
+		spark_format_number(abuf, a, digits);
+		spark_format_number(bbuf, b, digits);
+		if (a == b || strcmp(abuf, bbuf) != 0 || digits >= 17)
+			return;
+		digits++;
+	}
+}
+
+/* Append "N step" or "N steps". */
+static void
+add_steps(struct strbuf *sb, size_t steps)
+{
+	strbuf_addf(sb, "over %zu step%s", steps, steps == 1 ? "" : "s");
+}
+
+/* Is the series close to geometric: every log10 value within 10% of the
+ * endpoints' log10 span from the straight line between them? Needs every
+ * value finite and positive. */
+static int
+is_geometric(const double *v, const struct facts *f)
+{
+	double l0 = log10(f->first), l1 = log10(f->last);
+	double span = l1 - l0, tol = 0.1 * fabs(span);
+	size_t i, steps = f->last_at - f->first_at;
+
+	if (span == 0 || steps == 0)
+		return 0;
+	for (i = f->first_at; i <= f->last_at; i++) {
+		double want = l0 + span * (double)(i - f->first_at) /
+		    (double)steps;
+
+		if (fabs(log10(v[i]) - want) > tol)
+			return 0;
+	}
+	return 1;
+}
+
+/* ", x0.9 per step" for a geometric series; nothing when the ratio would
+ * print as 1 or does not fit a double. */
+static void
+add_ratio(struct strbuf *sb, const double *v, const struct facts *f)
+{
+	double ratio;
+	char buf[32];
+	int digits;
+
+	if (!f->all_positive || f->nfinite != f->n || !is_geometric(v, f))
+		return;
+	ratio = pow(10, (log10(f->last) - log10(f->first)) /
+	    (double)(f->last_at - f->first_at));
+	if (!isfinite(ratio) || ratio == 0)
+		return;
+	for (digits = 3; digits <= 6; digits++) {
+		spark_format_number(buf, ratio, digits);
+		if (strcmp(buf, "1") != 0) {
+			strbuf_addf(sb, ", x%s per step", buf);
+			return;
+		}
+	}
+}
+
+/* Does the series move from first to last by at least half its spread?
+ * Halved values keep -1e308 .. 1e308 from overflowing. */
+static int
+is_trend(const struct facts *f)
+{
+	double net = fabs(f->last / 2 - f->first / 2);
+
+	return net >= (f->max / 2 - f->min / 2) / 2;
+}
+
+/* The main clause: the trend over the finite values. */
+static void
+add_trend(struct strbuf *sb, const double *v, const struct facts *f)
+{
+	char a[32], b[32];
+	size_t steps = f->last_at - f->first_at;
+
+	if (f->nfinite == 1) {
+		spark_format_number(a, f->first, 3);
+		if (f->n == 1)
+			strbuf_addf(sb, "one value, %s", a);
+		else
+			strbuf_addf(sb, "one finite value, %s at step %zu", a,
+			    f->first_at);
+		return;
+	}
+	if (f->min == f->max) {
+		spark_format_number(a, f->first, 3);
+		strbuf_addf(sb, "flat at %s ", a);
+		add_steps(sb, steps);
+		return;
+	}
+	format_pair(a, b, f->first, f->last);
+	if (f->last == f->first)
+		strbuf_addf(sb, "starts and ends at %s ", a);
+	else if (!is_trend(f))
+		strbuf_addf(sb, "goes from %s to %s ", a, b);
+	else if (f->last > f->first)
+		strbuf_addf(sb, "rises from %s to %s ", a, b);
+	else
+		strbuf_addf(sb, "falls from %s to %s ", a, b);
+	add_steps(sb, steps);
+	if (f->min < fmin(f->first, f->last) ||
+	    f->max > fmax(f->first, f->last)) {
+		format_pair(a, b, f->min, f->max);
+		strbuf_addf(sb, ", between %s and %s", a, b);
+	}
+	add_ratio(sb, v, f);
+	if (f->crossings == 1)
+		strbuf_adds(sb, ", crosses zero once");
+	else if (f->crossings == 2)
+		strbuf_adds(sb, ", crosses zero twice");
+	else if (f->crossings > 2)
+		strbuf_addf(sb, ", crosses zero %zu times", f->crossings);
+}
+
+/* "; 2 values above and 1 below the range 0 to 1", and the values a log
+ * scale cannot show. */
+static void
+add_off_range(struct strbuf *sb, const double *v, size_t n,
+    const struct spark_range *r)
+{
+	size_t i, above = 0, below = 0, nonpositive = 0;
+	char a[32], b[32];
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!isfinite(v[i]))
+			continue;
+		if (r->log && !(v[i] > 0))
+			nonpositive++;
+		else if (r->fixed && r->valid && v[i] > r->hi)
+			above++;
+		else if (r->fixed && r->valid && v[i] < r->lo)
+			below++;
+	}
+	if (above > 0 || below > 0) {
+		format_pair(a, b, r->lo, r->hi);
+		strbuf_adds(sb, "; ");
+		if (above > 0)
+			strbuf_addf(sb, "%zu value%s above", above,
+			    above == 1 ? "" : "s");
+		if (above > 0 && below > 0)
+			strbuf_addf(sb, " and %zu below", below);
+		else if (below > 0)
+			strbuf_addf(sb, "%zu value%s below", below,
+			    below == 1 ? "" : "s");
+		strbuf_addf(sb, " the range %s to %s", a, b);
+	}
+	if (nonpositive > 0)
+		strbuf_addf(sb, "; %zu value%s at or below zero, off the log "
+		    "scale", nonpositive, nonpositive == 1 ? "" : "s");
+}
+
+/* "; NaN at step 7; 3 +inf, first at step 9". */
+static void
+add_nonfinite(struct strbuf *sb, const struct facts *f)
+{
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		if (f->nonfinite[k] == 0)
+			continue;
+		if (f->nonfinite[k] == 1)
+			strbuf_addf(sb, "; %s at step %zu", nonfinite_name[k],
+			    f->nonfinite_at[k]);
+		else
+			strbuf_addf(sb, "; %zu %s, first at step %zu",
+			    f->nonfinite[k], nonfinite_name[k],
+			    f->nonfinite_at[k]);
+	}
+}
+
+/* The one-line description of a series. */
+char *
+spark_summary(const double *v, size_t n, const struct spark_range *range)
+{
+	struct strbuf sb;
+	struct facts f;
+	int k, listed = 0;
+
+	strbuf_init(&sb);
+	if (n == 0 || v == NULL) {
+		strbuf_adds(&sb, "no values");
+		return strbuf_detach(&sb);
+	}
+	gather(&f, v, n);
+	if (f.nfinite == 0) {
+		strbuf_adds(&sb, "no finite values:");
+		for (k = 0; k < 3; k++)
+			if (f.nonfinite[k] > 0)
+				strbuf_addf(&sb, "%s %zu %s",
+				    listed++ ? "," : "", f.nonfinite[k],
+				    nonfinite_name[k]);
+		return strbuf_detach(&sb);
+	}
+	add_trend(&sb, v, &f);
+	add_off_range(&sb, v, n, range);
+	add_nonfinite(&sb, &f);
+	return strbuf_detach(&sb);
+}
