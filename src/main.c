@@ -1,0 +1,264 @@
+/* rnntutor: a terminal course on recurrent neural networks.
+ * main.c parses the command line and picks a mode; nothing else. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/check.h"
+#include "cli/print.h"
+#include "cli/simcmd.h"
+#include "core/diag.h"
+#include "core/num.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "lesson/course.h"
+#include "ui/tui.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/rnntutor"
+#endif
+
+enum mode {
+	MODE_TUI,
+	MODE_PRINT,
+	MODE_LIST,
+	MODE_CHECK
+};
+
+enum {
+	OPT_ASCII = 256,
+	OPT_UTF8,
+	OPT_WIDTH,
+	OPT_NO_BUILTIN
+};
+
+static const struct option long_options[] = {
+	{"lessons", required_argument, NULL, 'L'},
+	{"list", no_argument, NULL, 'l'},
+	{"print", no_argument, NULL, 'p'},
+	{"check", no_argument, NULL, 'c'},
+	{"width", required_argument, NULL, OPT_WIDTH},
+	{"ascii", no_argument, NULL, OPT_ASCII},
+	{"utf8", no_argument, NULL, OPT_UTF8},
+	{"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0}
+};
+
+/* The --help text. */
+static void
+usage(FILE *out)
+{
+	fputs(
+"usage: rnntutor [OPTION]... [LESSON]\n"
+"       rnntutor --print [OPTION]... [LESSON]\n"
+"       rnntutor --check FILE...\n"
+"       rnntutor sim --list | sim NAME [PARAM=VALUE]... [--format=text|tsv|csv]\n"
+"\n"
+"A terminal course on recurrent neural networks. With no option it starts the\n"
+"course in the terminal (LESSON is a number or an id); when standard output is\n"
+"not a terminal it prints instead.\n"
+"\n"
+"Modes:\n"
+"  -l, --list          list the lessons: number, id, title\n"
+"  -p, --print         print LESSON (or every lesson) as plain text\n"
+"  -c, --check FILE... check lesson files; errors as FILE:LINE:COL on stderr\n"
+"  sim ...             run a simulation headless ('rnntutor sim --help')\n"
+"\n"
+"Options:\n"
+"  -L, --lessons DIR   also load lessons from DIR (may be repeated; a lesson\n"
+"                      there replaces a built-in one with the same id)\n"
+"      --width N       page width for --print (default 80; 20 to 1000)\n"
+"      --ascii         only ASCII output (charts and text)\n"
+"      --utf8          UTF-8 output even if the locale does not say so\n"
+"      --no-builtin    leave out the built-in course\n"
+"  -h, --help          show this help\n"
+"  -V, --version       show the version\n"
+"\n"
+"Lessons are also read from $RNNTUTOR_PATH (colon-separated directories),\n"
+"$XDG_DATA_HOME/rnntutor/lessons and " PKGDATADIR "/lessons.\n"
+"Exit status: 0 ok, 1 lesson errors, 2 usage errors.\n"
+"See rnntutor(1) and rnntutor-lesson(5).\n", out);
+}
+
+/* Print every message of a list to stderr. */
+static void
+report(const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->n; i++) {
+		char *line = diag_format(&diags->v[i]);
+		char *shown = utf8_sanitize(line, strlen(line),
+		    !utf8_locale_is_utf8());
+
+		fprintf(stderr, "%s\n", shown);
+		free(shown);
+		free(line);
+	}
+}
+
+/* The --list table. */
+static int
+list_lessons(const struct course *course)
+{
+	for (size_t i = 0; i < course_count(course); i++) {
+		const struct lesson *l = course_lesson(course, i);
+		char *title = utf8_sanitize(l->title, strlen(l->title),
+		    !utf8_locale_is_utf8());
+
+		printf("%2d  %-24s %s\n", l->number, l->id, title);
+		free(title);
+	}
+	return fflush(stdout) != 0 ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum mode mode = MODE_TUI;
+	const char **dirs;
+	size_t ndirs = 0;
+	int width = 80, ascii = -1, builtin = 1, c, status = 0;
+	struct course_opts copts;
+	struct diag_list diags;
+	struct course *course;
+	long index = -1;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* "0.9" is a number in every locale */
+	signal(SIGPIPE, SIG_IGN);	/* a closed pipe is a write error, not death */
+	if (argc > 1 && strcmp(argv[1], "sim") == 0)
+		return cli_sim_main(argc - 1, argv + 1, stdout, stderr);
+
+	dirs = xcalloc((size_t)argc, sizeof *dirs);
+	while ((c = getopt_long(argc, argv, "L:lpchV", long_options,
+	    NULL)) != -1) {
+		long long w;
+
+		switch (c) {
+		case 'L':
+			dirs[ndirs++] = optarg;
+			break;
+		case 'l':
+			mode = MODE_LIST;
+			break;
+		case 'p':
+			mode = MODE_PRINT;
+			break;
+		case 'c':
+			mode = MODE_CHECK;
+			break;
+		case OPT_WIDTH:
+			if (num_parse_long(optarg, 20, 1000, &w) < 0) {
+				fprintf(stderr, "rnntutor: --width: expected a "
+				    "number of columns from 20 to 1000\n");
+				free(dirs);
+				return 2;
+			}
+			width = (int)w;
+			break;
+		case OPT_ASCII:
+			ascii = 1;
+			break;
+		case OPT_UTF8:
+			ascii = 0;
+			break;
+		case OPT_NO_BUILTIN:
+			builtin = 0;
+			break;
+		case 'h':
+			usage(stdout);
+			free(dirs);
+			return 0;
+		case 'V':
+			printf("rnntutor %s\n", PACKAGE_VERSION);
+			free(dirs);
+			return 0;
+		default:
+			fprintf(stderr, "Try 'rnntutor --help'.\n");
+			free(dirs);
+			return 2;
+		}
+	}
+	if (ascii < 0)
+		ascii = !utf8_locale_is_utf8();
+
+	diag_list_init(&diags);
+	if (mode == MODE_CHECK) {
+		if (optind >= argc) {
+			fprintf(stderr, "rnntutor: --check needs lesson files\n");
+			free(dirs);
+			return 2;
+		}
+		cli_check_files((const char *const *)argv + optind,
+		    (size_t)(argc - optind), &diags);
+		report(&diags);
+		status = diags.nerrors > 0 ? 1 : 0;
+		diag_list_free(&diags);
+		free(dirs);
+		return status;
+	}
+	if (optind + 1 < argc) {
+		fprintf(stderr, "rnntutor: one lesson at a time (got '%s' and "
+		    "'%s'); try 'rnntutor --help'\n", argv[optind],
+		    argv[optind + 1]);
+		free(dirs);
+		return 2;
+	}
+
+	copts.dirs = dirs;
+	copts.ndirs = ndirs;
+	copts.use_env = true;
+	copts.use_installed = true;
+	copts.use_builtin = builtin;
+	course = course_load(&copts, &diags);
+	if (diags.nerrors > 0)
+		status = 1;
+	if (mode == MODE_TUI && !isatty(STDOUT_FILENO))
+		mode = MODE_PRINT;	/* like man: print into pipes and files */
+	if (mode != MODE_TUI)
+		report(&diags);		/* the TUI shows them on its own screen */
+	if (optind < argc) {
+		index = course_find(course, argv[optind]);
+		if (index < 0) {
+			fprintf(stderr, "rnntutor: no lesson '%s' (rnntutor --list "
+			    "shows them)\n", argv[optind]);
+			course_destroy(course);
+			free(dirs);
+			return 2;
+		}
+	}
+	if (course_count(course) == 0 && mode != MODE_LIST) {
+		fprintf(stderr, "rnntutor: no lessons to show\n");
+		course_destroy(course);
+		free(dirs);
+		return 1;
+	}
+	if (mode == MODE_TUI) {
+		struct ui_opts uopts = {&copts, ascii, index, &diags};
+
+		if (ui_tui_run(&course, &uopts) < 0) {
+			mode = MODE_PRINT;	/* no usable terminal: said why */
+			report(&diags);
+		}
+	}
+	if (mode == MODE_LIST) {
+		if (list_lessons(course) != 0)
+			status = 1;
+	} else if (mode == MODE_PRINT) {
+		struct cli_print_opts popts = {width, ascii, 1};
+
+		if (cli_print(stdout, course, index, &popts) < 0)
+			status = 1;
+	}
+	course_destroy(course);
+	free(dirs);
+	diag_list_free(&diags);
+	return status;
+}

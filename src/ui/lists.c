@@ -1,0 +1,222 @@
+#include "config.h"
+
+#include "ui/ui.h"
+#include "ui/theme.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_HITS 500
+
+/* Free the search hits and error lines. */
+void
+ui_lists_free(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->nhits; i++)
+		free(ui->hits[i].text);
+	free(ui->hits);
+	ui->hits = NULL;
+	ui->nhits = 0;
+	for (size_t i = 0; i < ui->nerrors; i++)
+		free(ui->errors[i]);
+	free(ui->errors);
+	ui->errors = NULL;
+	ui->nerrors = 0;
+}
+
+/* The outline of the lesson on screen: its headings. */
+void
+ui_outline_open(struct ui *ui)
+{
+	const struct doc_page *page = ui->view.page;
+
+	ui->list_sel = 0;
+	for (size_t i = 0; i < page->nanchors; i++)
+		if (page->anchors[i].line <= ui->view.top)
+			ui->list_sel = i;
+	ui->back = UI_PAGER;
+	ui->screen = UI_OUTLINE;
+}
+
+/* Search every lesson (laid out at the screen's width) for query. */
+void
+ui_results_open(struct ui *ui, const char *query)
+{
+	struct doc_opts o = {COLS - 1 < DOC_MIN_WIDTH ? DOC_MIN_WIDTH : COLS - 1,
+	    ui->opts->ascii, 0, -1, NULL};
+	struct strbuf sb;
+
+	ui_lists_free(ui);
+	strbuf_init(&sb);
+	if (o.width > 100)
+		o.width = 100;
+	for (size_t l = 0; l < course_count(*ui->course) && ui->nhits < MAX_HITS;
+	    l++) {
+		struct doc_page *page = doc_layout(course_lesson(*ui->course, l),
+		    &o);
+		struct doc_match m;
+
+		for (size_t i = 0; i < page->nlines && ui->nhits < MAX_HITS; i++) {
+			if (!doc_search_line(page, i, query, 0, &m))
+				continue;
+			doc_line_text(&page->lines[i], &sb);
+			ui->hits = xreallocarray(ui->hits, ui->nhits + 1,
+			    sizeof *ui->hits);
+			ui->hits[ui->nhits].lesson = l;
+			ui->hits[ui->nhits].line = i;
+			ui->hits[ui->nhits].text = xstrdup(sb.s + strspn(sb.s, " "));
+			ui->nhits++;
+		}
+		doc_page_destroy(page);
+	}
+	strbuf_free(&sb);
+	if (ui->nhits == 0) {
+		ui_message(ui, "Not found in any lesson: %s", query);
+		return;
+	}
+	ui->list_sel = 0;
+	ui->back = UI_MENU;
+	ui->screen = UI_RESULTS;
+}
+
+/* Show lesson errors (after a reload) as a list. */
+void
+ui_errors_open(struct ui *ui, const struct diag_list *diags)
+{
+	ui_lists_free(ui);
+	ui->errors = xcalloc(diags->n + 1, sizeof *ui->errors);
+	for (size_t i = 0; i < diags->n; i++) {
+		char *line = diag_format(&diags->v[i]);
+
+		ui->errors[i] = utf8_sanitize(line, strlen(line), ui->opts->ascii);
+		free(line);
+	}
+	ui->nerrors = diags->n;
+	ui->list_sel = 0;
+	ui->screen = UI_ERRORS;
+}
+
+/* The number of rows of the list on screen. */
+static size_t
+list_count(const struct ui *ui)
+{
+	switch (ui->screen) {
+	case UI_OUTLINE:
+		return ui->view.page->nanchors;
+	case UI_RESULTS:
+		return ui->nhits;
+	case UI_ERRORS:
+		return ui->nerrors;
+	default:
+		return 0;
+	}
+}
+
+/* The text of list row i (heap). */
+static char *
+list_text(const struct ui *ui, size_t i)
+{
+	switch (ui->screen) {
+	case UI_OUTLINE: {
+		const struct doc_anchor *a = &ui->view.page->anchors[i];
+
+		return xasprintf("%s%s", a->level == 2 ? "      " : a->level == 1 ?
+		    "   " : "", a->text);
+	}
+	case UI_RESULTS:
+		return xasprintf("%2d  %s", course_lesson(*ui->course,
+		    ui->hits[i].lesson)->number, ui->hits[i].text);
+	case UI_ERRORS:
+		return xstrdup(ui->errors[i]);
+	default:
+		return xstrdup("");
+	}
+}
+
+/* A titled list with a highlighted row. */
+void
+ui_list_draw(struct ui *ui)
+{
+	static const char *const titles[] = {
+		[UI_OUTLINE] = "Outline: Enter jumps to a section",
+		[UI_RESULTS] = "Search results: Enter opens the lesson there",
+		[UI_ERRORS] = "Lesson errors (the lessons that loaded still work)",
+	};
+	size_t n = list_count(ui), rows = (size_t)ui_page_rows() - 2, first = 0;
+
+	attron(A_BOLD);
+	mvaddnstr(0, 1, titles[ui->screen], COLS - 2);
+	attroff(A_BOLD);
+	if (ui->list_sel >= rows)
+		first = ui->list_sel - rows + 1;
+	for (size_t i = first; i < n && i - first < rows; i++) {
+		char *text = list_text(ui, i);
+		int sel = i == ui->list_sel;
+
+		if (sel)
+			attron(A_REVERSE);
+		move((int)(i - first) + 2, 0);
+		hline(' ', COLS);
+		mvaddnstr((int)(i - first) + 2, 1, sel ? ">" : " ", 1);
+		addnstr(text, COLS - 3);
+		if (sel)
+			attroff(A_REVERSE);
+		free(text);
+	}
+	ui_status_line(ui, ui->screen == UI_ERRORS ? " q: back" :
+	    " Enter: go  j/k: move  q: back", "?:help ");
+}
+
+/* Move in the list, go to the selected place, or go back. */
+void
+ui_list_key(struct ui *ui, int key)
+{
+	size_t n = list_count(ui);
+
+	switch (key) {
+	case 'j': case KEY_DOWN:
+		if (ui->list_sel + 1 < n)
+			ui->list_sel++;
+		break;
+	case 'k': case KEY_UP:
+		if (ui->list_sel > 0)
+			ui->list_sel--;
+		break;
+	case 'g': case KEY_HOME:
+		ui->list_sel = 0;
+		break;
+	case 'G': case KEY_END:
+		ui->list_sel = n > 0 ? n - 1 : 0;
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		if (ui->screen == UI_OUTLINE && n > 0) {
+			ui->screen = UI_PAGER;
+			ui_pager_show_line(ui,
+			    ui->view.page->anchors[ui->list_sel].line + 2);
+		} else if (ui->screen == UI_RESULTS && n > 0) {
+			const struct ui_hit *h = &ui->hits[ui->list_sel];
+
+			ui_pager_open(ui, h->lesson);
+			ui_pager_search(ui, 1, 1);
+			if (ui->view.page->nlines > h->line)
+				ui_pager_show_line(ui, h->line);
+		} else if (ui->screen == UI_ERRORS) {
+			ui->screen = ui->back;
+		}
+		break;
+	case 'q': case 27: case 'h': case KEY_LEFT:
+		ui->screen = ui->back == UI_PAGER && ui->view.lesson != NULL ?
+		    UI_PAGER : UI_MENU;
+		break;
+	case '?':
+		ui->screen = UI_HELP;
+		break;
+	default:
+		break;
+	}
+}

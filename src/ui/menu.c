@@ -1,0 +1,134 @@
+#include "config.h"
+
+#include "ui/menu.h"
+#include "ui/theme.h"
+#include "core/utf8.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "not started", "in progress 40%", "done", plus the quiz score. */
+static void
+progress_text(struct ui *ui, const struct lesson *l, char *out, size_t size)
+{
+	const struct progress_lesson *rec = progress_lesson(&ui->progress, l->id,
+	    false);
+	size_t quizzes = lesson_count(l, LESSON_QUIZ), right = 0;
+	int len;
+
+	if (rec == NULL || (rec->seen == 0 && rec->nquizzes == 0)) {
+		snprintf(out, size, "not started");
+		return;
+	}
+	if (rec->finished)
+		len = snprintf(out, size, "done");
+	else
+		len = snprintf(out, size, "%d%%", rec->seen);
+	for (size_t i = 0; i < rec->nquizzes; i++)
+		right += rec->quizzes[i].right;
+	if (quizzes > 0 && rec->nquizzes > 0 && len > 0 && (size_t)len < size)
+		snprintf(out + len, size - (size_t)len, ", quiz %zu/%zu", right,
+		    quizzes);
+}
+
+/* The list of lessons with the reader's progress in each. */
+void
+ui_menu_draw(struct ui *ui)
+{
+	const struct course *c = *ui->course;
+	size_t n = course_count(c);
+	int rows = ui_page_rows();
+	size_t first = 0;
+	int progw = 24;
+
+	attron(A_BOLD);
+	mvaddnstr(0, 1, ui->opts->ascii ? "rnntutor - recurrent neural networks "
+	    "in the terminal" : "rnntutor \xE2\x80\x94 recurrent neural networks "
+	    "in the terminal", COLS - 2);
+	attroff(A_BOLD);
+	if (ui->menu_sel >= n && n > 0)
+		ui->menu_sel = n - 1;
+	if (rows > 3 && ui->menu_sel >= (size_t)(rows - 3))
+		first = ui->menu_sel - (size_t)(rows - 4);
+	if (COLS < 60)
+		progw = 0;	/* no room: titles first */
+	for (size_t i = first; i < n && (int)(i - first) + 2 < rows; i++) {
+		const struct lesson *l = course_lesson(c, i);
+		char *title = utf8_sanitize(l->title, strlen(l->title),
+		    ui->opts->ascii);
+		char line[512], prog[64];
+		int sel = i == ui->menu_sel, row = (int)(i - first) + 2;
+		int titlew = COLS - 8 - progw - 2;
+
+		snprintf(line, sizeof line, "%s %2d  %s", sel ? ">" : " ",
+		    l->number, title);
+		free(title);
+		if (sel)
+			attron(A_REVERSE);
+		move(row, 1);
+		hline(' ', COLS - 2);
+		mvaddnstr(row, 1, line, titlew + 6 > 0 ? titlew + 6 : 0);
+		if (progw > 0) {
+			progress_text(ui, l, prog, sizeof prog);
+			mvaddnstr(row, COLS - progw - 1, prog, progw);
+		}
+		if (sel)
+			attroff(A_REVERSE);
+	}
+	ui_status_line(ui, " Enter: open  /: search all lessons  r: reload",
+	    "?:help  q:quit ");
+}
+
+/* Move the highlight, open a lesson, search, reload, or quit. */
+void
+ui_menu_key(struct ui *ui, int key)
+{
+	size_t n = course_count(*ui->course);
+
+	switch (key) {
+	case 'j': case KEY_DOWN:
+		if (ui->menu_sel + 1 < n)
+			ui->menu_sel++;
+		break;
+	case 'k': case KEY_UP:
+		if (ui->menu_sel > 0)
+			ui->menu_sel--;
+		break;
+	case 'g': case KEY_HOME:
+		ui->menu_sel = 0;
+		break;
+	case 'G': case KEY_END:
+		ui->menu_sel = n > 0 ? n - 1 : 0;
+		break;
+	case '\n': case '\r': case KEY_ENTER: case 'l': case KEY_RIGHT:
+		if (n > 0)
+			ui_pager_open(ui, ui->menu_sel);
+		break;
+	case '/':
+		ui_prompt_start(ui, UI_PROMPT_SEARCH_ALL, "Search all lessons: ");
+		break;
+	case 'r':
+		ui_reload(ui);
+		break;
+	case '?':
+		ui->back = UI_MENU;
+		ui->screen = UI_HELP;
+		break;
+	case 'q': case 'Q':
+		ui->quit = 1;
+		break;
+	default:
+		if (key >= '1' && key <= '9') {
+			char name[2] = {(char)key, '\0'};
+			long i = course_find(*ui->course, name);
+
+			if (i >= 0) {
+				ui->menu_sel = (size_t)i;
+				ui_pager_open(ui, (size_t)i);
+			}
+		}
+		break;
+	}
+}

@@ -1,0 +1,382 @@
+#include "config.h"
+
+#include "ui/tui.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+static int curses_up;
+
+/* SIGINT, SIGTERM, SIGHUP: leave the loop, save, restore the terminal. */
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Give the terminal back (the fatal() hook, and the normal exit). */
+static void
+restore_terminal(void)
+{
+	if (curses_up) {
+		endwin();
+		curses_up = 0;
+	}
+}
+
+/* Install the handlers without SA_RESTART so a blocked getch returns. */
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Rows for the page: all but the status line. */
+int
+ui_page_rows(void)
+{
+	return LINES > 1 ? LINES - 1 : 1;
+}
+
+/* Show a message in the status line until the next key. */
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+}
+
+/* The bottom line: a message if there is one, else left; right at the end. */
+void
+ui_status_line(struct ui *ui, const char *left, const char *right)
+{
+	int rw = (int)strlen(right);
+
+	attron((attr_t)ui_theme_status());
+	move(LINES - 1, 0);
+	hline(' ', COLS);
+	if (ui->message[0] != '\0')
+		mvaddnstr(LINES - 1, 1, ui->message, COLS - 2);
+	else
+		mvaddnstr(LINES - 1, 0, left, COLS - rw - 1 > 0 ? COLS - rw - 1 : 0);
+	if (ui->message[0] == '\0' && COLS > rw)
+		mvaddnstr(LINES - 1, COLS - rw, right, rw);
+	attroff((attr_t)ui_theme_status());
+}
+
+/* Say how large the terminal must be, in whatever room there is. */
+static void
+draw_too_small(void)
+{
+	char text[96];
+	int len, row = 0;
+
+	snprintf(text, sizeof text, "Terminal too small: rnntutor needs %dx%d, "
+	    "this one is %dx%d.", UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
+	len = (int)strlen(text);
+	for (int at = 0; at < len && row < LINES && COLS > 0; row++) {
+		int n = len - at < COLS ? len - at : COLS;
+
+		mvaddnstr(row, 0, text + at, n);
+		at += n;
+	}
+}
+
+/* Paint the current screen. */
+static void
+draw(struct ui *ui)
+{
+	erase();
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
+		draw_too_small();
+		refresh();
+		return;
+	}
+	switch (ui->screen) {
+	case UI_MENU:
+		ui_menu_draw(ui);
+		break;
+	case UI_PAGER:
+		ui_pager_draw(ui);
+		break;
+	case UI_HELP:
+		if (ui->back == UI_PAGER)
+			ui_pager_draw(ui);
+		else
+			ui_menu_draw(ui);
+		ui_help_draw(ui);
+		break;
+	case UI_OUTLINE:
+	case UI_RESULTS:
+	case UI_ERRORS:
+		ui_list_draw(ui);
+		break;
+	}
+	if (ui->prompt.kind != UI_PROMPT_NONE)
+		ui_prompt_draw(ui);
+	refresh();
+}
+
+/* One key for the current screen. */
+static void
+dispatch(struct ui *ui, int key)
+{
+	if (key == KEY_RESIZE) {
+		if (ui->view.lesson != NULL)
+			ui_pager_relayout(ui);
+		return;
+	}
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
+		if (key == 'q' || key == 'Q')
+			ui->quit = 1;
+		return;
+	}
+	if (ui->prompt.kind != UI_PROMPT_NONE && ui_prompt_key(ui, key))
+		return;
+	switch (ui->screen) {
+	case UI_MENU:
+		ui_menu_key(ui, key);
+		break;
+	case UI_PAGER:
+		ui_pager_key(ui, key);
+		break;
+	case UI_HELP:
+		ui->screen = ui->back;	/* any key closes help */
+		break;
+	case UI_OUTLINE:
+	case UI_RESULTS:
+	case UI_ERRORS:
+		ui_list_key(ui, key);
+		break;
+	}
+}
+
+/* Remember the reading position and how far the reader has come. */
+void
+ui_progress_note(struct ui *ui)
+{
+	const struct ui_view *v = &ui->view;
+	struct progress_lesson *rec;
+	size_t rows, seen;
+	int block = -1, percent;
+
+	if (v->lesson == NULL || v->page->nlines == 0)
+		return;
+	rec = progress_lesson(&ui->progress, v->lesson->id, true);
+	for (size_t i = v->top; i < v->page->nlines && block < 0; i++)
+		block = v->page->lines[i].block;
+	rows = (size_t)ui_page_rows();
+	seen = v->top + rows < v->page->nlines ? v->top + rows : v->page->nlines;
+	percent = (int)(100 * seen / v->page->nlines);
+	if (rec->block != (size_t)(block < 0 ? 0 : block) || percent > rec->seen) {
+		rec->block = (size_t)(block < 0 ? 0 : block);
+		rec->dirty = true;
+	}
+	if (percent > rec->seen)
+		rec->seen = percent;
+	if (percent >= 100 && !rec->finished)
+		rec->finished = true;
+	if (ui->progress.last == NULL || strcmp(ui->progress.last,
+	    v->lesson->id) != 0) {
+		free(ui->progress.last);
+		ui->progress.last = xstrdup(v->lesson->id);
+		ui->progress.last_dirty = true;
+	}
+}
+
+/* Save the progress file; quiet: only errors are said. */
+void
+ui_progress_save(struct ui *ui, int quiet)
+{
+	struct diag_list diags;
+
+	if (ui->progress_path == NULL)
+		return;
+	ui_progress_note(ui);
+	diag_list_init(&diags);
+	if (progress_save(&ui->progress, ui->progress_path, &diags) < 0)
+		ui_message(ui, "Progress not saved: %s", diags.v[0].msg);
+	else if (!quiet)
+		ui_message(ui, "Progress saved.");
+	diag_list_free(&diags);
+}
+
+/* See ui.h. */
+void
+ui_reload(struct ui *ui)
+{
+	struct diag_list diags;
+	struct course *fresh;
+	char *id = NULL;
+	size_t block = 0;
+	long index;
+
+	if (ui->view.lesson != NULL) {
+		ui_progress_note(ui);
+		id = xstrdup(ui->view.lesson->id);
+		block = progress_lesson(&ui->progress, id, true)->block;
+		ui_pager_close(ui);
+	}
+	diag_list_init(&diags);
+	fresh = course_load(ui->opts->course_opts, &diags);
+	course_destroy(*ui->course);
+	*ui->course = fresh;
+	index = id != NULL ? course_find(fresh, id) : -1;
+	if (index >= 0) {
+		ui_pager_open(ui, (size_t)index);
+		if (block < ui->view.page->nblocks)
+			ui_pager_show_line(ui, ui->view.page->blocks[block].first);
+	} else {
+		ui->screen = UI_MENU;
+	}
+	if (ui->menu_sel >= course_count(fresh))
+		ui->menu_sel = 0;
+	if (diags.n > 0) {
+		ui->back = ui->screen;
+		ui_errors_open(ui, &diags);
+	} else {
+		ui_message(ui, "Reloaded %zu lessons.", course_count(fresh));
+	}
+	diag_list_free(&diags);
+	free(id);
+}
+
+/* Set up curses; -1 (with a message) when the terminal cannot be used. */
+static int
+start_curses(void)
+{
+	const char *term = getenv("TERM");
+	SCREEN *screen;
+
+	if (term == NULL || term[0] == '\0') {
+		fprintf(stderr, "rnntutor: TERM is not set; printing the course "
+		    "instead\n");
+		return -1;
+	}
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, "rnntutor: standard input is not a terminal; "
+		    "printing the course instead\n");
+		return -1;
+	}
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		fprintf(stderr, "rnntutor: terminal type '%s' is unknown; "
+		    "printing the course instead\n", term);
+		return -1;
+	}
+	set_term(screen);
+	curses_up = 1;
+	fatal_set_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	ui_theme_init();
+	return 0;
+}
+
+/* Load the progress file; problems become a status-line message. */
+static void
+load_progress(struct ui *ui)
+{
+	struct diag_list diags;
+
+	progress_init(&ui->progress);
+	ui->progress_path = progress_default_path();
+	if (ui->progress_path == NULL) {
+		ui_message(ui, "No HOME or XDG_STATE_HOME: progress is not kept.");
+		return;
+	}
+	diag_list_init(&diags);
+	progress_load(&ui->progress, ui->progress_path, &diags);
+	if (diags.n > 0)
+		ui_message(ui, "%s", diags.v[diags.n - 1].msg);
+	diag_list_free(&diags);
+}
+
+/* Open the lesson to start with: the one asked for, or where the reader
+ * left off last time. */
+static void
+resume(struct ui *ui)
+{
+	const struct progress_lesson *rec;
+	long index = ui->opts->start;
+
+	if (index < 0 && ui->progress.last != NULL)
+		index = course_find(*ui->course, ui->progress.last);
+	if (index < 0)
+		return;
+	ui_pager_open(ui, (size_t)index);
+	rec = progress_lesson(&ui->progress, ui->view.lesson->id, false);
+	if (rec != NULL && rec->block < ui->view.page->nblocks)
+		ui_pager_show_line(ui, ui->view.page->blocks[rec->block].first);
+}
+
+/* See tui.h. */
+int
+ui_tui_run(struct course **course, const struct ui_opts *opts)
+{
+	struct ui ui;
+
+	memset(&ui, 0, sizeof ui);
+	ui.course = course;
+	ui.opts = opts;
+	ui.screen = UI_MENU;
+	ui.view.focus = -1;
+	if (start_curses() < 0)
+		return -1;
+	catch_signals();
+	load_progress(&ui);
+	resume(&ui);
+	if (opts->startup != NULL && opts->startup->n > 0) {
+		ui.back = ui.screen;
+		ui_errors_open(&ui, opts->startup);
+	}
+	while (!ui.quit && !got_signal) {
+		int key;
+
+		draw(&ui);
+		key = getch();
+		if (key == ERR)
+			continue;	/* interrupted by a signal */
+		ui.message[0] = '\0';
+		dispatch(&ui, key);
+	}
+	ui_progress_save(&ui, 1);
+	ui_pager_close(&ui);
+	ui_lists_free(&ui);
+	restore_terminal();
+	fatal_set_hook(NULL);
+	if (ui.message[0] != '\0' && strncmp(ui.message, "Progress not", 12) == 0)
+		fprintf(stderr, "rnntutor: %s\n", ui.message);
+	progress_free(&ui.progress);
+	free(ui.progress_path);
+	if (got_signal != 0) {
+		signal(got_signal, SIG_DFL);
+		raise(got_signal);	/* the conventional exit status */
+	}
+	return 0;
+}

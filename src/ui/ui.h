@@ -1,0 +1,143 @@
+/* ui: state shared by the screens of the TUI (internal to src/ui).
+ *
+ * Every screen exports the same small face: ui_NAME_draw(ui) paints it and
+ * ui_NAME_key(ui, key) handles one key. tui.c owns the loop and dispatches
+ * on ui->screen. The lesson on screen is a struct ui_view: its page at the
+ * current width, and the reader's live state of its blocks (knob values,
+ * quiz answers, the focused block). */
+#ifndef RNNTUTOR_UI_H
+#define RNNTUTOR_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc/layout.h"
+#include "doc/search.h"
+#include "lesson/course.h"
+#include "progress/progress.h"
+#include "ui/tui.h"
+
+enum ui_screen {
+	UI_MENU,
+	UI_PAGER,
+	UI_HELP,
+	UI_OUTLINE,
+	UI_RESULTS,	/* search across lessons */
+	UI_ERRORS	/* lesson errors after a reload */
+};
+
+enum ui_prompt_kind {
+	UI_PROMPT_NONE,
+	UI_PROMPT_SEARCH,	/* / in a lesson */
+	UI_PROMPT_SEARCH_ALL,	/* / in the menu */
+	UI_PROMPT_NUMBER	/* a numeric quiz answer */
+};
+
+/* A one-line editor at the bottom of the screen. */
+struct ui_prompt {
+	enum ui_prompt_kind kind;
+	char label[32];
+	char buf[256];		/* UTF-8 */
+	size_t len;
+};
+
+/* The lesson on screen. */
+struct ui_view {
+	const struct lesson *lesson;
+	size_t index;			/* in the course */
+	struct doc_page *page;
+	struct doc_block_state *states;	/* one per block */
+	struct sim_args *knobs;		/* one per block; spec NULL: lesson's */
+	long focus;			/* focused block, or -1 */
+	size_t top;			/* first page line on the screen */
+};
+
+/* A line found by the search across lessons. */
+struct ui_hit {
+	size_t lesson;
+	size_t line;
+	char *text;
+};
+
+struct ui {
+	struct course **course;
+	const struct ui_opts *opts;
+	enum ui_screen screen;
+	enum ui_screen back;		/* where help, outline, errors return */
+	int quit;
+	size_t menu_sel;
+	struct ui_view view;		/* valid when view.lesson != NULL */
+	char query[256];		/* the last search */
+	long match_line;		/* page line of the match shown, or -1 */
+	struct ui_prompt prompt;
+	struct ui_hit *hits;
+	size_t nhits;
+	size_t list_sel;		/* selection in outline, results, errors */
+	char **errors;			/* formatted lesson errors after a reload */
+	size_t nerrors;
+	struct progress progress;
+	char *progress_path;		/* NULL: progress is not kept */
+	char message[160];		/* status-line message until the next key */
+};
+
+/* tui.c */
+int ui_page_rows(void);
+/* Rows and columns below which the screen only says it is too small. */
+#define UI_MIN_COLS 30
+#define UI_MIN_ROWS 8
+void ui_message(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Draw the status line: left text, right text, in the status attribute. */
+void ui_status_line(struct ui *ui, const char *left, const char *right);
+/* Remember where the reader is in the view's lesson (in memory). */
+void ui_progress_note(struct ui *ui);
+/* Write the progress file now; says "saved" or why not. */
+void ui_progress_save(struct ui *ui, int quiet);
+/* Reload every lesson from disk, keeping the reader's place. */
+void ui_reload(struct ui *ui);
+
+/* menu.c */
+void ui_menu_draw(struct ui *ui);
+void ui_menu_key(struct ui *ui, int key);
+
+/* pager.c */
+void ui_pager_open(struct ui *ui, size_t i);
+void ui_pager_close(struct ui *ui);
+/* Lay the view out again (new width, new knob value, quiz answer),
+ * keeping the reading position. */
+void ui_pager_relayout(struct ui *ui);
+void ui_pager_draw(struct ui *ui);
+void ui_pager_key(struct ui *ui, int key);
+/* Scroll so page line `line` is on the screen (near the top). */
+void ui_pager_show_line(struct ui *ui, size_t line);
+/* Search the view for ui->query from the top line in direction dir. */
+void ui_pager_search(struct ui *ui, int dir, int include_top);
+
+/* knobs.c: focus moves between interactive blocks; sim blocks' knobs */
+int ui_focus_key(struct ui *ui, int key);
+void ui_focus_next(struct ui *ui, int dir);
+/* quiz.c */
+int ui_quiz_key(struct ui *ui, int key);
+void ui_quiz_number(struct ui *ui, const char *text);
+/* Restore the quiz states of the view from the progress records. */
+void ui_quiz_restore(struct ui *ui);
+
+/* prompt.c */
+void ui_prompt_start(struct ui *ui, enum ui_prompt_kind kind,
+    const char *label);
+/* A key while the prompt is open; returns 1 when it took the key. */
+int ui_prompt_key(struct ui *ui, int key);
+void ui_prompt_draw(struct ui *ui);
+
+/* lists.c: outline, search results across lessons, errors */
+void ui_outline_open(struct ui *ui);
+void ui_results_open(struct ui *ui, const char *query);
+void ui_errors_open(struct ui *ui, const struct diag_list *diags);
+void ui_lists_free(struct ui *ui);
+void ui_list_draw(struct ui *ui);
+void ui_list_key(struct ui *ui, int key);
+
+/* help.c */
+void ui_help_draw(struct ui *ui);
+
+#endif
