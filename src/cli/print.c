@@ -5,8 +5,8 @@
 #include "core/strbuf.h"
 
 /* Write one page, each line without trailing spaces. */
-static void
-print_page(FILE *out, const struct doc_page *page)
+void
+cli_print_page(FILE *out, const struct doc_page *page)
 {
 	struct strbuf sb;
 
@@ -35,7 +35,7 @@ cli_print(FILE *out, const struct course *course, long index,
 
 		if (i > first)
 			fputc('\n', out);
-		print_page(out, page);
+		cli_print_page(out, page);
 		doc_page_destroy(page);
 	}
 	return fflush(out) != 0 || ferror(out) ? -1 : 0;

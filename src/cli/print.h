@@ -19,4 +19,8 @@ struct cli_print_opts {
 int cli_print(FILE *out, const struct course *course, long index,
     const struct cli_print_opts *opts);
 
+/* Write a laid-out page as plain text, one line per page line. */
+struct doc_page;
+void cli_print_page(FILE *out, const struct doc_page *page);
+
 #endif

@@ -6,10 +6,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/print.h"
 #include "core/diag.h"
+#include "core/num.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "doc/simblock.h"
 #include "sim/sentiment.h"
 #include "sim/sim.h"
 
@@ -32,6 +35,8 @@ struct request {
 	char **kv;		/* the PARAM=VALUE words, in order */
 	size_t nkv;
 	const char *save, *load;	/* sentiment only: --save, --load FILE */
+	int width;		/* text: chart width (--width) */
+	int ascii;		/* text: ASCII charts (--ascii), -1: by locale */
 };
 
 /* The usage lines. */
@@ -40,7 +45,7 @@ usage(FILE *f)
 {
 	fputs("usage: rnntutor sim --list\n"
 	    "       rnntutor sim NAME [PARAM=VALUE ...] "
-	    "[--format=text|tsv|csv] [--time]\n"
+	    "[--format=text|tsv|csv] [--width N] [--ascii|--utf8] [--time]\n"
 	    "       rnntutor sim sentiment [PARAM=VALUE ...] [--save FILE] "
 	    "[--load FILE]\n"
 	    "       rnntutor sim [NAME] --help\n", f);
@@ -59,6 +64,9 @@ help(FILE *f)
 	    "                   naming the columns, then one row per step "
 	    "(matrix-power:\n"
 	    "                   one row of scale, power and max_abs)\n"
+	    "  --width N        text: charts N columns wide (default 80)\n"
+	    "  --ascii, --utf8  text: ASCII or UTF-8 charts (default: by "
+	    "the locale)\n"
 	    "  --time           print the run time (without output) on "
 	    "stderr\n"
 	    "  PARAM=VALUE      set a parameter; the others keep their "
@@ -153,6 +161,21 @@ parse_args(struct request *rq, int argc, char **argv, FILE *err)
 				rq->help = 1;
 			else if (strcmp(a, "--time") == 0)
 				rq->time = 1;
+			else if (strcmp(a, "--ascii") == 0)
+				rq->ascii = 1;
+			else if (strcmp(a, "--utf8") == 0)
+				rq->ascii = 0;
+			else if (strncmp(a, "--width=", 8) == 0 ||
+			    strcmp(a, "--width") == 0) {
+				const char *w = a[7] == '=' ? a + 8 :
+				    i + 1 < argc ? argv[++i] : "";
+				long long v;
+
+				if (num_parse_long(w, 20, 1000, &v) < 0)
+					return fail(err, "--width takes a number "
+					    "of columns from 20 to 1000, not", w);
+				rq->width = (int)v;
+			}
 			else if (model_file_option(rq, a, argc, argv, &i, err,
 			    &status)) {
 				if (status != 0)
@@ -288,9 +311,12 @@ series_rows(const struct sim_result *res)
 
 /* Scalars, the series as a table, and any other tables, for people. */
 static void
-print_text(FILE *out, const struct sim_args *args,
+print_text(FILE *out, const struct request *rq, const struct sim_args *args,
     const struct sim_result *res)
 {
+	struct doc_opts o = {rq->width, rq->ascii >= 0 ? rq->ascii :
+	    !utf8_locale_is_utf8(), 0, -1, NULL};
+	struct doc_page *page;
 	char buf[SIM_NUMBER_MAX];
 	size_t wname = 0, rows = series_rows(res);
 	int wstep;
@@ -307,6 +333,12 @@ print_text(FILE *out, const struct sim_args *args,
 		fprintf(out, "  %-*s  %-*s  %s\n", (int)wname,
 		    res->scalars[i].name, TEXT_WIDTH, buf,
 		    res->scalars[i].label);
+	}
+	if (res->nseries > 0) {
+		fputc('\n', out);
+		page = doc_layout_result(res, &o);
+		cli_print_page(out, page);
+		doc_page_destroy(page);
 	}
 	if (rows > 0) {
 		snprintf(buf, sizeof buf, "%ld",
@@ -473,7 +505,7 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 		if (rq->time)
 			fprintf(err, "sim-time: %.6f s\n", now() - start);
 		if (rq->format == FORMAT_TEXT)
-			print_text(out, &args, &res);
+			print_text(out, rq, &args, &res);
 		else
 			print_rows(out, rq->format, &res);
 	}
@@ -495,6 +527,8 @@ cli_sim_main(int argc, char **argv, FILE *out, FILE *err)
 	memset(&rq, 0, sizeof rq);
 	rq.name = NULL;
 	rq.format = FORMAT_TEXT;
+	rq.width = 80;
+	rq.ascii = -1;
 	rq.kv = xreallocarray(NULL, argc > 0 ? (size_t)argc : 1,
 	    sizeof *rq.kv);
 	status = parse_args(&rq, argc, argv, err);

@@ -344,3 +344,31 @@ done:
 	sim_result_free(&own_res);
 	diag_list_free(&diags);
 }
+
+/* See simblock.h. */
+struct doc_page *
+doc_layout_result(const struct sim_result *res, const struct doc_opts *opts)
+{
+	struct doc_opts o = *opts;
+	struct doc_page *page;
+
+	if (o.width < DOC_MIN_WIDTH)
+		o.width = DOC_MIN_WIDTH;
+	if (o.width > DOC_MAX_WIDTH)
+		o.width = DOC_MAX_WIDTH;
+	page = doc_page_create(o.width, 0);
+	for (size_t i = 0; i < res->nseries; i++) {
+		char *name = res->series[i].name;
+		struct lesson_chart c;
+
+		memset(&c, 0, sizeof c);
+		c.series = &name;
+		c.nseries = 1;
+		c.height = 2;
+		c.scale = LESSON_SCALE_AUTO;
+		c.caption = res->series[i].label;
+		chart(page, -1, &c, res, &o);
+		doc_page_line(page, -1);
+	}
+	return page;
+}

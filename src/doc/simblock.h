@@ -26,4 +26,9 @@ void doc_layout_caption(struct doc_page *page, const char *caption, int block,
 int doc_sim_args(struct sim_args *args, const struct lesson *lesson,
     const struct lesson_block *b, struct diag_list *diags);
 
+/* Charts of every series of a result, one after the other, each with its
+ * label, range and summary (rnntutor sim --format=text). */
+struct doc_page *doc_layout_result(const struct sim_result *res,
+    const struct doc_opts *o);
+
 #endif

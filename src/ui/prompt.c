@@ -16,6 +16,7 @@ ui_prompt_start(struct ui *ui, enum ui_prompt_kind kind, const char *label)
 	ui->prompt.buf[0] = '\0';
 	ui->prompt.len = 0;
 	curs_set(1);
+	leaveok(stdscr, FALSE);
 }
 
 /* Close the prompt and act on what was typed. */
@@ -27,6 +28,7 @@ finish(struct ui *ui, int accepted)
 
 	ui->prompt.kind = UI_PROMPT_NONE;
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	if (!accepted || ui->prompt.len == 0)
 		return;
 	switch (kind) {

@@ -67,3 +67,4 @@ ui_theme_status(void)
 {
 	return (unsigned long)status_attr;
 }
+

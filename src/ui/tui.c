@@ -292,6 +292,7 @@ start_curses(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE);
+	leaveok(stdscr, TRUE);	/* no cursor moves after an update */
 	curs_set(0);
 	set_escdelay(25);
 	ui_theme_init();
