@@ -13,11 +13,13 @@
 #include "cli/check.h"
 #include "cli/print.h"
 #include "cli/simcmd.h"
+#include "cli/skeleton.h"
 #include "core/diag.h"
 #include "core/num.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "lesson/course.h"
+#include "progress/progress.h"
 #include "ui/tui.h"
 
 #ifndef PKGDATADIR
@@ -35,7 +37,9 @@ enum {
 	OPT_ASCII = 256,
 	OPT_UTF8,
 	OPT_WIDTH,
-	OPT_NO_BUILTIN
+	OPT_NO_BUILTIN,
+	OPT_NEW_LESSON,
+	OPT_RESET_PROGRESS
 };
 
 static const struct option long_options[] = {
@@ -47,6 +51,8 @@ static const struct option long_options[] = {
 	{"ascii", no_argument, NULL, OPT_ASCII},
 	{"utf8", no_argument, NULL, OPT_UTF8},
 	{"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
+	{"new-lesson", required_argument, NULL, OPT_NEW_LESSON},
+	{"reset-progress", required_argument, NULL, OPT_RESET_PROGRESS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -60,6 +66,8 @@ usage(FILE *out)
 "usage: rnntutor [OPTION]... [LESSON]\n"
 "       rnntutor --print [OPTION]... [LESSON]\n"
 "       rnntutor --check FILE...\n"
+"       rnntutor --new-lesson ID > FILE.yaml\n"
+"       rnntutor --reset-progress ID|all\n"
 "       rnntutor sim --list | sim NAME [PARAM=VALUE]... [--format=text|tsv|csv]\n"
 "\n"
 "A terminal course on recurrent neural networks. With no option it starts the\n"
@@ -71,6 +79,10 @@ usage(FILE *out)
 "  -p, --print         print LESSON (or every lesson) as plain text\n"
 "  -c, --check FILE... check lesson files; errors as FILE:LINE:COL on stderr\n"
 "  sim ...             run a simulation headless ('rnntutor sim --help')\n"
+"      --new-lesson ID print a commented lesson skeleton that uses every\n"
+"                      block kind, ready to edit\n"
+"      --reset-progress ID|all\n"
+"                      forget the progress of one lesson, or of all\n"
 "\n"
 "Options:\n"
 "  -L, --lessons DIR   also load lessons from DIR (may be repeated; a lesson\n"
@@ -84,7 +96,9 @@ usage(FILE *out)
 "\n"
 "Lessons are also read from $RNNTUTOR_PATH (colon-separated directories),\n"
 "$XDG_DATA_HOME/rnntutor/lessons and " PKGDATADIR "/lessons.\n"
-"Exit status: 0 ok, 1 lesson errors, 2 usage errors.\n"
+"Progress is kept in $XDG_STATE_HOME/rnntutor/progress (default\n"
+"~/.local/state/rnntutor/progress).\n"
+"Exit status: 0 ok, 1 lesson errors, 2 usage errors, 3 fatal errors.\n"
 "See rnntutor(1) and rnntutor-lesson(5).\n", out);
 }
 
@@ -101,6 +115,47 @@ report(const struct diag_list *diags)
 		free(shown);
 		free(line);
 	}
+}
+
+/* --reset-progress ID|all: forget one lesson's progress, or all of it. */
+static int
+reset_progress(const char *what)
+{
+	struct progress p;
+	struct diag_list diags;
+	char *path = progress_default_path();
+	int status = 0;
+
+	if (path == NULL) {
+		fprintf(stderr, "rnntutor: no HOME or XDG_STATE_HOME: there is no "
+		    "progress file\n");
+		return 1;
+	}
+	progress_init(&p);
+	diag_list_init(&diags);
+	if (progress_load(&p, path, &diags) < 0) {
+		report(&diags);
+		status = 1;
+	} else if (strcmp(what, "all") != 0 &&
+	    progress_lesson(&p, what, false) == NULL &&
+	    (p.last == NULL || strcmp(p.last, what) != 0)) {
+		fprintf(stderr, "rnntutor: no progress kept for '%s' (give a "
+		    "lesson id, or all)\n", what);
+		status = 2;
+	} else {
+		progress_reset(&p, strcmp(what, "all") == 0 ? NULL : what);
+		if (progress_save(&p, path, &diags) < 0) {
+			report(&diags);
+			status = 1;
+		} else {
+			printf("Progress of %s forgotten.\n", strcmp(what, "all") ==
+			    0 ? "every lesson" : what);
+		}
+	}
+	progress_free(&p);
+	diag_list_free(&diags);
+	free(path);
+	return status;
 }
 
 /* The --list table. */
@@ -172,6 +227,19 @@ main(int argc, char **argv)
 		case OPT_NO_BUILTIN:
 			builtin = 0;
 			break;
+		case OPT_NEW_LESSON:
+			free(dirs);
+			if (!cli_skeleton_id_ok(optarg)) {
+				fprintf(stderr, "rnntutor: --new-lesson: an id is 1 "
+				    "to 40 lower-case letters, digits and dashes, "
+				    "like my-lesson\n");
+				return 2;
+			}
+			cli_skeleton(stdout, optarg);
+			return fflush(stdout) != 0 ? 1 : 0;
+		case OPT_RESET_PROGRESS:
+			free(dirs);
+			return reset_progress(optarg);
 		case 'h':
 			usage(stdout);
 			free(dirs);

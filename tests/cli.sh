@@ -88,6 +88,40 @@ check "a broken lesson is reported, the rest still works" '[ $st -eq 1 ] && grep
 RNNTUTOR_PATH="$data/override" run "$prog" --list
 check "RNNTUTOR_PATH is searched" 'grep -q "An instructor" "$tmp/out"'
 
+# the authoring kit: a skeleton that passes --check, and its warnings
+mkdir -p "$tmp/new"
+run "$prog" --new-lesson my-first-lesson
+check "--new-lesson prints a skeleton" '[ $st -eq 0 ] && grep -q "^id: my-first-lesson" "$tmp/out"'
+cp "$tmp/out" "$tmp/new/my-first-lesson.yaml"
+for kind in heading text code quiz sim; do
+	check "--new-lesson uses a $kind block" 'grep -q "^  - $kind:" "$tmp/new/my-first-lesson.yaml"'
+done
+run "$prog" --check "$tmp/new/my-first-lesson.yaml"
+check "the skeleton passes --check" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+run "$prog" -L "$tmp/new" --print my-first-lesson
+check "the skeleton prints" '[ $st -eq 0 ] && grep -q "tensor(0.3487)" "$tmp/out"'
+run "$prog" --new-lesson "Bad Id"
+check "--new-lesson refuses a bad id" '[ $st -eq 2 ]'
+sed -e 's/^      scale: 0.9$/      scale: 2.5/' \
+    "$tmp/new/my-first-lesson.yaml" > "$tmp/warn.yaml"
+printf '  - code: |\n      %s\n' "$(printf 'x%.0s' $(seq 1 90))" >> "$tmp/warn.yaml"
+run "$prog" --check "$tmp/warn.yaml"
+check "--check warns: a code line too wide" '[ $st -eq 0 ] && grep -q "warning: code line 1 is 90 columns wide" "$tmp/err"'
+sed -e 's/^      scale: 0.9$/      scale: 2.5/' "$tmp/new/my-first-lesson.yaml" > "$tmp/warn2.yaml"
+sed -i 's/^      - scale$/      - name: scale\n        min: 0.5\n        max: 1.5/' "$tmp/warn2.yaml"
+run "$prog" --check "$tmp/warn2.yaml"
+check "--check warns: a parameter outside its knob range" '[ $st -eq 0 ] && grep -q "warning: parameter .scale. = 2.5 is outside its knob" "$tmp/err"'
+
+# progress: --reset-progress forgets one lesson or all
+mkdir -p "$tmp/state/rnntutor"
+printf 'version 1\nlast vanilla-rnn\nlesson vanilla-rnn\n  block 3\n  seen 20\n  finished no\nlesson lstm-gates\n  block 1\n  seen 5\n  finished no\n' > "$tmp/state/rnntutor/progress"
+XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress vanilla-rnn
+check "--reset-progress ID forgets that lesson" '[ $st -eq 0 ] && ! grep -q "lesson vanilla-rnn" "$tmp/state/rnntutor/progress" && grep -q "lesson lstm-gates" "$tmp/state/rnntutor/progress"'
+XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress nonesuch
+check "--reset-progress of an unknown id exits 2" '[ $st -eq 2 ]'
+XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress all
+check "--reset-progress all forgets everything" '[ $st -eq 0 ] && ! grep -q "^lesson" "$tmp/state/rnntutor/progress"'
+
 # a reader who closes the pipe early: no crash by SIGPIPE
 "$prog" --print >"$tmp/fifo-out" 2>&1 &
 wait $!

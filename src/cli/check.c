@@ -11,13 +11,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_WIDTH 80
 #define CODE_WIDTH 76
 
-/* A knob must name a parameter and stay inside the registry's range. */
+/* The lesson's own value of a parameter, when it sets one. */
+static const struct lesson_param *
+lesson_param(const struct lesson_sim *s, const char *name)
+{
+	for (size_t i = 0; i < s->nparams; i++)
+		if (strcmp(s->params[i].name, name) == 0)
+			return &s->params[i];
+	return NULL;
+}
+
+/* A knob must name a parameter and stay inside the registry's range, and
+ * the lesson's starting value must be one the knob can reach. */
 static void
 check_knobs(const struct lesson *l, const struct lesson_sim *s,
-    const struct sim_spec *spec, struct diag_list *diags)
+    const struct sim_spec *spec, const struct sim_args *args,
+    struct diag_list *diags)
 {
 	for (size_t i = 0; i < s->nknobs; i++) {
 		const struct lesson_knob *k = &s->knobs[i];
@@ -42,6 +53,39 @@ check_knobs(const struct lesson *l, const struct lesson_sim *s,
 			    k->pos.col, "knob '%s': range is outside what %s allows "
 			    "(%g to %g); the wider part is unreachable", k->name,
 			    spec->name, p->min, p->max);
+		if ((k->has_min && args->num[index] < k->min) ||
+		    (k->has_max && args->num[index] > k->max)) {
+			const struct lesson_param *lp = lesson_param(s, k->name);
+			struct lesson_pos at = lp != NULL ? lp->pos : k->pos;
+
+			diag_add(diags, DIAG_WARNING, l->file, at.line, at.col,
+			    "parameter '%s' = %g is outside its knob's range "
+			    "(%g to %g): the first turn of the knob jumps", k->name,
+			    args->num[index], k->has_min ? k->min : p->min,
+			    k->has_max ? k->max : p->max);
+		}
+	}
+}
+
+/* Verbatim lines (code, filled output) must fit an 80-column page. */
+static void
+check_width(const struct lesson *l, struct lesson_pos at, const char *what,
+    const char *text, struct diag_list *diags)
+{
+	const char *p = text;
+	int n = 1;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, "\n");
+		size_t w = utf8_width(p, len);
+
+		if (w > CODE_WIDTH)
+			diag_add(diags, DIAG_WARNING, l->file, at.line, at.col,
+			    "%s line %d is %zu columns wide; at most %d fit an "
+			    "80-column page beside the indent", what, n, w,
+			    CODE_WIDTH);
+		p += len + (p[len] == '\n');
+		n++;
 	}
 }
 
@@ -66,6 +110,8 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 			diag_add(diags, DIAG_ERROR, l->file, s->output_pos.line,
 			    s->output_pos.col, "output: %s", cause);
 			free(cause);
+		} else {
+			check_width(l, s->output_pos, "output", sb.s, diags);
 		}
 		strbuf_free(&sb);
 	}
@@ -85,33 +131,12 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 			sim_args_free(&args);
 		return;
 	}
-	check_knobs(l, &b->sim, spec, diags);
+	check_knobs(l, &b->sim, spec, &args, diags);
 	sim_result_init(&res);
 	if (sim_run(&res, &args, diags) == 0)
 		check_result(l, &b->sim, &res, diags);
 	sim_result_free(&res);
 	sim_args_free(&args);
-}
-
-/* Code lines must fit the page beside their indent. */
-static void
-check_code(const struct lesson *l, const struct lesson_block *b,
-    struct diag_list *diags)
-{
-	const char *p = b->text;
-	int n = 1;
-
-	while (*p != '\0') {
-		size_t len = strcspn(p, "\n");
-		size_t w = utf8_width(p, len);
-
-		if (w > CODE_WIDTH)
-			diag_add(diags, DIAG_WARNING, l->file, b->pos.line + n,
-			    b->pos.col, "code line %d is %zu columns wide; at "
-			    "most %d fit an 80-column page", n, w, CODE_WIDTH);
-		p += len + (p[len] == '\n');
-		n++;
-	}
 }
 
 /* See check.h. */
@@ -124,7 +149,7 @@ cli_check_lesson(const struct lesson *l, struct diag_list *diags)
 		if (b->kind == LESSON_SIM)
 			check_sim(l, b, diags);
 		else if (b->kind == LESSON_CODE)
-			check_code(l, b, diags);
+			check_width(l, b->pos, "code", b->text, diags);
 	}
 }
 

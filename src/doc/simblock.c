@@ -66,9 +66,13 @@ header(struct doc_page *page, const struct lesson_block *b, int block,
 {
 	struct doc_wrap w = {o->width, GUTTER, NULL, DOC_CAPTION, 0,
 	    DOC_CAPTION, block, o->ascii};
+	int output_only = b->sim.nknobs == 0 && b->sim.ncharts == 0 &&
+	    b->sim.output != NULL;
+	const char *kind = output_only ? "Output, computed by simulation" :
+	    "Simulation";
 	char *text = b->sim.caption != NULL ?
-	    xasprintf("Simulation %s: %s", b->sim.name, b->sim.caption) :
-	    xasprintf("Simulation %s", b->sim.name);
+	    xasprintf("%s %s: %s", kind, b->sim.name, b->sim.caption) :
+	    xasprintf("%s %s", kind, b->sim.name);
 
 	doc_wrap(page, text, strlen(text), &w);
 	free(text);
