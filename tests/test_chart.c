@@ -336,6 +336,25 @@ test_chart_nearly_flat(void)
 	spark_chart_free(&c);
 }
 
+/* Differences of rounding noise (1e-14 relative) are not stretched into a
+ * slope, and a value that is noise next to the series reads as 0. */
+static void
+test_chart_rounding_noise_is_flat(void)
+{
+	const double v[] = {1.00000000000001, 1, 1};
+	const double w[] = {0.309, 1, -1, -7.35e-16};
+	struct spark_chart c;
+	char *s;
+
+	utf1(&c, v, NV(v), 3, SPARK_AUTO, SPARK_REDUCE_LAST);
+	CU_ASSERT_STRING_EQUAL(c.rows[0], B4 B4 B4);
+	CU_ASSERT_STRING_EQUAL(c.summary, "flat at 1 over 2 steps");
+	spark_chart_free(&c);
+	s = spark_summary(w, NV(w), NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "from 0.309 to 0 "));
+	free(s);
+}
+
 /* Negative values alone: a linear scale from the most negative up. */
 static void
 test_chart_all_negative(void)
@@ -1191,6 +1210,7 @@ test_chart_register(void)
 		CASE(test_chart_nonfinite_positions),
 		CASE(test_chart_flat_series),
 		CASE(test_chart_nearly_flat),
+		CASE(test_chart_rounding_noise_is_flat),
 		CASE(test_chart_all_negative),
 		CASE(test_chart_crossing_zero),
 		CASE(test_chart_narrow_widths),

@@ -255,7 +255,9 @@ place(const struct spark_range *r, int nlevels, double x, int *level,
 		*level = -1;
 		return;
 	}
-	if (!r->valid || r->lo == r->hi) {
+	/* a range no wider than rounding noise (1e-13 of its size) is flat */
+	if (!r->valid || r->lo == r->hi || (r->hi / 2 - r->lo / 2 <=
+	    0.5e-13 * fmax(fabs(r->lo), fabs(r->hi)) && !r->log)) {
 		if (r->valid && x > r->hi)
 			*mark = SPARK_MARK_ABOVE;
 		else if (r->valid && x < r->lo)

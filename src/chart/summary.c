@@ -62,6 +62,26 @@ gather(struct facts *f, const double *v, size_t n)
 	}
 }
 
+/* Two values apart by less than rounding noise (1e-13 of their size)
+ * count as equal: a sum that should be 1 and came out 1.00000000000001
+ * is flat, not a slope. */
+static int
+same_within_noise(double a, double b)
+{
+	double big = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+
+	return a == b || fabs(a / 2 - b / 2) <= 0.5e-13 * big;
+}
+
+/* A value that is rounding noise next to the series' size reads as 0. */
+static double
+denoise(double x, const struct facts *f)
+{
+	double big = fabs(f->min) > fabs(f->max) ? fabs(f->min) : fabs(f->max);
+
+	return fabs(x) <= 1e-13 * big ? 0.0 : x;
+}
+
 /* Format a and b at 3 significant digits, or more when they differ but
  * would print the same (1e12 and 1e12 + 1). */
 static void
@@ -157,14 +177,14 @@ add_trend(struct strbuf *sb, const double *v, const struct facts *f)
 			    f->first_at);
 		return;
 	}
-	if (f->min == f->max) {
+	if (same_within_noise(f->min, f->max)) {
 		spark_format_number(a, f->first, 3);
 		strbuf_addf(sb, "flat at %s ", a);
 		add_steps(sb, steps);
 		return;
 	}
-	format_pair(a, b, f->first, f->last);
-	if (f->last == f->first)
+	format_pair(a, b, denoise(f->first, f), denoise(f->last, f));
+	if (same_within_noise(f->last, f->first))
 		strbuf_addf(sb, "starts and ends at %s ", a);
 	else if (!is_trend(f))
 		strbuf_addf(sb, "goes from %s to %s ", a, b);
@@ -175,7 +195,7 @@ add_trend(struct strbuf *sb, const double *v, const struct facts *f)
 	add_steps(sb, steps);
 	if (f->min < fmin(f->first, f->last) ||
 	    f->max > fmax(f->first, f->last)) {
-		format_pair(a, b, f->min, f->max);
+		format_pair(a, b, denoise(f->min, f), denoise(f->max, f));
 		strbuf_addf(sb, ", between %s and %s", a, b);
 	}
 	add_ratio(sb, v, f);

@@ -205,9 +205,13 @@ chart_series(struct doc_page *page, int block, const struct sim_series *s,
 		doc_line_add(line, DOC_CHART, chart.rows[r], len,
 		    (int)utf8_width(chart.rows[r], len));
 		if (chart.height == 1) {
+			/* the range reads "LO ▁▂▃▅▇ to HI" */
+			const char *hi = chart.label_hi + strspn(chart.label_hi, " ");
+
 			doc_line_pad(line, 1 + chartw - (int)utf8_width(chart.rows[r],
 			    len));
-			add_label(line, chart.label_hi);
+			add_label(line, "to ");
+			add_label(line, hi);
 		}
 	}
 	doc_wrap(page, chart.summary, strlen(chart.summary), &w);
@@ -254,7 +258,7 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 		return;
 	}
 	so.reduce = reduce_for(c, &range);
-	chartw = o->width - GUTTER - namew - 2 * (SPARK_LABEL_WIDTH + 1) - 1;
+	chartw = o->width - GUTTER - namew - 2 * (SPARK_LABEL_WIDTH + 1) - 4;
 	/* few points: repeat each one a whole number of times, inventing none */
 	if (maxn > 0 && maxn < (size_t)chartw) {
 		chartw = (int)(maxn * ((size_t)chartw / maxn));
