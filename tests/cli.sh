@@ -122,6 +122,17 @@ check "--reset-progress of an unknown id exits 2" '[ $st -eq 2 ]'
 XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress all
 check "--reset-progress all forgets everything" '[ $st -eq 0 ] && ! grep -q "^lesson" "$tmp/state/rnntutor/progress"'
 
+# the manual: its SIMULATIONS section is what the registry says today, and
+# its example lesson loads
+man5="$top_srcdir/man/rnntutor-lesson.5"
+sed -n '/^\.\\" BEGIN SIMULATIONS/,/^\.\\" END SIMULATIONS/p' "$man5" | sed '1d;$d' > "$tmp/man-sims"
+"$prog" sim --man > "$tmp/gen-sims"
+check "rnntutor-lesson.5 lists the simulations of the registry (make update-man)" 'cmp -s "$tmp/man-sims" "$tmp/gen-sims"'
+mkdir -p "$tmp/example"
+sed -n '/^\.\\" BEGIN EXAMPLE/,/^\.\\" END EXAMPLE/p' "$man5" | sed -e '/^\./d' -e 's/\\e/\\/g' -e 's/\\&//g' > "$tmp/example/example.yaml"
+run "$prog" --check "$tmp/example/example.yaml"
+check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/example/example.yaml" ] && [ ! -s "$tmp/err" ]'
+
 # a reader who closes the pipe early: no crash by SIGPIPE
 "$prog" --print >"$tmp/fifo-out" 2>&1 &
 wait $!

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/mansims.h"
 #include "cli/print.h"
 #include "core/diag.h"
 #include "core/num.h"
@@ -29,7 +30,7 @@ static const char *const format_names[] = { "text", "tsv", "csv" };
 
 /* What the command line asked for. */
 struct request {
-	int list, help, time;
+	int list, help, time, man;
 	enum format format;
 	const char *name;
 	char **kv;		/* the PARAM=VALUE words, in order */
@@ -67,6 +68,8 @@ help(FILE *f)
 	    "  --width N        text: charts N columns wide (default 80)\n"
 	    "  --ascii, --utf8  text: ASCII or UTF-8 charts (default: by "
 	    "the locale)\n"
+	    "  --man            the SIMULATIONS section of rnntutor-lesson(5), "
+	    "in mdoc\n"
 	    "  --time           print the run time (without output) on "
 	    "stderr\n"
 	    "  PARAM=VALUE      set a parameter; the others keep their "
@@ -161,6 +164,8 @@ parse_args(struct request *rq, int argc, char **argv, FILE *err)
 				rq->help = 1;
 			else if (strcmp(a, "--time") == 0)
 				rq->time = 1;
+			else if (strcmp(a, "--man") == 0)
+				rq->man = 1;
 			else if (strcmp(a, "--ascii") == 0)
 				rq->ascii = 1;
 			else if (strcmp(a, "--utf8") == 0)
@@ -549,7 +554,9 @@ cli_sim_main(int argc, char **argv, FILE *out, FILE *err)
 		status = 2;
 		goto done;
 	}
-	if (rq.help) {
+	if (rq.man) {
+		cli_sim_man(out);
+	} else if (rq.help) {
 		if (spec != NULL)
 			describe(out, spec);
 		else
