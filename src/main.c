@@ -20,6 +20,7 @@
 #include "core/xalloc.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
+#include "sim/sentiment.h"
 #include "ui/tui.h"
 
 #ifndef PKGDATADIR
@@ -124,7 +125,7 @@ reset_progress(const char *what)
 	struct progress p;
 	struct diag_list diags;
 	char *path = progress_default_path();
-	int status = 0;
+	int status = 0, rc;
 
 	if (path == NULL) {
 		fprintf(stderr, "rnntutor: no HOME or XDG_STATE_HOME: there is no "
@@ -133,8 +134,11 @@ reset_progress(const char *what)
 	}
 	progress_init(&p);
 	diag_list_init(&diags);
-	if (progress_load(&p, path, &diags) < 0) {
-		report(&diags);
+	rc = progress_load(&p, path, &diags);
+	/* issue 9: say it when a broken file was set aside, not only errors */
+	report(&diags);
+	diag_list_clear(&diags);
+	if (rc < 0) {
 		status = 1;
 	} else if (strcmp(what, "all") != 0 &&
 	    progress_lesson(&p, what, false) == NULL &&
@@ -184,10 +188,18 @@ main(int argc, char **argv)
 	struct diag_list diags;
 	struct course *course;
 	long index = -1;
+	const char *corpus;
+	size_t corpus_len;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* "0.9" is a number in every locale */
+	corpus = course_builtin_data("lessons/data/sentiment.tsv", &corpus_len);
+	if (corpus != NULL)
+		sentiment_set_builtin_corpus(corpus, corpus_len);
 	signal(SIGPIPE, SIG_IGN);	/* a closed pipe is a write error, not death */
+	/* issue 9: so is a file size limit (ulimit -f): the progress save
+	 * fails with EFBIG and says so, instead of killing the program */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "sim") == 0)
 		return cli_sim_main(argc - 1, argv + 1, stdout, stderr);
 

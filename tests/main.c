@@ -54,6 +54,7 @@ main(void)
 	test_cells_register();
 	test_optim_register();
 	test_sim_register();
+	test_sentiment_register();
 	test_chart_register();
 	test_lesson_register();
 	test_layout_register();

@@ -370,14 +370,14 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 		doc_wrap(page, q->choices[i], strlen(q->choices[i]), &w);
 	}
 	if (q->choices == NULL) {
-		struct doc_line *line = doc_page_line(page, block);
+		/* issue 9: wrapped, so that it fits a 20-column page */
+		struct doc_wrap pw = {o->width, 2, NULL, DOC_CHOICE, 0,
+		    DOC_CHOICE, block, o->ascii};
 		char *prompt = st != NULL && st->answered && !isnan(st->value) ?
 		    xasprintf("Your answer: %.10g", st->value) :
 		    xstrdup("Answer with a number.");
 
-		doc_line_pad(line, 2);
-		doc_line_add_text(line, DOC_CHOICE, prompt, strlen(prompt),
-		    o->ascii);
+		doc_wrap(page, prompt, strlen(prompt), &pw);
 		free(prompt);
 	}
 	if (o->reveal || (st != NULL && st->answered))

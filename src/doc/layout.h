@@ -15,6 +15,7 @@
 
 #include "doc/page.h"
 #include "lesson/lesson.h"
+#include "sim/sentiment.h"
 #include "sim/sim.h"
 
 #define DOC_MIN_WIDTH 20
@@ -32,7 +33,12 @@ struct doc_quiz_state {
 /* Live state of one block, owned by the caller. */
 struct doc_block_state {
 	const struct sim_args *args;	/* knob values; NULL: the lesson's */
-	const struct sim_result *result; /* a result computed elsewhere (training) */
+	const struct sim_result *result; /* a result computed elsewhere
+					 * (training, perhaps unfinished) */
+	const char *note;		/* set: do not run the simulation; show
+					 * this line (progress, "press Enter")
+					 * and the charts result already has */
+	const struct sentiment_prediction *prediction;	/* "try it" */
 	struct doc_quiz_state quiz;
 	int knob;			/* selected knob when focused */
 };

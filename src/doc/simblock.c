@@ -97,8 +97,8 @@ knob_line(struct doc_page *page, const struct lesson_block *b, int block,
 	for (size_t i = 0; i < b->sim.nknobs; i++) {
 		size_t index;
 		const char *name = b->sim.knobs[i].name;
-		char *value;
-		int sel = (int)i == selected;
+		char *value, *shown;
+		int sel = (int)i == selected, itemw;
 
 		if (name == NULL || sim_param_find(args->spec, name, &index) == NULL)
 			continue;
@@ -107,7 +107,22 @@ knob_line(struct doc_page *page, const struct lesson_block *b, int block,
 		strbuf_addf(&sb, "%s%s=%s%s", sel ? "[" : " ", name, value,
 		    sel ? "]" : " ");
 		free(value);
-		if (line->width + 1 + (int)utf8_width(sb.s, sb.len) > o->width) {
+		/* issue 9 (fuzz_layout): measure the text as it will be shown
+		 * (a control character takes two columns as ^X), and wrap an
+		 * item wider than a whole continuation line (a long value at
+		 * width 20) instead of letting it run past the page's edge */
+		shown = utf8_sanitize(sb.s, sb.len, o->ascii);
+		itemw = (int)utf8_width(shown, strlen(shown));
+		free(shown);
+		if (GUTTER + 7 + itemw > o->width) {
+			struct doc_wrap w = {o->width, GUTTER + 7, NULL, DOC_KNOB, 0,
+			    sel ? DOC_KNOB_SELECTED : DOC_KNOB, block, o->ascii};
+
+			doc_wrap(page, sb.s, sb.len, &w);
+			line = NULL;
+			continue;
+		}
+		if (line == NULL || line->width + 1 + itemw > o->width) {
 			line = doc_page_line(page, block);
 			doc_line_pad(line, GUTTER + 6);
 		}
@@ -295,6 +310,87 @@ output(struct doc_page *page, int block, const char *tmpl,
 	strbuf_free(&sb);
 }
 
+/* Do all the series a chart names exist in res (a result still growing)? */
+static int
+chart_ready(const struct lesson_chart *c, const struct sim_result *res)
+{
+	for (size_t i = 0; i < c->nseries; i++)
+		if (sim_result_series(res, c->series[i]) == NULL)
+			return 0;
+	return c->nseries > 0;
+}
+
+/* What the trained model says about the reader's sentence: P(positive),
+ * a sparkline of its mind after each word, and every word with its value
+ * (unknown words marked). */
+static void
+prediction(struct doc_page *page, int block,
+    const struct sentiment_prediction *pred, const struct doc_opts *o)
+{
+	struct doc_wrap w = {o->width, GUTTER + 2, NULL, DOC_PLAIN, GUTTER,
+	    DOC_OUTPUT, block, o->ascii};
+	struct lesson_chart c;
+	struct sim_result res;
+	struct strbuf sb;
+	char *name = (char *)"P(pos)";
+	double *prefix;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "Your sentence: P(positive) = %.3f, %s.", pred->p,
+	    pred->p >= 0.5 ? "positive" : "negative");
+	doc_wrap(page, sb.s, sb.len, &w);
+	if (pred->words.n > 0) {
+		prefix = xcalloc(pred->words.n, sizeof *prefix);
+		memcpy(prefix, pred->prefix, pred->words.n * sizeof *prefix);
+		sim_result_init(&res);
+		sim_result_add_series(&res, name, "P(positive) after each word",
+		    prefix, pred->words.n);
+		memset(&c, 0, sizeof c);
+		c.series = &name;
+		c.nseries = 1;
+		c.height = 2;
+		c.scale = LESSON_SCALE_LINEAR;
+		c.has_range = true;
+		c.lo = 0;
+		c.hi = 1;
+		c.caption = (char *)"P(positive) after each word, first word left";
+		chart(page, block, &c, &res, o);
+		sim_result_free(&res);
+		strbuf_reset(&sb);
+		for (size_t i = 0; i < pred->words.n; i++)
+			strbuf_addf(&sb, "%s%s%s %.2f", i > 0 ? "  " : "",
+			    pred->words.word[i], pred->unknown[i] ? "(?)" : "",
+			    pred->prefix[i]);
+		doc_wrap(page, sb.s, sb.len, &w);
+		for (size_t i = 0; i < pred->words.n; i++)
+			if (pred->unknown[i]) {
+				const char *msg = "(?) marks words the model never "
+				    "saw in training: it reads them all as <unk>.";
+
+				doc_wrap(page, msg, strlen(msg), &w);
+				break;
+			}
+	}
+	strbuf_free(&sb);
+}
+
+/* A slow simulation not yet run, or still running: its note (a request to
+ * start it, or its progress) and the charts of what it has so far. */
+static void
+pending(struct doc_page *page, const struct lesson_block *b, int block,
+    const struct doc_block_state *st, const struct doc_opts *o)
+{
+	struct doc_wrap w = {o->width, GUTTER + 2, "> ", DOC_KNOB_SELECTED,
+	    GUTTER, DOC_CAPTION, block, o->ascii};
+
+	doc_wrap(page, st->note, strlen(st->note), &w);
+	if (st->result != NULL)
+		for (size_t i = 0; i < b->sim.ncharts; i++)
+			if (chart_ready(&b->sim.charts[i], st->result))
+				chart(page, block, &b->sim.charts[i], st->result,
+				    o);
+}
+
 /* See simblock.h. */
 void
 doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
@@ -329,17 +425,23 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 		goto free_args;
 	}
 	knob_line(page, b, block, args, o);
-	if (st != NULL && st->result != NULL) {
+	if (st != NULL && st->note != NULL) {
+		pending(page, b, block, st, o);
+	} else if (st != NULL && st->result != NULL) {
 		res = st->result;
 	} else if (sim_run(&own_res, args, &diags) < 0) {
 		for (size_t i = 0; i < diags.n; i++)
 			error_line(page, block, diags.v[i].msg, o);
 		goto free_args;
 	}
-	for (size_t i = 0; i < b->sim.ncharts; i++)
-		chart(page, block, &b->sim.charts[i], res, o);
-	if (b->sim.output != NULL)
-		output(page, block, b->sim.output, res, o);
+	if (st == NULL || st->note == NULL) {
+		for (size_t i = 0; i < b->sim.ncharts; i++)
+			chart(page, block, &b->sim.charts[i], res, o);
+		if (b->sim.output != NULL)
+			output(page, block, b->sim.output, res, o);
+	}
+	if (st != NULL && st->prediction != NULL)
+		prediction(page, block, st->prediction, o);
 	if (b->sim.try_text != NULL) {
 		struct doc_wrap w = {o->width, GUTTER + 10, "Try this: ", DOC_TRY,
 		    GUTTER, DOC_TRY, block, o->ascii};

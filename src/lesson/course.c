@@ -217,9 +217,13 @@ load_builtin(struct course *c, struct diag_list *diags)
 {
 	for (size_t i = 0; i < lesson_builtin_nfiles; i++) {
 		const struct lesson_builtin_file *f = &lesson_builtin_files[i];
-		char *name = xasprintf("builtin:%s", f->name);
+		char *name;
 		struct lesson *l;
 
+		if (!is_lesson_name(strrchr(f->name, '/') != NULL ?
+		    strrchr(f->name, '/') + 1 : f->name))
+			continue;	/* data the lessons use, not a lesson */
+		name = xasprintf("builtin:%s", f->name);
 		if (lesson_load_buffer(&l, name, f->data, f->len, diags) == 0)
 			course_add(c, l);
 		free(name);
@@ -302,4 +306,16 @@ course_find(const struct course *c, const char *name)
 		return -1;
 	}
 	return find_id(c, name);
+}
+
+/* See course.h. */
+const char *
+course_builtin_data(const char *name, size_t *len)
+{
+	for (size_t i = 0; i < lesson_builtin_nfiles; i++)
+		if (strcmp(lesson_builtin_files[i].name, name) == 0) {
+			*len = lesson_builtin_files[i].len;
+			return lesson_builtin_files[i].data;
+		}
+	return NULL;
 }

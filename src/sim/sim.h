@@ -54,6 +54,9 @@ struct sim_spec {
 	/* Fill res (already initialised) from args (already validated). */
 	int (*run)(struct sim_result *res, const struct sim_args *args,
 	    struct diag_list *diags);
+	/* Takes seconds (training): an interactive view runs it in steps on
+	 * the reader's request instead of on sight. */
+	int slow;
 };
 
 /* Parameter values of one run, in the order of spec->params. */

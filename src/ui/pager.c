@@ -42,6 +42,7 @@ layout(struct ui *ui)
 
 	for (size_t i = 0; i < v->lesson->nblocks; i++)
 		v->states[i].args = v->knobs[i].spec != NULL ? &v->knobs[i] : NULL;
+	ui_train_states(ui);
 	doc_page_destroy(v->page);
 	v->page = doc_layout(v->lesson, &o);
 }
@@ -55,6 +56,7 @@ ui_pager_close(struct ui *ui)
 	if (v->lesson == NULL)
 		return;
 	ui_progress_note(ui);
+	ui_train_free_view(ui);
 	for (size_t i = 0; i < v->lesson->nblocks; i++)
 		if (v->knobs[i].spec != NULL)
 			sim_args_free(&v->knobs[i]);
@@ -76,6 +78,7 @@ ui_pager_open(struct ui *ui, size_t i)
 	v->index = i;
 	v->states = xcalloc(v->lesson->nblocks + 1, sizeof *v->states);
 	v->knobs = xcalloc(v->lesson->nblocks + 1, sizeof *v->knobs);
+	v->slow = xcalloc(v->lesson->nblocks + 1, sizeof *v->slow);
 	v->focus = -1;
 	v->top = 0;
 	ui->match_line = -1;
@@ -163,6 +166,10 @@ focus_hint(const struct ui *ui)
 	if (ui->view.focus < 0)
 		return NULL;
 	b = &ui->view.lesson->blocks[ui->view.focus];
+	if (b->kind == LESSON_SIM && ui_train_is_slow(ui, (size_t)ui->view.focus))
+		return ui->view.slow[ui->view.focus].model != NULL ?
+		    " Enter: train again  t: try a sentence  Left/Right: knob" :
+		    " Enter: train  Esc: stop  Left/Right/Up/Down: knobs";
 	if (b->kind == LESSON_SIM)
 		return ui->opts->ascii ? " Left/Right: change  Up/Down: knob  "
 		    "0: reset  Esc: done" : " \xE2\x86\x90/\xE2\x86\x92 change  "
@@ -254,8 +261,14 @@ ui_pager_key(struct ui *ui, int key)
 {
 	long rows = ui_page_rows();
 
-	if (ui->view.focus >= 0 && (ui_focus_key(ui, key) ||
-	    ui_quiz_key(ui, key)))
+	if (key == 27 && ui->job.run != NULL) {
+		ui_train_cancel(ui, 0);
+		ui_message(ui, "Training stopped.");
+		ui_pager_relayout(ui);
+		return;
+	}
+	if (ui->view.focus >= 0 && (ui_train_key(ui, key) ||
+	    ui_focus_key(ui, key) || ui_quiz_key(ui, key)))
 		return;
 	switch (key) {
 	case 'j': case 'e': case KEY_DOWN: case '\n': case '\r':

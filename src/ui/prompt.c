@@ -43,6 +43,9 @@ finish(struct ui *ui, int accepted)
 	case UI_PROMPT_NUMBER:
 		ui_quiz_number(ui, text);
 		break;
+	case UI_PROMPT_SENTENCE:
+		ui_train_sentence(ui, text);
+		break;
 	case UI_PROMPT_NONE:
 		break;
 	}

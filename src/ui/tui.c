@@ -285,6 +285,15 @@ start_curses(void)
 		return -1;
 	}
 	set_term(screen);
+	/* issue 9: a terminal that cannot move the cursor (TERM=dumb, an
+	 * editor's shell buffer) showed only a status line: print instead */
+	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		fprintf(stderr, "rnntutor: terminal type '%s' cannot move the "
+		    "cursor; printing the course instead\n", term);
+		return -1;
+	}
 	curses_up = 1;
 	fatal_set_hook(restore_terminal);
 	cbreak();
@@ -356,15 +365,20 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		ui.back = ui.screen;
 		ui_errors_open(&ui, opts->startup);
 	}
+	ui.job.block = -1;
 	while (!ui.quit && !got_signal) {
 		int key;
 
 		draw(&ui);
+		/* asleep in getch unless a training run wants the time */
+		timeout(ui.job.run != NULL ? 0 : -1);
 		key = getch();
-		if (key == ERR)
-			continue;	/* interrupted by a signal */
-		ui.message[0] = '\0';
-		dispatch(&ui, key);
+		if (key != ERR) {
+			ui.message[0] = '\0';
+			dispatch(&ui, key);
+		}
+		if (ui.job.run != NULL && ui.view.lesson != NULL)
+			ui_train_tick(&ui);
 	}
 	ui_progress_save(&ui, 1);
 	ui_pager_close(&ui);

@@ -15,6 +15,7 @@
 #include "doc/search.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
+#include "sim/sentiment.h"
 #include "ui/tui.h"
 
 enum ui_screen {
@@ -30,7 +31,8 @@ enum ui_prompt_kind {
 	UI_PROMPT_NONE,
 	UI_PROMPT_SEARCH,	/* / in a lesson */
 	UI_PROMPT_SEARCH_ALL,	/* / in the menu */
-	UI_PROMPT_NUMBER	/* a numeric quiz answer */
+	UI_PROMPT_NUMBER,	/* a numeric quiz answer */
+	UI_PROMPT_SENTENCE	/* a sentence for a trained model */
 };
 
 /* A one-line editor at the bottom of the screen. */
@@ -41,6 +43,24 @@ struct ui_prompt {
 	size_t len;
 };
 
+/* What a slow simulation (training) of the view has produced. */
+struct ui_slow {
+	struct sim_result *result;	/* the finished run, or NULL */
+	struct sentiment_model *model;	/* its trained model, or NULL */
+	struct sentiment_prediction pred;	/* the reader's sentence */
+	int has_pred;
+	char note[160];			/* what the block says until trained */
+};
+
+/* The one training run in progress (the reader can keep reading). */
+struct ui_job {
+	struct sentiment_run *run;	/* NULL: nothing runs */
+	long block;
+	double started;
+	struct sim_result partial;	/* the curves so far */
+	char note[160];			/* progress bar line */
+};
+
 /* The lesson on screen. */
 struct ui_view {
 	const struct lesson *lesson;
@@ -48,6 +68,7 @@ struct ui_view {
 	struct doc_page *page;
 	struct doc_block_state *states;	/* one per block */
 	struct sim_args *knobs;		/* one per block; spec NULL: lesson's */
+	struct ui_slow *slow;		/* one per block */
 	long focus;			/* focused block, or -1 */
 	size_t top;			/* first page line on the screen */
 };
@@ -75,6 +96,7 @@ struct ui {
 	size_t list_sel;		/* selection in outline, results, errors */
 	char **errors;			/* formatted lesson errors after a reload */
 	size_t nerrors;
+	struct ui_job job;
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
@@ -121,6 +143,16 @@ int ui_quiz_key(struct ui *ui, int key);
 void ui_quiz_number(struct ui *ui, const char *text);
 /* Restore the quiz states of the view from the progress records. */
 void ui_quiz_restore(struct ui *ui);
+
+/* train.c: simulations that train run in slices between key reads */
+int ui_train_is_slow(const struct ui *ui, size_t block);
+void ui_train_states(struct ui *ui);
+int ui_train_key(struct ui *ui, int key);
+void ui_train_tick(struct ui *ui);
+void ui_train_cancel(struct ui *ui, int keep);
+void ui_train_invalidate(struct ui *ui, size_t block);
+void ui_train_free_view(struct ui *ui);
+void ui_train_sentence(struct ui *ui, const char *text);
 
 /* prompt.c */
 void ui_prompt_start(struct ui *ui, enum ui_prompt_kind kind,

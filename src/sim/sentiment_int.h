@@ -1,0 +1,238 @@
+/* sentiment_int: what the sentiment files of src/sim/ share.
+ *
+ * Internal to the sentiment pipeline (tokenize.c, vocab.c, sentiment_*.c,
+ * model_io.c, sims_sentiment.c) and its tests; everything else uses
+ * sentiment.h. The numeric kernels (sentiment_kernel.c) never allocate;
+ * everything else may (xmalloc).
+ *
+ * Shapes: B sentences in a batch, T the longest, N their words in all,
+ * V words in the vocabulary, E the embedding size, H the hidden size and G
+ * the gate rows (4H for the LSTM, H for the RNN). */
+#ifndef RNNTUTOR_SIM_SENTIMENT_INT_H
+#define RNNTUTOR_SIM_SENTIMENT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/rng.h"
+#include "sim/sentiment.h"
+
+/* ---- vocab.c --------------------------------------------------------------
+ * Words and their ids, with a hash table; id 0 is always "<unk>".
+ * Caller-owned storage: _init/_free. */
+struct sentiment_vocab {
+	char **word;		/* n words */
+	size_t n;
+	uint32_t *slot;		/* nslots: id + 1 of the word hashed there, 0 empty */
+	size_t nslots;		/* a power of two, at least 2n */
+};
+
+void sentiment_vocab_init(struct sentiment_vocab *vocab);
+void sentiment_vocab_free(struct sentiment_vocab *vocab);
+void sentiment_vocab_copy(struct sentiment_vocab *dst,
+    const struct sentiment_vocab *src);
+/* The id of word, adding it if new. */
+size_t sentiment_vocab_add(struct sentiment_vocab *vocab, const char *word);
+/* The id of word, or 0 ("<unk>") when it is not there. */
+size_t sentiment_vocab_id(const struct sentiment_vocab *vocab,
+    const char *word);
+/* A new vocabulary: "<unk>", then every word of sents[0..nsents) seen at
+ * least min_count times, most frequent first, ties in byte order, at most
+ * SENTIMENT_VOCAB_MAX words in all. */
+void sentiment_vocab_build(struct sentiment_vocab *vocab,
+    const struct sentiment_tokens *sents, size_t nsents, size_t min_count);
+
+/* ---- the network: pointers into one flat float array ---------------------
+ * The dense part first (the cell in PyTorch's layout, then the output
+ * layer), then the embedding, so the optimizer can treat the dense part as
+ * one array and the embedding row by row. */
+struct sentiment_net {
+	float *w_ih;		/* G x E */
+	float *w_hh;		/* G x H */
+	float *b_ih;		/* G */
+	float *b_hh;		/* G */
+	float *head_w;		/* H */
+	float *head_b;		/* 1 */
+	float *emb;		/* V x E */
+};
+
+struct sentiment_dims {
+	enum sentiment_cell cell;
+	size_t embed;		/* E */
+	size_t hidden;		/* H */
+	size_t gates;		/* G: 4H or H */
+};
+
+void sentiment_dims_set(struct sentiment_dims *d, enum sentiment_cell cell,
+    size_t embed, size_t hidden);
+/* Floats of the dense part: G*E + G*H + 2G + H + 1. */
+size_t sentiment_dense_count(const struct sentiment_dims *d);
+/* Point net into flat (dense part, then V x E). */
+void sentiment_net_point(struct sentiment_net *net, float *flat,
+    const struct sentiment_dims *d);
+
+struct sentiment_model {
+	struct sentiment_dims dims;
+	struct sentiment_vocab vocab;
+	float *param;		/* nparam = ndense + V*E */
+	size_t nparam, ndense;
+	struct sentiment_net net;	/* points into param */
+};
+
+/* A model with vocab (taken over: *vocab is left empty) and zero weights. */
+struct sentiment_model *sentiment_model_new(enum sentiment_cell cell,
+    size_t embed, size_t hidden, struct sentiment_vocab *vocab);
+/* PyTorch's initialisation from rng: the cell (lstm_init_default or
+ * rnn_init_default), the output layer U(-1/sqrt(H), 1/sqrt(H)) (weight,
+ * then bias), the embedding N(0, 1), drawn in that order in double and
+ * rounded to float. */
+void sentiment_model_init_weights(struct sentiment_model *model,
+    struct rng *rng);
+
+/* ---- sentiment_kernel.c: batched single-precision kernels -----------------
+ *
+ * A packed batch holds B sentences sorted longest first, step by step: the
+ * rows of step t (t = 0..T-1) are the batch[t] sentences longer than t, as
+ * rows offset[t] .. offset[t] + batch[t] - 1, and row r of a step is always
+ * sentence r (torch.nn.utils.rnn.PackedSequence's layout). */
+struct sentiment_pack {
+	size_t steps;		/* T */
+	size_t rows;		/* B */
+	size_t tokens;		/* N */
+	size_t *batch;		/* T, non-increasing */
+	size_t *offset;		/* T */
+};
+
+/* What the forward pass keeps for the backward pass. */
+struct sentiment_cache {
+	float *x;		/* N x E: the inputs, filled by the caller */
+	float *z;		/* N x G: LSTM gates i, f, g, o after their
+				 * activations; RNN h_t */
+	float *c;		/* N x H: LSTM c_t */
+	float *tc;		/* N x H: LSTM tanh(c_t) */
+	float *hprev;		/* N x H: h_{t-1} (zeros at t = 0) */
+	float *hlast;		/* B x H: each sentence's last h */
+};
+
+/* C (m x n, row stride ldc) += A (m x k, lda) B (k x n, ldb). Each entry
+ * sums its k products in order, so every vector width gives the same bits. */
+void sentiment_gemm_nn(float *c, size_t ldc, const float *a, size_t lda,
+    const float *b, size_t ldb, size_t m, size_t k, size_t n);
+/* C (m x n, ldc) += A^T B, A: k x m (lda), B: k x n (ldb); sums in order
+ * over the k rows. */
+void sentiment_gemm_tn(float *c, size_t ldc, const float *a, size_t lda,
+    const float *b, size_t ldb, size_t k, size_t m, size_t n);
+/* AT (n x m) = A^T, A: m x n. */
+void sentiment_transpose(float *at, const float *a, size_t m, size_t n);
+/* e^x in single precision, with our own polynomial (the same bits on every
+ * machine, vectorised or not); within 2 ulp for x in [-87, 88]. */
+float sentiment_expf(float x);
+
+/* Which kernels run: generic ones on 16-byte vectors (any processor), or
+ * on x86 processors with AVX2 32-byte ones, chosen at the first call. Both
+ * give the same bits. sentiment_kernel_isa_set() lets the tests force the
+ * generic kernels (SENTIMENT_ISA_AVX2 asks for the best again) and returns
+ * the previous choice. */
+enum sentiment_isa {
+	SENTIMENT_ISA_GENERIC,
+	SENTIMENT_ISA_AVX2
+};
+enum sentiment_isa sentiment_kernel_isa(void);
+enum sentiment_isa sentiment_kernel_isa_set(enum sentiment_isa want);
+
+/* Forward over a packed batch:
+ *   z_t = b_ih + b_hh + W_ih x_t + W_hh h_{t-1}      (G, rows of step t)
+ *   LSTM: i, f, o = sigmoid, g = tanh; c_t = f c_{t-1} + i g;
+ *         h_t = o tanh(c_t)                          (lstm.h)
+ *   RNN:  h_t = tanh(z_t)                            (rnn.h)
+ * cache->x must hold the N inputs; wt_ih (E x G) and wt_hh (H x G) are
+ * W_ih^T and W_hh^T. Fills the rest of cache. */
+void sentiment_kernel_forward(struct sentiment_cache *cache,
+    const struct sentiment_net *net, const float *wt_ih, const float *wt_hh,
+    const struct sentiment_pack *pk, const struct sentiment_dims *d);
+
+/* Backward through time over a packed batch (the equations of lstm.h and
+ * rnn.h, all sentences at once):
+ *   dx     N x E, = dL/dx_t (overwritten)
+ *   grad   += dL/dW_ih, dW_hh, db_ih, db_hh (only those four are touched)
+ *   dz     N x G work: dL/dz_t
+ *   gh, gc B x H work: running dL/dh_t and dL/dc_t
+ *   dhlast B x H: dL/dh of each sentence's last step */
+void sentiment_kernel_backward(float *dx, struct sentiment_net *grad,
+    float *dz, float *gh, float *gc, const float *dhlast,
+    const struct sentiment_cache *cache, const struct sentiment_net *net,
+    const struct sentiment_pack *pk, const struct sentiment_dims *d);
+
+/* Adam on n floats (torch.optim.Adam's order of operations), with
+ * step_size = lr / (1 - b1^t) and c2_sqrt = sqrt(1 - b2^t) from the caller:
+ *   m = b1 m + (1 - b1) g,  v = b2 v + (1 - b2) g^2,
+ *   p -= step_size * m / (sqrt(v) / c2_sqrt + eps) */
+void sentiment_adam(float *p, float *m, float *v, const float *g, size_t n,
+    float b1, float b2, float eps, float step_size, float c2_sqrt);
+
+/* ---- sentiment_model.c: one mini-batch through the model ----------------- */
+
+/* A sentence as word ids. */
+struct sentiment_seq {
+	const int32_t *id;
+	size_t len;
+	int label;
+};
+
+/* Scratch space for mini-batches of at most max_rows sentences and
+ * max_tokens words. Caller-owned storage: _init/_free. */
+struct sentiment_batch {
+	struct sentiment_dims dims;
+	size_t max_rows, max_tokens, max_steps;
+	struct sentiment_pack pack;
+	struct sentiment_cache cache;
+	size_t *order;		/* B: row r is sentence order[r] */
+	int32_t *row_id;	/* N: the word id of each packed row */
+	double *logit;		/* B, in the caller's order */
+	float *dhlast;		/* B x H */
+	float *dz;		/* N x G */
+	float *dx;		/* N x E */
+	float *gh, *gc;		/* B x H each */
+	float *wt_ih, *wt_hh;	/* E x G, H x G */
+};
+
+void sentiment_batch_init(struct sentiment_batch *batch,
+    const struct sentiment_dims *d, size_t max_rows, size_t max_tokens);
+void sentiment_batch_free(struct sentiment_batch *batch);
+/* Logits of seqs[0..count) (count <= max_rows, their words <= max_tokens)
+ * into batch->logit. */
+void sentiment_batch_forward(struct sentiment_batch *batch,
+    const struct sentiment_model *model, const struct sentiment_seq *seqs,
+    size_t count);
+/* After sentiment_batch_forward: the mean binary cross-entropy of the
+ * batch; with grad (the layout of model->param) non-NULL, += its gradient.
+ * The embedding gradient goes only to the rows of the words used. *correct
+ * (if non-NULL) gets the sentences classified right. */
+double sentiment_batch_backward(struct sentiment_batch *batch,
+    struct sentiment_net *grad, const struct sentiment_model *model,
+    const struct sentiment_seq *seqs, size_t count, size_t *correct);
+
+/* The reference: the same loss and gradient (+=, grad of nparam doubles; NULL
+ * for none) in double precision, sentence by sentence through lstm.c and
+ * rnn.c, with the weights theta (nparam doubles in the layout of
+ * model->param; NULL: the model's own). For the tests. */
+double sentiment_model_loss_double(const struct sentiment_model *model,
+    const double *theta, const struct sentiment_seq *seqs, size_t count,
+    double *grad);
+
+/* ---- sentiment_data.c ---------------------------------------------------- */
+
+/* The split each example of data gets: its own, or the seeded 80/20 one of
+ * sentiment_data_split (out: data->n values of enum sentiment_split). */
+void sentiment_split_assign(unsigned char *out,
+    const struct sentiment_data *data, uint64_t seed, double test_fraction);
+
+/* ---- numbers ------------------------------------------------------------- */
+
+/* The binary cross-entropy of logit z for label y, computed stably:
+ * max(z, 0) - z y + log(1 + e^-|z|). */
+double sentiment_bce(double z, int y);
+/* 1 / (1 + e^-z) */
+double sentiment_sigmoid(double z);
+
+#endif

@@ -1,0 +1,1130 @@
+/* Tests of the sentiment pipeline: words, data files, gradients, the float
+ * kernels against the double ones, determinism, model files, training. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/diag.h"
+#include "sim/rng.h"
+#include "sim/sentiment.h"
+#include "sim/sentiment_int.h"
+#include "sim/sim.h"
+#include "sim/sims.h"
+#include "tests.h"
+
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* Does some message in diags contain needle (and, if line > 0, name that
+ * line)? */
+static int
+has_message(const struct diag_list *diags, const char *needle, int line)
+{
+	for (size_t i = 0; i < diags->n; i++)
+		if (strstr(diags->v[i].msg, needle) != NULL &&
+		    (line == 0 || diags->v[i].line == line))
+			return 1;
+	return 0;
+}
+
+/* The words of text joined by '|'. */
+static char *
+words_of(const char *text, size_t len)
+{
+	static char out[1024];
+	struct sentiment_tokens toks;
+
+	out[0] = '\0';
+	sentiment_tokens_init(&toks);
+	sentiment_tokenize(&toks, text, len);
+	for (size_t i = 0; i < toks.n; i++) {
+		if (i > 0)
+			strcat(out, "|");
+		strcat(out, toks.word[i]);
+	}
+	sentiment_tokens_free(&toks);
+	return out;
+}
+
+#define WORDS(s) words_of((s), strlen(s))
+
+/* The course corpus, read from the source tree. */
+static int
+read_corpus(struct sentiment_data *data)
+{
+	struct diag_list diags;
+	int rc;
+
+	diag_list_init(&diags);
+	sentiment_data_init(data);
+	rc = sentiment_data_read(data,
+	    test_data_path("../../lessons/data/sentiment.tsv"), &diags);
+	CU_ASSERT_EQUAL(diags.n, 0);
+	diag_list_free(&diags);
+	return rc;
+}
+
+/* A model over a small vocabulary w0..w{nwords-1}, weights from seed. */
+static struct sentiment_model *
+small_model(enum sentiment_cell cell, size_t embed, size_t hidden,
+    size_t nwords, uint64_t seed)
+{
+	struct sentiment_vocab vocab;
+	struct sentiment_model *m;
+	struct rng rng;
+
+	sentiment_vocab_init(&vocab);
+	for (size_t i = 0; i < nwords; i++) {
+		char w[16];
+
+		snprintf(w, sizeof w, "w%zu", i);
+		sentiment_vocab_add(&vocab, w);
+	}
+	m = sentiment_model_new(cell, embed, hidden, &vocab);
+	rng_seed(&rng, seed);
+	sentiment_model_init_weights(m, &rng);
+	return m;
+}
+
+/* count random sentences of up to maxlen words (ids in 0..V-1); one of them
+ * empty when with_empty is set. ids must hold count * maxlen. */
+static void
+random_seqs(struct sentiment_seq *seqs, int32_t *ids, size_t count,
+    size_t maxlen, size_t vocab, int with_empty, uint64_t seed)
+{
+	struct rng rng;
+
+	rng_seed(&rng, seed);
+	for (size_t s = 0; s < count; s++) {
+		seqs[s].id = ids + s * maxlen;
+		seqs[s].len = 1 + (size_t)rng_below(&rng, maxlen);
+		seqs[s].label = (int)rng_below(&rng, 2);
+		for (size_t t = 0; t < maxlen; t++)
+			ids[s * maxlen + t] = (int32_t)rng_below(&rng, vocab);
+	}
+	if (with_empty)
+		seqs[count / 2].len = 0;
+}
+
+/* ---- words --------------------------------------------------------------- */
+
+/* Lower case; punctuation and spaces separate; digits are words. */
+static void
+test_sentiment_tokenize_basic(void)
+{
+	CU_ASSERT_STRING_EQUAL(WORDS("Not GOOD, at all!"), "not|good|at|all");
+	CU_ASSERT_STRING_EQUAL(WORDS("  10/10 -- would (re)watch..."),
+	    "10|10|would|re|watch");
+	CU_ASSERT_STRING_EQUAL(WORDS(""), "");
+	CU_ASSERT_STRING_EQUAL(WORDS(" ,.;!? "), "");
+}
+
+/* Inner apostrophes stay (U+2019 becomes '); outer ones go. */
+static void
+test_sentiment_tokenize_apostrophes(void)
+{
+	CU_ASSERT_STRING_EQUAL(WORDS("Don't, WASN'T"), "don't|wasn't");
+	CU_ASSERT_STRING_EQUAL(WORDS("isn\xE2\x80\x99t"), "isn't");
+	CU_ASSERT_STRING_EQUAL(WORDS("'90s dogs' ''"), "90s|dogs");
+	CU_ASSERT_STRING_EQUAL(WORDS("rock'n'roll"), "rock'n'roll");
+}
+
+/* Letters beyond ASCII are words (and lower-cased); symbols, emoji and bad
+ * bytes separate. */
+static void
+test_sentiment_tokenize_unicode_and_bad_bytes(void)
+{
+	CU_ASSERT_STRING_EQUAL(WORDS("CAF\xC3\x89 \xC3\x91" "and\xC3\xBA"),
+	    "caf\xC3\xA9|\xC3\xB1" "and\xC3\xBA");
+	CU_ASSERT_STRING_EQUAL(WORDS("\xCE\x9A\xCE\x91\xCE\x9B\xCE\x9F"),
+	    "\xCE\xBA\xCE\xB1\xCE\xBB\xCE\xBF");	/* Greek KALO */
+	CU_ASSERT_STRING_EQUAL(WORDS("good\xFF" "bad"), "good|bad");
+	CU_ASSERT_STRING_EQUAL(WORDS("great\xF0\x9F\x98\x80movie"), "great|movie");
+	CU_ASSERT_STRING_EQUAL(WORDS("a\xE2\x80\x94" "b\xC2\xA0" "c"), "a|b|c");
+}
+
+/* Offsets point into the text; long words keep their first 64 bytes. */
+static void
+test_sentiment_tokenize_offsets_and_long_words(void)
+{
+	struct sentiment_tokens toks;
+	char longword[200];
+
+	sentiment_tokens_init(&toks);
+	sentiment_tokenize(&toks, "  Hello, 'world' x", 18);
+	CU_ASSERT_EQUAL_FATAL(toks.n, 3);
+	CU_ASSERT_EQUAL(toks.start[0], 2);
+	CU_ASSERT_EQUAL(toks.len[0], 5);
+	CU_ASSERT_EQUAL(toks.start[1], 10);
+	CU_ASSERT_EQUAL(toks.len[1], 5);
+	memset(longword, 'a', 150);
+	memcpy(longword + 63, "\xC3\xA9", 2);	/* a 2-byte letter across 64 */
+	sentiment_tokenize(&toks, longword, 150);
+	CU_ASSERT_EQUAL_FATAL(toks.n, 1);
+	CU_ASSERT_EQUAL(strlen(toks.word[0]), 63);
+	CU_ASSERT_EQUAL(toks.len[0], 150);
+	sentiment_tokens_free(&toks);
+}
+
+/* ---- data files ---------------------------------------------------------- */
+
+/* CRLF, a header, blank lines, trailing spaces and tabs: all fine. */
+static void
+test_sentiment_data_crlf_header_blank(void)
+{
+	struct sentiment_data data;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/crlf.tsv"), &diags), SENTIMENT_OK);
+	CU_ASSERT_EQUAL(diags.n, 0);
+	CU_ASSERT_EQUAL_FATAL(data.n, 3);
+	CU_ASSERT_STRING_EQUAL(data.v[0].text, "Great film!");
+	CU_ASSERT_EQUAL(data.v[0].label, 1);
+	CU_ASSERT_EQUAL(data.v[0].line, 2);
+	CU_ASSERT_STRING_EQUAL(data.v[1].text, "Awful plot.");
+	CU_ASSERT_EQUAL(data.v[1].label, 0);
+	CU_ASSERT_EQUAL(data.v[1].line, 4);
+	CU_ASSERT_EQUAL(data.v[2].label, 1);
+	CU_ASSERT_EQUAL(data.v[2].split, SENTIMENT_SPLIT_NONE);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* A line that is not UTF-8 is kept, with a warning naming it. */
+static void
+test_sentiment_data_bad_utf8_warns(void)
+{
+	struct sentiment_data data;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/bad-utf8.tsv"), &diags), SENTIMENT_OK);
+	CU_ASSERT_EQUAL(data.n, 3);
+	CU_ASSERT_EQUAL(diags.nerrors, 0);
+	CU_ASSERT(has_message(&diags, "not UTF-8", 1));
+	CU_ASSERT_STRING_EQUAL(WORDS(data.v[0].text), "caf|was|lovely");
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* Each bad line is skipped with a warning that names its line. */
+static void
+test_sentiment_data_bad_lines_named(void)
+{
+	struct sentiment_data data;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/missing-label.tsv"), &diags),
+	    SENTIMENT_OK);
+	CU_ASSERT_EQUAL(data.n, 10);
+	CU_ASSERT_EQUAL(diags.nerrors, 0);
+	CU_ASSERT_EQUAL(diags.n, 6);
+	CU_ASSERT(has_message(&diags, "no label", 2));
+	CU_ASSERT(has_message(&diags, "not 0 or 1", 4));
+	CU_ASSERT(has_message(&diags, "no label", 5));
+	CU_ASSERT(has_message(&diags, "not 0 or 1", 6));
+	CU_ASSERT(has_message(&diags, "no words", 8));
+	CU_ASSERT(has_message(&diags, "split", 9));
+	CU_ASSERT_EQUAL(data.v[3].split, SENTIMENT_SPLIT_TEST);
+	CU_ASSERT_EQUAL(data.v[3].longrange, 1);
+	CU_ASSERT(data.has_longrange);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* A file that is mostly not sentence<TAB>label, or has no sentences, is
+ * refused and data is left as it was. */
+static void
+test_sentiment_data_mostly_wrong_refused(void)
+{
+	struct sentiment_data data;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/mostly-wrong.csv"), &diags),
+	    SENTIMENT_EFORMAT);
+	CU_ASSERT_EQUAL(data.n, 0);
+	CU_ASSERT(has_message(&diags, "cannot be used", 0));
+	diag_list_clear(&diags);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/header-only.tsv"), &diags),
+	    SENTIMENT_EFORMAT);
+	CU_ASSERT(has_message(&diags, "no usable sentences", 0));
+	diag_list_clear(&diags);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/no-such-file.tsv"), &diags),
+	    SENTIMENT_EIO);
+	CU_ASSERT_EQUAL(data.n, 0);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* Over the size cap: a clear error before any parsing. */
+static void
+test_sentiment_data_oversize_refused(void)
+{
+	size_t len = SENTIMENT_FILE_MAX + 1;
+	char *big = calloc(len, 1);
+	struct sentiment_data data;
+	struct diag_list diags;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_parse(&data, big, len, "big.tsv", &diags),
+	    SENTIMENT_ETOOBIG);
+	CU_ASSERT(has_message(&diags, "limit", 0));
+	CU_ASSERT_EQUAL(data.n, 0);
+	free(big);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* After 20 line warnings one summary counts the rest; a very long line is
+ * one of them. */
+static void
+test_sentiment_data_warnings_capped(void)
+{
+	struct sentiment_data data;
+	struct diag_list diags;
+	char *buf = malloc(200000), *p = buf;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+	for (int i = 0; i < 100; i++)
+		p += sprintf(p, "a fine sentence number %d\t%d\n", i, i % 2);
+	for (int i = 0; i < 30; i++)
+		p += sprintf(p, "no label %d\n", i);
+	memset(p, 'x', SENTIMENT_LINE_MAX + 10);
+	p += SENTIMENT_LINE_MAX + 10;
+	p += sprintf(p, "\t1\n");
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_parse(&data, buf, (size_t)(p - buf),
+	    "many.tsv", &diags), SENTIMENT_OK);
+	CU_ASSERT_EQUAL(data.n, 100);
+	CU_ASSERT_EQUAL(diags.n, 21);
+	CU_ASSERT(has_message(&diags, "11 more lines", 0));
+	free(buf);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* Optional split and longrange columns; the split by seed keeps them and
+ * sends about a fifth of the rest to the test set, the same way twice. */
+static void
+test_sentiment_data_split_by_seed(void)
+{
+	struct sentiment_data data, again;
+	struct diag_list diags;
+	size_t ntest = 0, same = 1;
+
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/columns.tsv"), &diags), SENTIMENT_OK);
+	CU_ASSERT_EQUAL_FATAL(data.n, 3);
+	CU_ASSERT_EQUAL(data.v[0].split, SENTIMENT_SPLIT_TRAIN);
+	CU_ASSERT_EQUAL(data.v[1].split, SENTIMENT_SPLIT_TEST);
+	CU_ASSERT_EQUAL(data.v[1].longrange, 1);
+	sentiment_data_free(&data);
+
+	CU_ASSERT_EQUAL(sentiment_data_read(&data,
+	    test_data_path("sentiment/missing-label.tsv"), &diags), 0);
+	sentiment_data_init(&again);
+	sentiment_data_read(&again, test_data_path("sentiment/missing-label.tsv"),
+	    &diags);
+	sentiment_data_split(&data, 7, 0.2);
+	sentiment_data_split(&again, 7, 0.2);
+	for (size_t i = 0; i < data.n; i++) {
+		CU_ASSERT(data.v[i].split != SENTIMENT_SPLIT_NONE);
+		ntest += data.v[i].split == SENTIMENT_SPLIT_TEST;
+		same &= data.v[i].split == again.v[i].split;
+	}
+	CU_ASSERT(same);
+	CU_ASSERT_EQUAL(data.v[3].split, SENTIMENT_SPLIT_TEST);	/* its own */
+	CU_ASSERT_EQUAL(ntest, 1 + 2);	/* its own + round(9 * 0.2) */
+	sentiment_data_free(&data);
+	sentiment_data_free(&again);
+	diag_list_free(&diags);
+}
+
+/* The built-in corpus comes through the hook, or an error says it is not
+ * there. */
+static void
+test_sentiment_data_builtin_hook(void)
+{
+	struct sentiment_data data;
+	struct diag_list diags;
+	const char *tsv = "sentence\tlabel\nnice\t1\n";
+
+	diag_list_init(&diags);
+	sentiment_data_init(&data);
+	sentiment_set_builtin_corpus(NULL, 0);
+	CU_ASSERT_EQUAL(sentiment_data_builtin(&data, &diags), SENTIMENT_EIO);
+	CU_ASSERT(has_message(&diags, "data=FILE", 0));
+	sentiment_set_builtin_corpus(tsv, strlen(tsv));
+	CU_ASSERT_EQUAL(sentiment_data_builtin(&data, &diags), SENTIMENT_OK);
+	CU_ASSERT_EQUAL(data.n, 1);
+	sentiment_set_builtin_corpus(NULL, 0);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* The corpus: balanced, with its own split and a long-range subset. */
+static void
+test_sentiment_corpus_shape(void)
+{
+	struct sentiment_data data;
+	size_t pos = 0, test = 0, longr = 0;
+
+	CU_ASSERT_EQUAL_FATAL(read_corpus(&data), SENTIMENT_OK);
+	CU_ASSERT(data.n >= 3000);
+	for (size_t i = 0; i < data.n; i++) {
+		pos += data.v[i].label == 1;
+		test += data.v[i].split == SENTIMENT_SPLIT_TEST;
+		longr += data.v[i].longrange && data.v[i].split ==
+		    SENTIMENT_SPLIT_TEST;
+		CU_ASSERT(data.v[i].split != SENTIMENT_SPLIT_NONE);
+	}
+	CU_ASSERT_EQUAL(2 * pos, data.n);
+	CU_ASSERT(test * 5 == data.n);
+	CU_ASSERT(longr >= 200);
+	sentiment_data_free(&data);
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+/* Our expf is within 2 ulp of the true e^x over the range training uses. */
+static void
+test_sentiment_expf_accuracy(void)
+{
+	double worst = 0.0;
+
+	for (double x = -87.0; x <= 88.0; x += 0.01234567) {
+		double want = exp((double)(float)x);
+		double got = sentiment_expf((float)x);
+		double rel = fabs(got - want) / want;
+
+		if (rel > worst)
+			worst = rel;
+	}
+	CU_ASSERT(worst < 2.5e-7);
+	CU_ASSERT_EQUAL(sentiment_expf(0.0f), 1.0f);
+	CU_ASSERT(sentiment_expf(-1000.0f) > 0.0f);	/* clamped, not 0 or NaN */
+	CU_ASSERT(isfinite(sentiment_expf(1000.0f)));
+}
+
+/* Central differences of the double loss agree with its gradient, for
+ * every parameter of a small LSTM and a small RNN. */
+static void
+gradient_check(enum sentiment_cell cell)
+{
+	struct sentiment_model *m = small_model(cell, 3, 4, 6, 11);
+	struct sentiment_seq seqs[3];
+	int32_t ids[3 * 6];
+	size_t n = m->nparam, bad = 0;
+	double *theta = malloc(n * sizeof *theta);
+	double *grad = calloc(n, sizeof *grad);
+
+	random_seqs(seqs, ids, 3, 6, 6, 0, 5);
+	seqs[0].len = 6;
+	for (size_t i = 0; i < n; i++)
+		theta[i] = 2.0 * m->param[i];	/* larger weights: stronger test */
+	sentiment_model_loss_double(m, theta, seqs, 3, grad);
+	for (size_t i = 0; i < n; i++) {
+		double keep = theta[i], h = 1e-5, up, down, num;
+
+		theta[i] = keep + h;
+		up = sentiment_model_loss_double(m, theta, seqs, 3, NULL);
+		theta[i] = keep - h;
+		down = sentiment_model_loss_double(m, theta, seqs, 3, NULL);
+		theta[i] = keep;
+		num = (up - down) / (2.0 * h);
+		if (fabs(num - grad[i]) > 1e-8 + 1e-6 * fabs(grad[i]))
+			bad++;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	free(theta);
+	free(grad);
+	sentiment_model_destroy(m);
+}
+
+/* The LSTM's gradient. */
+static void
+test_sentiment_gradient_check_lstm(void)
+{
+	gradient_check(SENTIMENT_LSTM);
+}
+
+/* The RNN's gradient. */
+static void
+test_sentiment_gradient_check_rnn(void)
+{
+	gradient_check(SENTIMENT_RNN);
+}
+
+/* The batched float kernels give the loss and gradient of the double
+ * reference, sentence lengths 0 to 15 in one batch, at sizes that use whole
+ * vectors (32) and sizes that leave remainders (E = 20, H = 19). */
+static void
+kernel_vs_double(enum sentiment_cell cell, size_t embed, size_t hidden)
+{
+	enum { COUNT = 9, MAXLEN = 15, V = 30 };
+	struct sentiment_model *m = small_model(cell, embed, hidden, V, 3);
+	struct sentiment_seq seqs[COUNT];
+	int32_t ids[COUNT * MAXLEN];
+	struct sentiment_batch batch;
+	struct sentiment_net gnet;
+	size_t n = m->nparam, tokens = 0;
+	float *gf = calloc(n, sizeof *gf);
+	double *gd = calloc(n, sizeof *gd), lf, ld, maxg = 0.0, maxdiff = 0.0;
+
+	random_seqs(seqs, ids, COUNT, MAXLEN, V, 1, 9);
+	for (size_t s = 0; s < COUNT; s++)
+		tokens += seqs[s].len;
+	sentiment_net_point(&gnet, gf, &m->dims);
+	sentiment_batch_init(&batch, &m->dims, COUNT, tokens);
+	sentiment_batch_forward(&batch, m, seqs, COUNT);
+	lf = sentiment_batch_backward(&batch, &gnet, m, seqs, COUNT, NULL);
+	ld = sentiment_model_loss_double(m, NULL, seqs, COUNT, gd);
+	CU_ASSERT(fabs(lf - ld) < 1e-5 * (1.0 + fabs(ld)));
+	for (size_t i = 0; i < n; i++) {
+		if (fabs(gd[i]) > maxg)
+			maxg = fabs(gd[i]);
+		if (fabs(gd[i] - gf[i]) > maxdiff)
+			maxdiff = fabs(gd[i] - gf[i]);
+	}
+	CU_ASSERT(maxg > 0.0);
+	CU_ASSERT(maxdiff < 1e-4 * maxg);
+	sentiment_batch_free(&batch);
+	free(gf);
+	free(gd);
+	sentiment_model_destroy(m);
+}
+
+/* The LSTM kernels. */
+static void
+test_sentiment_kernel_matches_double_lstm(void)
+{
+	kernel_vs_double(SENTIMENT_LSTM, 32, 32);
+	kernel_vs_double(SENTIMENT_LSTM, 20, 19);
+}
+
+/* The RNN kernels. */
+static void
+test_sentiment_kernel_matches_double_rnn(void)
+{
+	kernel_vs_double(SENTIMENT_RNN, 32, 32);
+	kernel_vs_double(SENTIMENT_RNN, 20, 19);
+}
+
+/* A sentence's logit does not depend on what else is in its batch. */
+static void
+test_sentiment_batch_independent_rows(void)
+{
+	enum { COUNT = 7, MAXLEN = 12, V = 25 };
+	struct sentiment_model *m = small_model(SENTIMENT_LSTM, 20, 19, V, 4);
+	struct sentiment_seq seqs[COUNT];
+	int32_t ids[COUNT * MAXLEN];
+	struct sentiment_batch all, one;
+	double logits[COUNT];
+
+	random_seqs(seqs, ids, COUNT, MAXLEN, V, 1, 2);
+	sentiment_batch_init(&all, &m->dims, COUNT, COUNT * MAXLEN);
+	sentiment_batch_init(&one, &m->dims, 1, MAXLEN);
+	sentiment_batch_forward(&all, m, seqs, COUNT);
+	memcpy(logits, all.logit, sizeof logits);
+	for (size_t s = 0; s < COUNT; s++) {
+		sentiment_batch_forward(&one, m, &seqs[s], 1);
+		CU_ASSERT(one.logit[0] == logits[s]);
+	}
+	sentiment_batch_free(&all);
+	sentiment_batch_free(&one);
+	sentiment_model_destroy(m);
+}
+
+/* ---- training ------------------------------------------------------------ */
+
+/* The first n sentences of the corpus. */
+static void
+corpus_head(struct sentiment_data *data, size_t n)
+{
+	CU_ASSERT_EQUAL_FATAL(read_corpus(data), SENTIMENT_OK);
+	while (data->n > n)
+		free(data->v[--data->n].text);
+}
+
+/* Train cfg on data in steps of units; returns the trainer. */
+static struct sentiment_trainer *
+train_in_steps(const struct sentiment_config *cfg,
+    const struct sentiment_data *data, size_t units)
+{
+	struct sentiment_trainer *tr;
+	struct diag_list diags;
+	int rc;
+
+	diag_list_init(&diags);
+	CU_ASSERT_EQUAL(sentiment_trainer_create(&tr, cfg, data, NULL, &diags),
+	    SENTIMENT_OK);
+	while ((rc = sentiment_trainer_step(tr, units, &diags)) == 1)
+		;
+	CU_ASSERT_EQUAL(rc, 0);
+	diag_list_free(&diags);
+	return tr;
+}
+
+/* Steps of 1, 7 or all units give the same losses and the same weights. */
+static void
+test_sentiment_trainer_deterministic_across_steps(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr[3];
+	size_t units[3] = { 1, 7, 100000 };
+	const double *loss[3];
+	size_t nloss[3], nep[3];
+	const struct sentiment_epoch *ep[3];
+
+	corpus_head(&data, 500);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 2;
+	cfg.hidden = 20;
+	cfg.seed = 42;
+	for (int k = 0; k < 3; k++) {
+		tr[k] = train_in_steps(&cfg, &data, units[k]);
+		loss[k] = sentiment_trainer_batch_losses(tr[k], &nloss[k]);
+		ep[k] = sentiment_trainer_epochs(tr[k], &nep[k]);
+	}
+	for (int k = 1; k < 3; k++) {
+		const struct sentiment_model *a = sentiment_trainer_model(tr[0]);
+		const struct sentiment_model *b = sentiment_trainer_model(tr[k]);
+
+		CU_ASSERT_EQUAL_FATAL(nloss[k], nloss[0]);
+		CU_ASSERT(memcmp(loss[k], loss[0], nloss[0] * sizeof(double)) == 0);
+		CU_ASSERT_EQUAL_FATAL(nep[k], 2);
+		CU_ASSERT(ep[k][1].test_acc == ep[0][1].test_acc);
+		CU_ASSERT(ep[k][1].train_loss == ep[0][1].train_loss);
+		CU_ASSERT(memcmp(a->param, b->param, a->nparam * sizeof(float))
+		    == 0);
+	}
+	for (int k = 0; k < 3; k++)
+		sentiment_trainer_destroy(tr[k]);
+	sentiment_data_free(&data);
+}
+
+/* The generic kernels (16-byte vectors) and the AVX2 ones (32-byte) train
+ * to the same bits, at sizes with and without a remainder past the last
+ * whole vector. (Without AVX2 both runs use the generic kernels.) */
+static void
+test_sentiment_kernels_same_bits_every_width(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *best, *generic;
+	enum sentiment_isa old;
+	size_t sizes[2][2] = { { 19, 20 }, { 32, 32 } };
+
+	corpus_head(&data, 300);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 1;
+	for (int k = 0; k < 2; k++) {
+		const struct sentiment_model *a, *b;
+
+		cfg.embed = sizes[k][0];
+		cfg.hidden = sizes[k][1];
+		cfg.cell = k == 0 ? SENTIMENT_LSTM : SENTIMENT_RNN;
+		best = train_in_steps(&cfg, &data, 1000);
+		old = sentiment_kernel_isa_set(SENTIMENT_ISA_GENERIC);
+		CU_ASSERT_EQUAL(sentiment_kernel_isa(), SENTIMENT_ISA_GENERIC);
+		generic = train_in_steps(&cfg, &data, 1000);
+		sentiment_kernel_isa_set(old);
+		a = sentiment_trainer_model(best);
+		b = sentiment_trainer_model(generic);
+		CU_ASSERT(memcmp(a->param, b->param, a->nparam * sizeof(float))
+		    == 0);
+		sentiment_trainer_destroy(best);
+		sentiment_trainer_destroy(generic);
+	}
+	sentiment_data_free(&data);
+}
+
+/* Progress counts units; a new seed gives other weights. */
+static void
+test_sentiment_trainer_progress_and_seed(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *a, *b;
+	struct sentiment_progress p;
+	struct diag_list diags;
+	size_t steps = 0, last = 0;
+
+	corpus_head(&data, 300);
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 2;
+	cfg.hidden = 8;
+	cfg.embed = 8;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&a, &cfg, &data, NULL,
+	    &diags), 0);
+	sentiment_trainer_progress(a, &p);
+	CU_ASSERT_EQUAL(p.units_done, 0);
+	CU_ASSERT_EQUAL(p.units_total, 2 * (p.batches +
+	    (p.test_n + cfg.batch - 1) / cfg.batch));
+	CU_ASSERT_EQUAL(p.train_n + p.test_n, 300);
+	CU_ASSERT_EQUAL(p.done, 0);
+	while (sentiment_trainer_step(a, 1, &diags) == 1) {
+		sentiment_trainer_progress(a, &p);
+		CU_ASSERT_EQUAL(p.units_done, last + 1);
+		last = p.units_done;
+		steps++;
+	}
+	sentiment_trainer_progress(a, &p);
+	CU_ASSERT_EQUAL(steps + 1, p.units_total);
+	CU_ASSERT(p.done);
+	CU_ASSERT(p.fraction == 1.0);
+	CU_ASSERT_EQUAL(p.epoch, 2);
+	cfg.seed = 2;
+	b = train_in_steps(&cfg, &data, 1000);
+	CU_ASSERT(memcmp(sentiment_trainer_model(a)->param,
+	    sentiment_trainer_model(b)->param,
+	    sentiment_trainer_model(a)->nparam * sizeof(float)) != 0);
+	sentiment_trainer_destroy(a);
+	sentiment_trainer_destroy(b);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* Values out of range are refused with a message. */
+static void
+test_sentiment_config_ranges(void)
+{
+	struct sentiment_config cfg;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), 0);
+	cfg.hidden = 0;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	CU_ASSERT(has_message(&diags, "hidden", 0));
+	sentiment_config_init(&cfg);
+	cfg.lr = 0.0;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	diag_list_free(&diags);
+}
+
+/* The LSTM of the next test, kept for the tests after it. */
+static struct sentiment_model *trained;
+static struct sentiment_data corpus;
+static double trained_test_acc, trained_long_acc;
+
+/* The lesson's claim: on the course corpus, with the lesson's settings,
+ * the LSTM learns (test accuracy well above chance, long-range too) and
+ * beats the plain RNN on the long-range subset. */
+
+static void
+test_sentiment_lstm_beats_rnn_on_corpus(void)
+{
+	struct sentiment_config cfg;
+	struct sentiment_trainer *lstm, *rnn;
+	const struct sentiment_epoch *el, *er;
+	size_t nl, nr;
+
+	CU_ASSERT_EQUAL_FATAL(read_corpus(&corpus), SENTIMENT_OK);
+	sentiment_config_init(&cfg);
+	lstm = train_in_steps(&cfg, &corpus, 16);
+	cfg.cell = SENTIMENT_RNN;
+	rnn = train_in_steps(&cfg, &corpus, 16);
+	el = sentiment_trainer_epochs(lstm, &nl);
+	er = sentiment_trainer_epochs(rnn, &nr);
+	CU_ASSERT_EQUAL_FATAL(nl, 10);
+	CU_ASSERT_EQUAL_FATAL(nr, 10);
+	CU_ASSERT(el[9].train_loss < el[0].train_loss);
+	CU_ASSERT(el[9].test_acc >= 0.85);
+	CU_ASSERT(el[9].long_acc >= 0.75);
+	CU_ASSERT(er[9].test_acc >= 0.6);	/* the RNN learns something */
+	CU_ASSERT(el[9].long_acc >= er[9].long_acc + 0.15);
+	trained = sentiment_model_copy(sentiment_trainer_model(lstm));
+	trained_test_acc = el[9].test_acc;
+	trained_long_acc = el[9].long_acc;
+	sentiment_trainer_destroy(lstm);
+	sentiment_trainer_destroy(rnn);
+}
+
+/* sentiment_evaluate gives the trainer's last test accuracy, exactly. */
+static void
+test_sentiment_evaluate_matches_trainer(void)
+{
+	struct sentiment_eval ev;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(trained);
+	sentiment_evaluate(&ev, trained, &corpus, SENTIMENT_SPLIT_TEST, 1);
+	CU_ASSERT_EQUAL(ev.n * 5, corpus.n);
+	CU_ASSERT(ev.accuracy == trained_test_acc);
+	CU_ASSERT(ev.long_n >= 200);
+	CU_ASSERT(ev.long_accuracy == trained_long_acc);
+}
+
+/* P(positive) after every word; unknown words marked; "not" and "but"
+ * change the model's mind. */
+static void
+test_sentiment_predict_prefix(void)
+{
+	struct sentiment_prediction pr;
+	const char *s = "The acting was superb, but the script was lazy.";
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(trained);
+	sentiment_prediction_init(&pr);
+	sentiment_predict(&pr, trained, s, strlen(s));
+	CU_ASSERT_EQUAL_FATAL(pr.words.n, 9);
+	CU_ASSERT(pr.p < 0.5);
+	CU_ASSERT(pr.prefix[3] > 0.5);		/* "...superb" */
+	CU_ASSERT(pr.prefix[8] == pr.p);
+	for (size_t i = 0; i < 9; i++)
+		CU_ASSERT(pr.prefix[i] > 0.0 && pr.prefix[i] < 1.0);
+	s = "The plot was not clever.";
+	sentiment_predict(&pr, trained, s, strlen(s));
+	CU_ASSERT(pr.p < 0.5);
+	s = "The zorblax was delightful";
+	sentiment_predict(&pr, trained, s, strlen(s));
+	CU_ASSERT_EQUAL_FATAL(pr.words.n, 4);
+	CU_ASSERT(pr.unknown[1]);
+	CU_ASSERT(!pr.unknown[0] && !pr.unknown[3]);
+	CU_ASSERT(pr.p > 0.5);
+	sentiment_predict(&pr, trained, "", 0);
+	CU_ASSERT_EQUAL(pr.words.n, 0);
+	CU_ASSERT(pr.p > 0.0 && pr.p < 1.0);
+	sentiment_prediction_free(&pr);
+}
+
+/* ---- model files --------------------------------------------------------- */
+
+/* zlib's CRC-32, to forge files whose checksum is right. */
+static uint32_t
+crc32_of(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+	}
+	return ~c;
+}
+
+/* Rewrite the last four bytes as the CRC of the rest. */
+static void
+fix_crc(unsigned char *buf, size_t len)
+{
+	uint32_t c = crc32_of(buf, len - 4);
+
+	for (int k = 0; k < 4; k++)
+		buf[len - 4 + k] = (unsigned char)(c >> (8 * k));
+}
+
+/* Save, load: the same words, the same bits, the same predictions. */
+static void
+test_sentiment_model_file_round_trip(void)
+{
+	char path[] = "/tmp/rnntutor-model-XXXXXX";
+	struct sentiment_model *back = NULL;
+	struct sentiment_prediction a, b;
+	struct diag_list diags;
+	const char *s = "Not a single minute was boring";
+	int fd = mkstemp(path);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(trained);
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	diag_list_init(&diags);
+	CU_ASSERT_EQUAL(sentiment_model_save(trained, path, &diags), 0);
+	CU_ASSERT_EQUAL(sentiment_model_load(&back, path, &diags), 0);
+	CU_ASSERT_EQUAL(diags.n, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+	CU_ASSERT_EQUAL(sentiment_model_vocab_size(back),
+	    sentiment_model_vocab_size(trained));
+	CU_ASSERT_STRING_EQUAL(sentiment_model_word(back, 5),
+	    sentiment_model_word(trained, 5));
+	CU_ASSERT_EQUAL(sentiment_model_param_count(back),
+	    sentiment_model_param_count(trained));
+	CU_ASSERT(memcmp(back->param, trained->param,
+	    trained->nparam * sizeof(float)) == 0);
+	sentiment_prediction_init(&a);
+	sentiment_prediction_init(&b);
+	sentiment_predict(&a, trained, s, strlen(s));
+	sentiment_predict(&b, back, s, strlen(s));
+	CU_ASSERT(a.p == b.p);
+	sentiment_prediction_free(&a);
+	sentiment_prediction_free(&b);
+	sentiment_model_destroy(back);
+	unlink(path);
+	CU_ASSERT_EQUAL(sentiment_model_load(&back, path, &diags),
+	    SENTIMENT_EIO);
+	diag_list_free(&diags);
+}
+
+/* Decode buf and expect a refusal whose message holds why. */
+static void
+expect_refused(const unsigned char *buf, size_t len, const char *why)
+{
+	struct sentiment_model *m = NULL;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	CU_ASSERT_EQUAL(sentiment_model_decode(&m, buf, len, "m.bin", &diags),
+	    SENTIMENT_EFORMAT);
+	CU_ASSERT_PTR_NULL(m);
+	CU_ASSERT(has_message(&diags, why, 0));
+	if (!has_message(&diags, why, 0) && diags.n > 0)
+		fprintf(stderr, "\n  expected \"%s\", got \"%s\"\n", why,
+		    diags.v[0].msg);
+	diag_list_free(&diags);
+}
+
+/* Foreign, other version, truncated, corrupt, padded, NaN: all refused. */
+static void
+test_sentiment_model_file_refusals(void)
+{
+	struct sentiment_model *m = small_model(SENTIMENT_RNN, 4, 5, 7, 1);
+	unsigned char *buf, *copy;
+	size_t len;
+	float nan_value = NAN;
+
+	sentiment_model_encode(m, &buf, &len);
+	copy = malloc(len + 16);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
+	expect_refused((const unsigned char *)"sentence\tlabel\n", 15,
+	    "does not start");
+	expect_refused((const unsigned char *)"RNNT", 4, "does not start");
+	memcpy(copy, buf, len);
+	copy[8] = 2;
+	fix_crc(copy, len);
+	expect_refused(copy, len, "version 2");
+	expect_refused(buf, len - 9, "truncated");
+	expect_refused(buf, 20, "truncated");
+	memcpy(copy, buf, len);
+	copy[len / 2] ^= 0x10;
+	expect_refused(copy, len, "checksum");
+	memcpy(copy, buf, len);
+	copy[33] = 1;			/* word 1 "w0" becomes "^A0" */
+	fix_crc(copy, len);
+	expect_refused(copy, len, "word list");
+	memcpy(copy, buf, len - 4);
+	memset(copy + len - 4, 0, 8);	/* four more bytes, checksum fixed */
+	fix_crc(copy, len + 4);
+	expect_refused(copy, len + 4, "bytes after");
+	memcpy(copy, buf, len);
+	memcpy(copy + len - 8, &nan_value, 4);	/* the last weight */
+	fix_crc(copy, len);
+	expect_refused(copy, len, "finite");
+	memcpy(copy, buf, len);
+	copy[20] = 0;			/* hidden 0 */
+	fix_crc(copy, len);
+	expect_refused(copy, len, "out of range");
+	free(copy);
+	free(buf);
+	sentiment_model_destroy(m);
+}
+
+/* Training can start from a saved model: its vocabulary and sizes win. */
+static void
+test_sentiment_trainer_continues_from_model(void)
+{
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	struct diag_list diags;
+	size_t n;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(trained);
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 1;
+	cfg.hidden = 7;
+	cfg.min_count = 50;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&tr, &cfg, &corpus,
+	    trained, &diags), 0);
+	CU_ASSERT_EQUAL(sentiment_model_hidden(sentiment_trainer_model(tr)),
+	    sentiment_model_hidden(trained));
+	CU_ASSERT_EQUAL(sentiment_model_vocab_size(sentiment_trainer_model(tr)),
+	    sentiment_model_vocab_size(trained));
+	while (sentiment_trainer_step(tr, 1000, &diags) == 1)
+		;
+	CU_ASSERT(sentiment_trainer_epochs(tr, &n)[0].test_acc >= 0.85);
+	sentiment_trainer_destroy(tr);
+	diag_list_free(&diags);
+	sentiment_model_destroy(trained);
+	trained = NULL;
+	sentiment_data_free(&corpus);
+}
+
+/* ---- the registry simulation --------------------------------------------- */
+
+/* Run "sentiment" with the given NAME=VALUE words (NULL-terminated) on the
+ * built-in corpus (the file, through the hook); returns sim_run's code. */
+static int
+run_sim(struct sim_result *res, struct diag_list *diags, const char *load,
+    const char *save, const char *const *kv)
+{
+	static char *corpus_bytes;
+	static size_t corpus_len;
+	struct sim_args args;
+	int rc = SIM_OK;
+
+	if (corpus_bytes == NULL)
+		corpus_bytes = test_read_file(
+		    test_data_path("../../lessons/data/sentiment.tsv"),
+		    &corpus_len);
+	sentiment_set_builtin_corpus(corpus_bytes, corpus_len);
+	sim_args_init(&args, &sim_sentiment_spec);
+	for (; *kv != NULL && rc == SIM_OK; kv++)
+		rc = sim_args_set_kv(&args, *kv, diags);
+	sim_result_init(res);
+	if (rc == SIM_OK)
+		rc = load != NULL || save != NULL ?
+		    sentiment_sim_run(res, &args, load, save, diags) :
+		    sim_run(res, &args, diags);
+	sim_args_free(&args);
+	return rc;
+}
+
+/* Series by epoch, the scalars the lesson uses; a model saved by one run
+ * and loaded by another (epochs=0) scores the same. */
+static void
+test_sentiment_sim_runs_and_saves(void)
+{
+	const char *const kv[] = { "epochs=2", "hidden=8", "embed=8", NULL };
+	const char *const eval[] = { "epochs=0", NULL };
+	char path[] = "/tmp/rnntutor-sim-XXXXXX";
+	struct sim_result res, back;
+	struct diag_list diags;
+	const struct sim_series *s;
+	int fd = mkstemp(path);
+
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	diag_list_init(&diags);
+	CU_ASSERT_EQUAL_FATAL(run_sim(&res, &diags, NULL, path, kv), SIM_OK);
+	CU_ASSERT_STRING_EQUAL(res.step_name, "epoch");
+	CU_ASSERT_EQUAL(res.step_first, 1);
+	s = sim_result_series(&res, "test_acc");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2);
+	CU_ASSERT_PTR_NOT_NULL(sim_result_series(&res, "loss"));
+	CU_ASSERT_PTR_NOT_NULL(sim_result_series(&res, "long_acc"));
+	CU_ASSERT_PTR_NOT_NULL(sim_result_scalar(&res, "seconds"));
+	CU_ASSERT_EQUAL(sim_result_scalar(&res, "test_n")->value, 800);
+	CU_ASSERT(sim_result_scalar(&res, "gflops")->value > 0.0);
+	CU_ASSERT_EQUAL(run_sim(&back, &diags, path, NULL, eval), SIM_OK);
+	CU_ASSERT(sim_result_scalar(&back, "test_acc")->value ==
+	    sim_result_scalar(&res, "test_acc")->value);
+	CU_ASSERT_EQUAL(diags.n, 0);
+	sim_result_free(&res);
+	sim_result_free(&back);
+	unlink(path);
+	diag_list_free(&diags);
+}
+
+/* A bad data file or a bad model file is a failed run with a message. */
+static void
+test_sentiment_sim_bad_files(void)
+{
+	char data_kv[4200];
+	const char *kv[] = { data_kv, NULL };
+	struct sim_result res;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	snprintf(data_kv, sizeof data_kv, "data=%s",
+	    test_data_path("sentiment/mostly-wrong.csv"));
+	CU_ASSERT_EQUAL(run_sim(&res, &diags, NULL, NULL, kv), SIM_ERUN);
+	CU_ASSERT(has_message(&diags, "cannot be used", 0));
+	sim_result_free(&res);
+	kv[0] = NULL;
+	CU_ASSERT_EQUAL(run_sim(&res, &diags, test_data_path(
+	    "sentiment/crlf.tsv"), NULL, kv), SIM_ERUN);
+	CU_ASSERT(has_message(&diags, "does not start", 0));
+	sim_result_free(&res);
+	diag_list_free(&diags);
+}
+
+/* Two suites: words and data, then the model. */
+void
+test_sentiment_register(void)
+{
+	CU_pSuite words = CU_add_suite("sentiment words and data", NULL, NULL);
+	CU_pSuite model = CU_add_suite("sentiment model", NULL, NULL);
+
+	CU_add_test(words, "tokenize basic", test_sentiment_tokenize_basic);
+	CU_add_test(words, "tokenize apostrophes",
+	    test_sentiment_tokenize_apostrophes);
+	CU_add_test(words, "tokenize unicode and bad bytes",
+	    test_sentiment_tokenize_unicode_and_bad_bytes);
+	CU_add_test(words, "tokenize offsets and long words",
+	    test_sentiment_tokenize_offsets_and_long_words);
+	CU_add_test(words, "data: CRLF, header, blank lines",
+	    test_sentiment_data_crlf_header_blank);
+	CU_add_test(words, "data: bad UTF-8 warns",
+	    test_sentiment_data_bad_utf8_warns);
+	CU_add_test(words, "data: bad lines named",
+	    test_sentiment_data_bad_lines_named);
+	CU_add_test(words, "data: mostly wrong refused",
+	    test_sentiment_data_mostly_wrong_refused);
+	CU_add_test(words, "data: oversize refused",
+	    test_sentiment_data_oversize_refused);
+	CU_add_test(words, "data: warnings capped",
+	    test_sentiment_data_warnings_capped);
+	CU_add_test(words, "data: split by seed",
+	    test_sentiment_data_split_by_seed);
+	CU_add_test(words, "data: built-in hook",
+	    test_sentiment_data_builtin_hook);
+	CU_add_test(words, "corpus shape", test_sentiment_corpus_shape);
+
+	CU_add_test(model, "expf accuracy", test_sentiment_expf_accuracy);
+	CU_add_test(model, "gradient check LSTM",
+	    test_sentiment_gradient_check_lstm);
+	CU_add_test(model, "gradient check RNN",
+	    test_sentiment_gradient_check_rnn);
+	CU_add_test(model, "float kernel = double LSTM",
+	    test_sentiment_kernel_matches_double_lstm);
+	CU_add_test(model, "float kernel = double RNN",
+	    test_sentiment_kernel_matches_double_rnn);
+	CU_add_test(model, "batch rows independent",
+	    test_sentiment_batch_independent_rows);
+	CU_add_test(model, "deterministic across steps",
+	    test_sentiment_trainer_deterministic_across_steps);
+	CU_add_test(model, "same bits at every vector width",
+	    test_sentiment_kernels_same_bits_every_width);
+	CU_add_test(model, "progress and seed",
+	    test_sentiment_trainer_progress_and_seed);
+	CU_add_test(model, "config ranges", test_sentiment_config_ranges);
+	CU_add_test(model, "LSTM beats RNN on the corpus",
+	    test_sentiment_lstm_beats_rnn_on_corpus);
+	CU_add_test(model, "evaluate matches trainer",
+	    test_sentiment_evaluate_matches_trainer);
+	CU_add_test(model, "predict prefix", test_sentiment_predict_prefix);
+	CU_add_test(model, "model file round trip",
+	    test_sentiment_model_file_round_trip);
+	CU_add_test(model, "model file refusals",
+	    test_sentiment_model_file_refusals);
+	CU_add_test(model, "continue from a model",
+	    test_sentiment_trainer_continues_from_model);
+	CU_add_test(model, "sim runs and saves",
+	    test_sentiment_sim_runs_and_saves);
+	CU_add_test(model, "sim bad files", test_sentiment_sim_bad_files);
+}
