@@ -1,0 +1,50 @@
+#!/bin/sh
+# valgrind memcheck over what a user runs: --print of every lesson, --check
+# of every bad fixture, and every simulation at its defaults. Passes only
+# with 0 errors and 0 bytes definitely or indirectly lost. Run by .ci/run
+# (slow: not part of make check). Prints "valgrind: N passed, N failed".
+top_srcdir=${top_srcdir:-.}
+prog=${RNNTUTOR:-./rnntutor}
+if ! command -v valgrind >/dev/null 2>&1; then
+	echo "valgrind: not installed; skipped"
+	exit 77
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-vg.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export HOME="$tmp" XDG_DATA_HOME="$tmp/xdg"
+unset RNNTUTOR_PATH
+
+passed=0 failed=0
+# vg NAME ARGS...: the run must end normally with no memcheck error
+vg() {
+	name=$1
+	shift
+	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect \
+	    --show-leak-kinds=definite,indirect "$@" >/dev/null 2>"$tmp/vg.err"
+	st=$?
+	if [ $st -eq 99 ] || [ $st -gt 128 ]; then
+		failed=$((failed + 1))
+		echo "FAIL: $name (status $st)"
+		sed 's/^/    /' "$tmp/vg.err" | head -n 40
+	else
+		passed=$((passed + 1))
+	fi
+}
+
+for n in $("$prog" --list | awk '{ print $1 }'); do
+	vg "--print $n" "$prog" --print "$n"
+	vg "--print --ascii $n" "$prog" --print --ascii --width 60 "$n"
+done
+for f in "$top_srcdir"/tests/data/bad/*.yaml; do
+	vg "--check $(basename "$f")" "$prog" --check "$f"
+done
+for s in $("$prog" sim --list | awk -F: '/^[a-z]/ { print $1 }'); do
+	vg "sim $s" "$prog" sim "$s"
+	vg "sim $s --format=tsv" "$prog" sim "$s" --format=tsv
+done
+vg "sim with a bad parameter" "$prog" sim bptt-norms rho=nan
+vg "--new-lesson" "$prog" --new-lesson vg-test
+
+echo "valgrind: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
