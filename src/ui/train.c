@@ -93,10 +93,11 @@ ui_train_states(struct ui *ui)
 			st->result = s->result;
 			st->prediction = s->has_pred ? &s->pred : NULL;
 		} else {
-			if (s->note[0] == '\0')
-				snprintf(s->note, sizeof s->note, "This simulation "
-				    "trains a network: Tab to it, then press Enter "
-				    "to train (Esc stops).");
+			if (s->note[0] == '\0' || strncmp(s->note, "This ", 5) == 0)
+				snprintf(s->note, sizeof s->note, v->focus == (long)i ?
+				    "This simulation trains a network: press Enter "
+				    "to train it (Esc stops)." : "This simulation "
+				    "trains a network: Tab to it, then press Enter.");
 			st->note = s->note;
 		}
 	}

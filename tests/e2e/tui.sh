@@ -37,10 +37,10 @@ start() {
 }
 screen() { T capture-pane -p -t e2e 2>/dev/null; }
 keys() { T send-keys -t e2e "$@"; sleep 0.15; }
-# wait_for TEXT: until the screen shows TEXT (at most 5 s)
+# wait_for TEXT [TENTHS]: until the screen shows TEXT (at most 5 s)
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt "${2:-50}" ]; do
 		if screen | grep -qF -- "$1"; then return 0; fi
 		sleep 0.1
 		i=$((i + 1))
@@ -140,6 +140,29 @@ ARGS="2"
 new_server
 T new-session -d -s e2e -x 80 -y 24 "env -i HOME=$tmp/home $prog 2 2>$tmp/noterm.err; echo EXITED \$?; sleep 60"
 check "TERM unset falls back to printing" 'wait_for "EXITED 0" && grep -q "TERM is not set" "$tmp/noterm.err"'
+
+# --- live training: progress, resize, Esc, train again, try a sentence ------
+ARGS="-L $(cd "$top_srcdir/tests/data/e2e" && pwd) e2e-train"
+start
+wait_for "Training in the terminal" >/dev/null
+keys Tab
+check "a training block asks for Enter" 'wait_for "press Enter to train"'
+keys Enter
+check "Enter starts training with a progress bar" 'wait_for "Training: epoch"'
+T resize-window -t e2e -x 60 -y 20
+sleep 0.2
+T resize-window -t e2e -x 80 -y 24
+check "a resize during training keeps it going" 'wait_for "Training: epoch"'
+keys Escape
+check "Esc stops training" 'wait_for "Training stopped"'
+keys 0
+keys Enter
+check "training runs to the end" 'wait_for "test accuracy 0." 300'
+keys t
+keys "a dull and lifeless film" Enter
+check "t takes a sentence and shows P(positive) after each word" 'wait_for "Your sentence: P(positive) ="'
+keys Q
+check "quits after training" 'wait_for "EXITED 0"'
 
 # --- SIGHUP saves progress ----------------------------------------------------------
 ARGS="3"
