@@ -24,5 +24,6 @@ void test_chart_register(void);
 void test_lesson_register(void);
 void test_layout_register(void);
 void test_progress_register(void);
+void test_course_register(void);
 
 #endif
