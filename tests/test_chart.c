@@ -533,6 +533,28 @@ test_chart_user_range_invalid(void)
 	spark_chart_free(&c);
 }
 
+/* A log range whose ends log10 cannot tell apart is flat: every value at
+ * half height (issue 9: fuzz_spark found 0 / 0 reaching an int
+ * conversion; tests/data/hostile/fuzz/fuzz_spark/log-range-one-ulp). */
+static void
+test_chart_log_range_one_ulp(void)
+{
+	const double v[] = {1.6e70, nextafter(1.6e70, INFINITY)};
+	struct spark_chart c;
+	struct spark_opts o = opts(2, SPARK_UTF8, SPARK_LOG,
+	    SPARK_REDUCE_LAST);
+
+	o.has_range = 1;
+	o.lo = v[0];
+	o.hi = v[1];
+	draw(&c, v, NV(v), 2, &o);
+	CU_ASSERT_EQUAL(c.mark[0], SPARK_MARK_NONE);
+	CU_ASSERT_EQUAL(c.mark[1], SPARK_MARK_NONE);
+	CU_ASSERT_EQUAL(c.level[0], c.nlevels / 2 - 1);
+	CU_ASSERT_EQUAL(c.level[1], c.nlevels / 2 - 1);
+	spark_chart_free(&c);
+}
+
 /* Values outside a fixed range are clipped to its edge and marked. */
 static void
 test_chart_user_range_clips(void)
@@ -1223,6 +1245,7 @@ test_chart_register(void)
 		CASE(test_chart_log_zero_and_negative),
 		CASE(test_chart_user_range_invalid),
 		CASE(test_chart_user_range_clips),
+		CASE(test_chart_log_range_one_ulp),
 		CASE(test_chart_user_range_auto_log),
 		CASE(test_chart_shared_range),
 		CASE(test_chart_shared_range_auto_log),

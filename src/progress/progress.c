@@ -334,13 +334,44 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
+/* Move path to aside unless aside exists. issue 9: rename() replaced an
+ * older PATH.corrupt-TIME of the same second, losing the file kept there;
+ * link() refuses an existing name. Where there are no hard links, rename
+ * after checking (a race there only loses a file already set aside). */
+static int
+move_aside(const char *path, const char *aside)
+{
+	struct stat st;
+
+	if (link(path, aside) == 0)
+		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+	if (errno == EEXIST)
+		return -1;
+	if (errno != EPERM && errno != ENOTSUP && errno != ENOSYS &&
+	    errno != EXDEV && errno != EMLINK)
+		return -1;
+	if (lstat(aside, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(path, aside);
+}
+
 /* Rename a file that does not parse out of the way, keeping it. */
 static void
 set_aside(const char *path, struct diag_list *diags)
 {
-	char *aside = xasprintf("%s.corrupt-%lld", path, (long long)time(NULL));
+	long long now = (long long)time(NULL);
+	char *aside = xasprintf("%s.corrupt-%lld", path, now);
+	int rc;
 
-	if (rename(path, aside) == 0)
+	/* PATH.corrupt-TIME, or PATH.corrupt-TIME.N when that is taken */
+	for (int n = 1; (rc = move_aside(path, aside)) < 0 && errno == EEXIST &&
+	    n < 1000; n++) {
+		free(aside);
+		aside = xasprintf("%s.corrupt-%lld.%d", path, now, n);
+	}
+	if (rc == 0)
 		diag_add(diags, DIAG_WARNING, path, 0, 0, "the progress file "
 		    "could not be read; it was kept as %s and a new one is "
 		    "started", aside);

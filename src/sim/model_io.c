@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/xalloc.h"
 #include "sim/sentiment_int.h"
@@ -243,12 +245,38 @@ sentiment_model_save(const struct sentiment_model *model, const char *path,
 	return SENTIMENT_OK;
 }
 
+/* issue 9: fopen() of a FIFO (a lesson may name one) blocks until a writer
+ * comes, forever. Open without blocking, then read as usual: a FIFO nobody
+ * writes to reads as empty, a pipe that has a writer (data=/dev/stdin)
+ * still works. */
+static FILE *
+open_for_reading(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int flags;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	f = fdopen(fd, "rb");
+	if (f == NULL) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+	}
+	return f;
+}
+
 /* Read at most the cap plus one byte, then decode. */
 int
 sentiment_model_load(struct sentiment_model **out, const char *path,
     struct diag_list *diags)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_for_reading(path);
 	size_t cap = 1 << 16, len = 0;
 	unsigned char *buf;
 	int rc;

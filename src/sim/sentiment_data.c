@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -283,13 +285,39 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
 	return SENTIMENT_OK;
 }
 
+/* issue 9: fopen() of a FIFO (a lesson may name one) blocks until a writer
+ * comes, forever. Open without blocking, then read as usual: a FIFO nobody
+ * writes to reads as empty, a pipe that has a writer (data=/dev/stdin)
+ * still works. */
+static FILE *
+open_for_reading(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int flags;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	f = fdopen(fd, "rb");
+	if (f == NULL) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+	}
+	return f;
+}
+
 /* Read at most SENTIMENT_FILE_MAX + 1 bytes, so an oversized file is
  * refused without reading it all. */
 int
 sentiment_data_read(struct sentiment_data *data, const char *path,
     struct diag_list *diags)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_for_reading(path);
 	size_t cap = 1 << 16, len = 0;
 	char *buf;
 	int rc;

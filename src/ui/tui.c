@@ -16,6 +16,11 @@
 
 static volatile sig_atomic_t got_signal;
 static int curses_up;
+/* issue 9: resize storms. A terminal resized while we compute (say to 1x1
+ * and back) may lose what was drawn, and curses, seeing the same size as
+ * before, reports nothing; so every SIGWINCH forces a full repaint. */
+static volatile sig_atomic_t got_winch;
+static struct sigaction curses_winch;	/* the SIGWINCH handler of curses */
 
 /* SIGINT, SIGTERM, SIGHUP: leave the loop, save, restore the terminal. */
 static void
@@ -34,6 +39,20 @@ restore_terminal(void)
 	}
 }
 
+/* SIGWINCH: note it for draw(), then pass it on to curses. */
+static void
+on_winch(int sig)
+{
+	got_winch = 1;
+	if (curses_winch.sa_flags & SA_SIGINFO) {
+		if (curses_winch.sa_sigaction != NULL)
+			curses_winch.sa_sigaction(sig, NULL, NULL);
+	} else if (curses_winch.sa_handler != SIG_DFL &&
+	    curses_winch.sa_handler != SIG_IGN) {
+		curses_winch.sa_handler(sig);
+	}
+}
+
 /* Install the handlers without SA_RESTART so a blocked getch returns. */
 static void
 catch_signals(void)
@@ -46,6 +65,16 @@ catch_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* after newterm(), which installed the handler of curses (without
+	 * one, curses would not see resizes: leave it alone then) */
+	if (sigaction(SIGWINCH, NULL, &curses_winch) == 0 &&
+	    ((curses_winch.sa_flags & SA_SIGINFO) ||
+	    (curses_winch.sa_handler != SIG_DFL &&
+	    curses_winch.sa_handler != SIG_IGN))) {
+		sa.sa_handler = on_winch;
+		sa.sa_flags = curses_winch.sa_flags & ~SA_SIGINFO;
+		sigaction(SIGWINCH, &sa, NULL);
+	}
 }
 
 /* Rows for the page: all but the status line. */
@@ -106,6 +135,10 @@ draw_too_small(void)
 static void
 draw(struct ui *ui)
 {
+	if (got_winch) {
+		got_winch = 0;
+		clearok(curscr, TRUE);	/* repaint all: see got_winch */
+	}
 	erase();
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
 		draw_too_small();
@@ -142,6 +175,7 @@ static void
 dispatch(struct ui *ui, int key)
 {
 	if (key == KEY_RESIZE) {
+		got_winch = 1;	/* the next draw repaints everything */
 		if (ui->view.lesson != NULL)
 			ui_pager_relayout(ui);
 		return;
