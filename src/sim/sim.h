@@ -54,9 +54,10 @@ struct sim_spec {
 	/* Fill res (already initialised) from args (already validated). */
 	int (*run)(struct sim_result *res, const struct sim_args *args,
 	    struct diag_list *diags);
-	/* Takes seconds (training): an interactive view runs it in steps on
-	 * the reader's request instead of on sight. */
-	int slow;
+	/* Does a run with these arguments take seconds (training)? Then an
+	 * interactive view runs it on the reader's request, in steps, instead
+	 * of on sight. NULL: never. */
+	int (*slow)(const struct sim_args *args);
 };
 
 /* Parameter values of one run, in the order of spec->params. */

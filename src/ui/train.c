@@ -24,17 +24,30 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Is block i a simulation that runs only when asked (training)? */
+/* Is block i a simulation that runs only when asked (training), with the
+ * reader's knob values or else the lesson's? */
 int
 ui_train_is_slow(const struct ui *ui, size_t i)
 {
 	const struct lesson_block *b = &ui->view.lesson->blocks[i];
 	const struct sim_spec *spec;
+	struct sim_args args;
+	struct diag_list diags;
+	int slow;
 
 	if (b->kind != LESSON_SIM)
 		return 0;
 	spec = sim_find(b->sim.name);
-	return spec != NULL && spec->slow;
+	if (spec == NULL || spec->slow == NULL)
+		return 0;
+	if (ui->view.knobs[i].spec != NULL)
+		return spec->slow(&ui->view.knobs[i]);
+	diag_list_init(&diags);
+	slow = doc_sim_args(&args, ui->view.lesson, b, &diags) == 0 &&
+	    spec->slow(&args);
+	sim_args_free(&args);
+	diag_list_free(&diags);
+	return slow;
 }
 
 /* Forget a slow block's result (its settings changed). */
@@ -241,6 +254,14 @@ ui_train_sentence(struct ui *ui, const char *text)
 	s->has_pred = 1;
 	sentiment_predict(&s->pred, s->model, text, strlen(text));
 	ui_pager_relayout(ui);
+	/* the answer is at the end of the block: bring it on screen */
+	{
+		const struct doc_extent *e = &ui->view.page->blocks[ui->view.focus];
+		size_t rows = (size_t)ui_page_rows();
+
+		if (e->last > ui->view.top + rows)
+			ui->view.top = e->last - rows;
+	}
 	ui_message(ui, "P(positive) = %.3f", s->pred.p);
 }
 
