@@ -245,74 +245,28 @@ sentiment_model_save(const struct sentiment_model *model, const char *path,
 	return SENTIMENT_OK;
 }
 
-/* issue 9: fopen() of a FIFO (a lesson may name one) blocks until a writer
- * comes, forever. Open without blocking, then read as usual: a FIFO nobody
- * writes to reads as empty, a pipe that has a writer (data=/dev/stdin)
- * still works. */
-static FILE *
-open_for_reading(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	int flags;
-	FILE *f;
-
-	if (fd < 0)
-		return NULL;
-	flags = fcntl(fd, F_GETFL);
-	if (flags >= 0)
-		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-	f = fdopen(fd, "rb");
-	if (f == NULL) {
-		int saved = errno;
-
-		close(fd);
-		errno = saved;
-	}
-	return f;
-}
-
 /* Read at most the cap plus one byte, then decode. */
 int
 sentiment_model_load(struct sentiment_model **out, const char *path,
     struct diag_list *diags)
 {
-	FILE *f = open_for_reading(path);
-	size_t cap = 1 << 16, len = 0;
-	unsigned char *buf;
+	size_t len;
+	char *buf;
 	int rc;
 
 	*out = NULL;
-	if (f == NULL) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return SENTIMENT_EIO;
-	}
-	buf = xmalloc(cap);
-	for (;;) {
-		size_t got;
-
-		if (len == cap) {
-			if (cap > SENTIMENT_MODEL_FILE_MAX)
-				break;
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	rc = ferror(f) ? SENTIMENT_EIO : SENTIMENT_OK;
-	fclose(f);
+	rc = sentiment_read_file(path, SENTIMENT_MODEL_FILE_MAX, &buf, &len,
+	    diags);
 	if (rc != SENTIMENT_OK)
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	else if (len > SENTIMENT_MODEL_FILE_MAX) {
+		return rc;
+	if (len > SENTIMENT_MODEL_FILE_MAX) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "over %zu MiB: not a "
 		    "sentiment model", SENTIMENT_MODEL_FILE_MAX >> 20);
 		rc = SENTIMENT_ETOOBIG;
-	} else
-		rc = sentiment_model_decode(out, buf, len, path, diags);
+	} else {
+		rc = sentiment_model_decode(out, (const unsigned char *)buf, len,
+		    path, diags);
+	}
 	free(buf);
 	return rc;
 }

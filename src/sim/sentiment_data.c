@@ -285,10 +285,10 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
 	return SENTIMENT_OK;
 }
 
-/* issue 9: fopen() of a FIFO (a lesson may name one) blocks until a writer
- * comes, forever. Open without blocking, then read as usual: a FIFO nobody
- * writes to reads as empty, a pipe that has a writer (data=/dev/stdin)
- * still works. */
+/* fopen() of a FIFO (a lesson may name one) blocks until a writer comes,
+ * forever. Open without blocking, then read as usual: a FIFO nobody writes
+ * to reads as empty, a pipe that has a writer (data=/dev/stdin) still
+ * works. */
 static FILE *
 open_for_reading(const char *path)
 {
@@ -311,17 +311,17 @@ open_for_reading(const char *path)
 	return f;
 }
 
-/* Read at most SENTIMENT_FILE_MAX + 1 bytes, so an oversized file is
- * refused without reading it all. */
+/* See sentiment_int.h. */
 int
-sentiment_data_read(struct sentiment_data *data, const char *path,
+sentiment_read_file(const char *path, size_t max, char **out, size_t *len,
     struct diag_list *diags)
 {
 	FILE *f = open_for_reading(path);
-	size_t cap = 1 << 16, len = 0;
+	size_t cap = 1 << 16;
 	char *buf;
-	int rc;
 
+	*out = NULL;
+	*len = 0;
 	if (f == NULL) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
@@ -331,14 +331,14 @@ sentiment_data_read(struct sentiment_data *data, const char *path,
 	for (;;) {
 		size_t got;
 
-		if (len == cap) {
-			if (cap > SENTIMENT_FILE_MAX)
+		if (*len == cap) {
+			if (cap > max)
 				break;
 			cap *= 2;
 			buf = xreallocarray(buf, cap, 1);
 		}
-		got = fread(buf + len, 1, cap - len, f);
-		len += got;
+		got = fread(buf + *len, 1, cap - *len, f);
+		*len += got;
 		if (got == 0)
 			break;
 	}
@@ -350,6 +350,22 @@ sentiment_data_read(struct sentiment_data *data, const char *path,
 		return SENTIMENT_EIO;
 	}
 	fclose(f);
+	*out = buf;
+	return SENTIMENT_OK;
+}
+
+/* Read at most SENTIMENT_FILE_MAX + 1 bytes, so an oversized file is
+ * refused without reading it all. */
+int
+sentiment_data_read(struct sentiment_data *data, const char *path,
+    struct diag_list *diags)
+{
+	size_t len;
+	char *buf;
+	int rc = sentiment_read_file(path, SENTIMENT_FILE_MAX, &buf, &len, diags);
+
+	if (rc != SENTIMENT_OK)
+		return rc;
 	if (len > SENTIMENT_FILE_MAX) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is over the limit "
 		    "of %zu MiB for a data file", SENTIMENT_FILE_MAX >> 20);
