@@ -199,8 +199,10 @@ ui_pager_draw(struct ui *ui)
 	snprintf(left, sizeof left, " Lesson %zu/%zu  %s", v->index + 1,
 	    course_count(*ui->course), title);
 	free(title);
+	/* in steps of 5%: a status line that changes with every scrolled line
+	 * costs more bytes over SSH than the line itself */
 	snprintf(right, sizeof right, " %3d%%  ?:help ",
-	    n > 0 ? (int)(100 * seen / n) : 100);
+	    n > 0 && seen < n ? (int)(100 * seen / n) / 5 * 5 : 100);
 	ui_status_line(ui, hint != NULL ? hint : left, right);
 }
 
