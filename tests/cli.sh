@@ -133,6 +133,15 @@ sed -n '/^\.\\" BEGIN EXAMPLE/,/^\.\\" END EXAMPLE/p' "$man5" | sed -e '/^\./d' 
 run "$prog" --check "$tmp/example/example.yaml"
 check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/example/example.yaml" ] && [ ! -s "$tmp/err" ]'
 
+# the manuals are clean for mandoc (up to warnings: its style notes only say
+# that the two pages, not yet installed, cannot be found) and for groff
+if command -v mandoc >/dev/null 2>&1; then
+	check "mandoc -T lint -W warning reports nothing" '[ -z "$(mandoc -T lint -W warning "$top_srcdir"/man/rnntutor.1 "$top_srcdir"/man/rnntutor-lesson.5 2>&1)" ]'
+fi
+if command -v groff >/dev/null 2>&1; then
+	check "groff -ww -z reports nothing" '[ -z "$(groff -ww -z -mdoc "$top_srcdir"/man/rnntutor.1 "$top_srcdir"/man/rnntutor-lesson.5 2>&1)" ]'
+fi
+
 # a reader who closes the pipe early: no crash by SIGPIPE
 "$prog" --print >"$tmp/fifo-out" 2>&1 &
 wait $!
