@@ -135,7 +135,7 @@ reset_progress(const char *what)
 	progress_init(&p);
 	diag_list_init(&diags);
 	rc = progress_load(&p, path, &diags);
-	/* issue 9: say it when a broken file was set aside, not only errors */
+	/* Say it when a broken file was set aside, not only errors */
 	report(&diags);
 	diag_list_clear(&diags);
 	if (rc < 0) {
@@ -197,7 +197,7 @@ main(int argc, char **argv)
 	if (corpus != NULL)
 		sentiment_set_builtin_corpus(corpus, corpus_len);
 	signal(SIGPIPE, SIG_IGN);	/* a closed pipe is a write error, not death */
-	/* issue 9: so is a file size limit (ulimit -f): the progress save
+	/* So is a file size limit (ulimit -f): the progress save
 	 * fails with EFBIG and says so, instead of killing the program */
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "sim") == 0)

@@ -534,7 +534,7 @@ test_chart_user_range_invalid(void)
 }
 
 /* A log range whose ends log10 cannot tell apart is flat: every value at
- * half height (issue 9: fuzz_spark found 0 / 0 reaching an int
+ * half height (fuzz_spark found 0 / 0 reaching an int
  * conversion; tests/data/hostile/fuzz/fuzz_spark/log-range-one-ulp). */
 static void
 test_chart_log_range_one_ulp(void)

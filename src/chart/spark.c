@@ -280,7 +280,7 @@ place(const struct spark_range *r, int nlevels, double x, int *level,
 		t = position(log10(x), log10(r->lo), log10(r->hi));
 	else
 		t = position(x, r->lo, r->hi);
-	/* issue 9 (fuzz_spark): a log range whose ends differ by less than
+	/* A log range whose ends differ by less than
 	 * log10 can tell apart (1.6e70 .. 1.6e70 + 1 ulp) gives 0 / 0; it is
 	 * flat, and NaN must not reach the int conversion below */
 	if (isnan(t)) {

@@ -370,7 +370,7 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 		doc_wrap(page, q->choices[i], strlen(q->choices[i]), &w);
 	}
 	if (q->choices == NULL) {
-		/* issue 9: wrapped, so that it fits a 20-column page */
+		/* Wrapped, so that it fits a 20-column page */
 		struct doc_wrap pw = {o->width, 2, NULL, DOC_CHOICE, 0,
 		    DOC_CHOICE, block, o->ascii};
 		char *prompt = st != NULL && st->answered && !isnan(st->value) ?

@@ -107,7 +107,7 @@ knob_line(struct doc_page *page, const struct lesson_block *b, int block,
 		strbuf_addf(&sb, "%s%s=%s%s", sel ? "[" : " ", name, value,
 		    sel ? "]" : " ");
 		free(value);
-		/* issue 9 (fuzz_layout): measure the text as it will be shown
+		/* Measure the text as it will be shown
 		 * (a control character takes two columns as ^X), and wrap an
 		 * item wider than a whole continuation line (a long value at
 		 * width 20) instead of letting it run past the page's edge */

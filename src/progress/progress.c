@@ -334,7 +334,7 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
-/* Move path to aside unless aside exists. issue 9: rename() replaced an
+/* Move path to aside unless aside exists: rename() would replace an
  * older PATH.corrupt-TIME of the same second, losing the file kept there;
  * link() refuses an existing name. Where there are no hard links, rename
  * after checking (a race there only loses a file already set aside). */

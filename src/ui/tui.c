@@ -16,7 +16,7 @@
 
 static volatile sig_atomic_t got_signal;
 static int curses_up;
-/* issue 9: resize storms. A terminal resized while we compute (say to 1x1
+/* Resize storms. A terminal resized while we compute (say to 1x1
  * and back) may lose what was drawn, and curses, seeing the same size as
  * before, reports nothing; so every SIGWINCH forces a full repaint. */
 static volatile sig_atomic_t got_winch;
@@ -319,7 +319,7 @@ start_curses(void)
 		return -1;
 	}
 	set_term(screen);
-	/* issue 9: a terminal that cannot move the cursor (TERM=dumb, an
+	/* A terminal that cannot move the cursor (TERM=dumb, an
 	 * editor's shell buffer) showed only a status line: print instead */
 	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
 		endwin();
