@@ -364,6 +364,24 @@ add_pairs(double *c, v2 lo, v2 hi)
 	v2_store(c + 2, v2_add(v2_load(c + 2), hi));
 }
 
+/* The scalar part of linalg_gemm_tn_acc, shared with its AVX2 copy:
+ * c[r][j] += sum_p a[p][r] b[p][j] for rows [r0, r1) and columns [j0, j1),
+ * each sum in order of p, so both paths give the same bits. */
+void
+linalg_gemm_tn_block(double *restrict c, const double *restrict a,
+    const double *restrict b, size_t k, size_t m, size_t n, size_t r0,
+    size_t r1, size_t j0, size_t j1)
+{
+	for (size_t r = r0; r < r1; r++)
+		for (size_t j = j0; j < j1; j++) {
+			double s = 0.0;
+
+			for (size_t p = 0; p < k; p++)
+				s += a[p * m + r] * b[p * n + j];
+			c[r * n + j] += s;
+		}
+}
+
 /* C[i][j] += sum_p A[p][i] B[p][j], the sum over p = 0..k-1 in order, taken
  * apart and then added to C[i][j]. Blocks of 4 x 4 entries keep their sums in
  * registers while p runs (this is how BPTT turns T outer products into one
@@ -400,23 +418,9 @@ gemm_tn_acc_generic(double *restrict c, const double *restrict a,
 			add_pairs(c + (i + 2) * n + j, s20, s21);
 			add_pairs(c + (i + 3) * n + j, s30, s31);
 		}
-		for (; j < n; j++)
-			for (size_t r = i; r < i + 4; r++) {
-				double s = 0.0;
-
-				for (size_t p = 0; p < k; p++)
-					s += a[p * m + r] * b[p * n + j];
-				c[r * n + j] += s;
-			}
+		linalg_gemm_tn_block(c, a, b, k, m, n, i, i + 4, j, n);
 	}
-	for (; i < m; i++)
-		for (j = 0; j < n; j++) {
-			double s = 0.0;
-
-			for (size_t p = 0; p < k; p++)
-				s += a[p * m + i] * b[p * n + j];
-			c[i * n + j] += s;
-		}
+	linalg_gemm_tn_block(c, a, b, k, m, n, i, m, 0, n);
 }
 
 /* -1: not asked yet; 0: the generic kernels; 1: the AVX2 ones. */

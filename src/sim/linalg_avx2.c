@@ -203,23 +203,9 @@ linalg_avx2_gemm_tn_acc(double *restrict c, const double *restrict a,
 			ADD_TO_C(3, 4, s31);
 #undef ADD_TO_C
 		}
-		for (; j < n; j++)
-			for (size_t r = i; r < i + 4; r++) {
-				double s = 0.0;
-
-				for (size_t p = 0; p < k; p++)
-					s += a[p * m + r] * b[p * n + j];
-				c[r * n + j] += s;
-			}
+		linalg_gemm_tn_block(c, a, b, k, m, n, i, i + 4, j, n);
 	}
-	for (; i < m; i++)
-		for (j = 0; j < n; j++) {
-			double s = 0.0;
-
-			for (size_t p = 0; p < k; p++)
-				s += a[p * m + i] * b[p * n + j];
-			c[i * n + j] += s;
-		}
+	linalg_gemm_tn_block(c, a, b, k, m, n, i, m, 0, n);
 }
 #else
 typedef int linalg_avx2_none;	/* ISO C wants a declaration */

@@ -13,6 +13,11 @@
 
 #include <stddef.h>
 
+/* The scalar rest of linalg_gemm_tn_acc (in linalg.c): rows [r0, r1),
+ * columns [j0, j1); both the generic and the AVX2 kernel finish with it. */
+void linalg_gemm_tn_block(double *c, const double *a, const double *b,
+    size_t k, size_t m, size_t n, size_t r0, size_t r1, size_t j0, size_t j1);
+
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define LINALG_HAVE_AVX2 1
 
