@@ -2,6 +2,7 @@
 
 #include "lesson/lesson.h"
 #include "lesson/tree.h"
+#include "core/file.h"
 #include "core/num.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -818,58 +819,26 @@ lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
 	return 0;
 }
 
-/* Read a regular file of at most the size limit into a heap buffer. */
+/* Read a lesson file (regular, at most the size limit) into a heap buffer;
+ * NULL with the reason in diags. */
 static char *
 read_lesson_file(const char *path, size_t *len, struct diag_list *diags)
 {
-	struct stat st;
 	char *buf;
-	ssize_t got;
-	size_t total = 0;
-	int fd;
+	int err = file_read_regular(path, LESSON_MAX_FILE_SIZE, &buf, len);
 
-	/* O_NONBLOCK so that a FIFO named *.yaml cannot hang us in open() */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
+	if (err == EISDIR)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file (a "
+		    "directory: use -L DIR for a directory of lessons)");
+	else if (err == EINVAL)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file");
+	else if (err == EFBIG)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is too large (%zu "
+		    "bytes; a lesson may have at most 1 MiB)", *len);
+	else if (err != 0)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file%s",
-		    S_ISDIR(st.st_mode) ? " (a directory: use -L DIR for a "
-		    "directory of lessons)" : "");
-		close(fd);
-		return NULL;
-	}
-	if (st.st_size > LESSON_MAX_FILE_SIZE) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is too large (%lld "
-		    "bytes; a lesson may have at most 1 MiB)",
-		    (long long)st.st_size);
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc(LESSON_MAX_FILE_SIZE + 1);
-	while ((got = read(fd, buf + total, LESSON_MAX_FILE_SIZE + 1 - total)) > 0)
-		total += (size_t)got;
-	if (got < 0 || total > LESSON_MAX_FILE_SIZE) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, got < 0 ?
-		    "read error: %s" : "file is too large%s",
-		    got < 0 ? strerror(errno) : " (it grew while being read)");
-		free(buf);
-		close(fd);
-		return NULL;
-	}
-	close(fd);
-	buf[total] = '\0';
-	*len = total;
-	return buf;
+		    strerror(err));
+	return err == 0 ? buf : NULL;
 }
 
 /* Load a lesson file; see lesson.h. */

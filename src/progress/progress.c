@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "progress/progress.h"
+#include "core/file.h"
 #include "core/num.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -301,37 +302,16 @@ progress_default_path(void)
 	return NULL;
 }
 
-/* Read a whole file of at most PROGRESS_MAX_FILE bytes; NULL with errno set
- * (ENOENT when there is none, EFBIG when too large). */
+/* Read a whole progress file of at most PROGRESS_MAX_FILE bytes; NULL with
+ * errno set (ENOENT when there is none; see file_read_regular). */
 static char *
 read_file(const char *path, size_t *len)
 {
-	struct stat st;
 	char *buf;
-	size_t total = 0;
-	ssize_t got;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int err = file_read_regular(path, PROGRESS_MAX_FILE, &buf, len);
 
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		return NULL;
-	}
-	if (st.st_size > PROGRESS_MAX_FILE) {
-		close(fd);
-		errno = EFBIG;
-		return NULL;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (total < (size_t)st.st_size &&
-	    (got = read(fd, buf + total, (size_t)st.st_size - total)) > 0)
-		total += (size_t)got;
-	close(fd);
-	buf[total] = '\0';
-	*len = total;
-	return buf;
+	errno = err;
+	return err == 0 ? buf : NULL;
 }
 
 /* Move path to aside unless aside exists: rename() would replace an
