@@ -2,7 +2,7 @@
 """The PyTorch twin of `rnntutor sim sentiment`, for bench/sentiment.sh.
 
 Same data, same split, same vocabulary, same model and the same training
-recipe as src/sim/sentiment_*.c:
+recipe as src/sentiment/*.c:
 
   - data: `sentence<TAB>label` (a first line whose label is not 0 or 1 is a
     header); an optional third column train/test is honoured, the rest is
@@ -40,7 +40,7 @@ MASK = (1 << 64) - 1
 
 
 class Rng:
-    """src/sim/rng.c: splitmix64 seeding, xoshiro256**, rng_below."""
+    """src/nn/rng.c: splitmix64 seeding, xoshiro256**, rng_below."""
 
     def __init__(self, seed):
         x = seed & MASK

@@ -20,7 +20,7 @@
 #include "core/xalloc.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 #include "ui/tui.h"
 
 #ifndef PKGDATADIR

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/act.h"
-#include "sim/linalg.h"
-#include "sim/rng.h"
+#include "nn/act.h"
+#include "nn/linalg.h"
+#include "nn/rng.h"
 #include "tests.h"
 
 /* |a - b| in units of b's last place. */

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/linalg.h"
-#include "sim/lstm.h"
-#include "sim/rng.h"
-#include "sim/rnn.h"
+#include "nn/linalg.h"
+#include "nn/lstm.h"
+#include "nn/rng.h"
+#include "nn/rnn.h"
 #include "tests.h"
 
 #define REF_MAX_LINES 32

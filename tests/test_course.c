@@ -12,7 +12,7 @@
 #include "cli/check.h"
 #include "doc/layout.h"
 #include "lesson/course.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 #include "tests.h"
 
 static struct course *course;

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/linalg.h"
-#include "sim/rng.h"
+#include "nn/linalg.h"
+#include "nn/rng.h"
 #include "tests.h"
 
 /* Largest |a[k] - b[k]| relative to max(1, |b[k]|). */

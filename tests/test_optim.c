@@ -4,9 +4,9 @@
 
 #include <math.h>
 
-#include "sim/linalg.h"
-#include "sim/optim.h"
-#include "sim/rng.h"
+#include "nn/linalg.h"
+#include "nn/optim.h"
+#include "nn/rng.h"
 #include "tests.h"
 
 /* Above the threshold: the norm becomes the threshold and the direction

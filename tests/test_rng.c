@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "sim/rng.h"
+#include "nn/rng.h"
 #include "tests.h"
 
 /* The first outputs for seeds 0, 1 and 42, computed by a separate Python

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "core/diag.h"
-#include "sim/rng.h"
-#include "sim/sentiment.h"
-#include "sim/sentiment_int.h"
+#include "nn/rng.h"
+#include "sentiment/sentiment.h"
+#include "sentiment/sentiment_int.h"
 #include "sim/sim.h"
 #include "sim/sims.h"
 #include "tests.h"

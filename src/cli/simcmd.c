@@ -14,7 +14,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "doc/simblock.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 #include "sim/sim.h"
 
 enum format {

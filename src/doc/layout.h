@@ -15,7 +15,7 @@
 
 #include "doc/page.h"
 #include "lesson/lesson.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 #include "sim/sim.h"
 
 #define DOC_MIN_WIDTH 20

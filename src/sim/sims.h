@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "sim/rng.h"
+#include "nn/rng.h"
 #include "sim/sim.h"
 
 /* sims_matrix.c */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "core/xalloc.h"
-#include "sim/linalg.h"
+#include "nn/linalg.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */

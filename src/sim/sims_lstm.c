@@ -6,9 +6,9 @@
 #include <stdlib.h>
 
 #include "core/xalloc.h"
-#include "sim/linalg.h"
-#include "sim/lstm.h"
-#include "sim/rnn.h"
+#include "nn/linalg.h"
+#include "nn/lstm.h"
+#include "nn/rnn.h"
 #include "sim/sims.h"
 
 #if defined(__clang__)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "core/xalloc.h"
-#include "sim/linalg.h"
+#include "nn/linalg.h"
 #include "sim/sims.h"
 
 #if defined(__clang__)

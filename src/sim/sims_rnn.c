@@ -7,9 +7,9 @@
 #include <stdlib.h>
 
 #include "core/xalloc.h"
-#include "sim/linalg.h"
-#include "sim/optim.h"
-#include "sim/rnn.h"
+#include "nn/linalg.h"
+#include "nn/optim.h"
+#include "nn/rnn.h"
 #include "sim/sims.h"
 
 #if defined(__clang__)

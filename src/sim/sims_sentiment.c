@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 #include "sim/sim.h"
 #include "sim/sims.h"
 

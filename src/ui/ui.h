@@ -15,7 +15,7 @@
 #include "doc/search.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 #include "ui/tui.h"
 
 enum ui_screen {

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/diag.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 
 #define UNK_WORD "<unk>"
 

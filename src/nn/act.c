@@ -1,12 +1,12 @@
 #include "config.h"
 
-#include "sim/act.h"
+#include "nn/act.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "sim/linalg.h"
+#include "nn/linalg.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */

@@ -1,11 +1,11 @@
 #include "config.h"
 
-#include "sim/rnn.h"
+#include "nn/rnn.h"
 
 #include <math.h>
 
-#include "sim/act.h"
-#include "sim/linalg.h"
+#include "nn/act.h"
+#include "nn/linalg.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */

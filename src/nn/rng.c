@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "sim/rng.h"
+#include "nn/rng.h"
 
 #include <math.h>
 

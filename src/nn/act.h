@@ -10,8 +10,8 @@
  * the same bits).
  *
  * Pure functions; nothing allocates. */
-#ifndef RNNTUTOR_SIM_ACT_H
-#define RNNTUTOR_SIM_ACT_H
+#ifndef RNNTUTOR_NN_ACT_H
+#define RNNTUTOR_NN_ACT_H
 
 #include <stddef.h>
 

@@ -9,8 +9,8 @@
  *
  * The state is caller-owned storage (struct rng on the stack or in another
  * struct); nothing here allocates. */
-#ifndef RNNTUTOR_SIM_RNG_H
-#define RNNTUTOR_SIM_RNG_H
+#ifndef RNNTUTOR_NN_RNG_H
+#define RNNTUTOR_NN_RNG_H
 
 #include <stddef.h>
 #include <stdint.h>

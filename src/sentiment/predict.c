@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 
 #define EVAL_ROWS 64		/* sentences per forward pass in evaluation */
 

@@ -34,8 +34,8 @@
  * negative SENTIMENT_E* code and add messages to the caller's diag_list;
  * nothing here prints or exits (allocation failure ends the program
  * through xmalloc). */
-#ifndef RNNTUTOR_SIM_SENTIMENT_H
-#define RNNTUTOR_SIM_SENTIMENT_H
+#ifndef RNNTUTOR_SENTIMENT_H
+#define RNNTUTOR_SENTIMENT_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -6,7 +6,7 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
-#include "sim/sentiment.h"
+#include "sentiment/sentiment.h"
 
 /* An empty list. */
 void

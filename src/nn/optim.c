@@ -1,10 +1,10 @@
 #include "config.h"
 
-#include "sim/optim.h"
+#include "nn/optim.h"
 
 #include <math.h>
 
-#include "sim/linalg.h"
+#include "nn/linalg.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */

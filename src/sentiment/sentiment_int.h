@@ -1,21 +1,21 @@
-/* sentiment_int: what the sentiment files of src/sim/ share.
+/* sentiment_int: what the files of src/sentiment/ share.
  *
- * Internal to the sentiment pipeline (tokenize.c, vocab.c, sentiment_*.c,
+ * Internal to the sentiment pipeline (tokenize.c, vocab.c, data.c, model.c, train.c, predict.c,
  * model_io.c, sims_sentiment.c) and its tests; everything else uses
- * sentiment.h. The numeric kernels (sentiment_kernel.c) never allocate;
+ * sentiment.h. The numeric kernels (kernel.c) never allocate;
  * everything else may (xmalloc).
  *
  * Shapes: B sentences in a batch, T the longest, N their words in all,
  * V words in the vocabulary, E the embedding size, H the hidden size and G
  * the gate rows (4H for the LSTM, H for the RNN). */
-#ifndef RNNTUTOR_SIM_SENTIMENT_INT_H
-#define RNNTUTOR_SIM_SENTIMENT_INT_H
+#ifndef RNNTUTOR_SENTIMENT_INT_H
+#define RNNTUTOR_SENTIMENT_INT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sim/rng.h"
-#include "sim/sentiment.h"
+#include "nn/rng.h"
+#include "sentiment/sentiment.h"
 
 /* ---- vocab.c --------------------------------------------------------------
  * Words and their ids, with a hash table; id 0 is always "<unk>".
@@ -96,7 +96,7 @@ struct sentiment_model *sentiment_model_new(enum sentiment_cell cell,
 void sentiment_model_init_weights(struct sentiment_model *model,
     struct rng *rng);
 
-/* ---- sentiment_kernel.c: batched single-precision kernels -----------------
+/* ---- kernel.c: batched single-precision kernels -----------------
  *
  * A packed batch holds B sentences sorted longest first, step by step: the
  * rows of step t (t = 0..T-1) are the batch[t] sentences longer than t, as
@@ -177,7 +177,7 @@ void sentiment_kernel_backward(float *dx, struct sentiment_net *grad,
 void sentiment_adam(float *p, float *m, float *v, const float *g, size_t n,
     float b1, float b2, float eps, float step_size, float c2_sqrt);
 
-/* ---- sentiment_model.c: one mini-batch through the model ----------------- */
+/* ---- model.c: one mini-batch through the model ----------------- */
 
 /* A sentence as word ids. */
 struct sentiment_seq {
@@ -227,7 +227,7 @@ double sentiment_model_loss_double(const struct sentiment_model *model,
     const double *theta, const struct sentiment_seq *seqs, size_t count,
     double *grad);
 
-/* ---- sentiment_data.c ---------------------------------------------------- */
+/* ---- data.c ---------------------------------------------------- */
 
 /* The split each example of data gets: its own, or the seeded 80/20 one of
  * sentiment_data_split (out: data->n values of enum sentiment_split). */

@@ -1,7 +1,7 @@
 #include "config.h"
 
-#include "sim/linalg.h"
-#include "sim/linalg_avx2.h"
+#include "nn/linalg.h"
+#include "nn/linalg_avx2.h"
 
 #include <math.h>
 #include <string.h>

@@ -10,7 +10,7 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 
 #define WARN_MAX 20		/* line warnings before one summary */
 

@@ -13,12 +13,12 @@
  * Ownership: every array is caller-owned. The kernels never allocate: the
  * caller sizes the cache (hs, (T+1) x H) and the work array
  * (rnn_work_size()). */
-#ifndef RNNTUTOR_SIM_RNN_H
-#define RNNTUTOR_SIM_RNN_H
+#ifndef RNNTUTOR_NN_RNN_H
+#define RNNTUTOR_NN_RNN_H
 
 #include <stddef.h>
 
-#include "sim/rng.h"
+#include "nn/rng.h"
 
 enum rnn_activation {
 	RNN_TANH,

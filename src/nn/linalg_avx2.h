@@ -8,8 +8,8 @@
  * more sums in flight, so the results are the same bits
  * (tests/test_linalg.c checks this). Internal to src/sim: call the linalg_
  * functions, which choose. */
-#ifndef RNNTUTOR_SIM_LINALG_AVX2_H
-#define RNNTUTOR_SIM_LINALG_AVX2_H
+#ifndef RNNTUTOR_NN_LINALG_AVX2_H
+#define RNNTUTOR_NN_LINALG_AVX2_H
 
 #include <stddef.h>
 

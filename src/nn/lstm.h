@@ -17,12 +17,12 @@
  * Ownership: every array is caller-owned and the kernels never allocate. The
  * caller sizes the cache (lstm_cache_size(), pointed into by
  * lstm_cache_point()) and the work array (lstm_work_size()). */
-#ifndef RNNTUTOR_SIM_LSTM_H
-#define RNNTUTOR_SIM_LSTM_H
+#ifndef RNNTUTOR_NN_LSTM_H
+#define RNNTUTOR_NN_LSTM_H
 
 #include <stddef.h>
 
-#include "sim/rng.h"
+#include "nn/rng.h"
 
 /* Gate blocks within the 4H rows, in PyTorch's order. */
 enum lstm_gate {

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "sim/lstm.h"
-#include "sim/rnn.h"
-#include "sim/sentiment_int.h"
+#include "nn/lstm.h"
+#include "nn/rnn.h"
+#include "sentiment/sentiment_int.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */

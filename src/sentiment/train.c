@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "core/xalloc.h"
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */

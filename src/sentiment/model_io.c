@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "core/xalloc.h"
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 
 #define MAGIC		"RNNTSENT"
 #define MODEL_FILE_VERSION 1u

@@ -27,10 +27,10 @@
 #include <immintrin.h>
 #endif
 
-#include "sim/sentiment_int.h"
+#include "sentiment/sentiment_int.h"
 
 #if !defined(__GNUC__)
-#error "sentiment_kernel.c needs the vector extension of GCC or Clang"
+#error "kernel.c needs the vector extension of GCC or Clang"
 #endif
 
 #if defined(__clang__)
@@ -192,7 +192,7 @@ start_rows(float *gh, float *gc, const float *dhlast, size_t from, size_t to,
 /* The 16-byte kernels: every processor. */
 #define VBYTES 16
 #define SIMD_NAME(x) x##_16
-#include "sim/sentiment_kernel_simd.h"
+#include "sentiment/kernel_simd.h"
 #undef VBYTES
 #undef SIMD_NAME
 
@@ -207,7 +207,7 @@ start_rows(float *gh, float *gc, const float *dhlast, size_t from, size_t to,
 #endif
 #define VBYTES 32
 #define SIMD_NAME(x) x##_32
-#include "sim/sentiment_kernel_simd.h"
+#include "sentiment/kernel_simd.h"
 #undef VBYTES
 #undef SIMD_NAME
 #if defined(__clang__)

@@ -1,7 +1,7 @@
 /* The AVX2 copies of linalg.c's hot kernels; see linalg_avx2.h. */
 #include "config.h"
 
-#include "sim/linalg_avx2.h"
+#include "nn/linalg_avx2.h"
 
 #include <string.h>
 

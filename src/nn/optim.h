@@ -4,8 +4,8 @@
  * parameters of a model in one array, all gradients in another of the same
  * size), so one call covers a whole model. Nothing here allocates: Adam's
  * moment arrays are caller-owned storage, set up with optim_adam_init(). */
-#ifndef RNNTUTOR_SIM_OPTIM_H
-#define RNNTUTOR_SIM_OPTIM_H
+#ifndef RNNTUTOR_NN_OPTIM_H
+#define RNNTUTOR_NN_OPTIM_H
 
 #include <stddef.h>
 

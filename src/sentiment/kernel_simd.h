@@ -1,8 +1,8 @@
-/* sentiment_kernel_simd: the vector half of sentiment_kernel.c, written once
+/* kernel_simd: the vector half of kernel.c, written once
  * and compiled once per vector width.
  *
  * Not a header for anyone else, and without an include guard on purpose:
- * sentiment_kernel.c includes it once for 16-byte vectors (any processor:
+ * kernel.c includes it once for 16-byte vectors (any processor:
  * SSE2 on x86-64, NEON on ARM) and once, under an AVX2 target pragma, for
  * 32-byte vectors. Before each inclusion it defines
  *

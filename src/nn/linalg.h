@@ -11,8 +11,8 @@
  * (s0 + s2) + (s1 + s3), then the leftovers in order), so results are the
  * same bits on every platform that does IEEE double arithmetic without
  * fused multiply-add: scalar, SSE2 or AVX2 (see linalg_simd). */
-#ifndef RNNTUTOR_SIM_LINALG_H
-#define RNNTUTOR_SIM_LINALG_H
+#ifndef RNNTUTOR_NN_LINALG_H
+#define RNNTUTOR_NN_LINALG_H
 
 #include <stddef.h>
 
