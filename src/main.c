@@ -20,7 +20,6 @@
 #include "core/xalloc.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
-#include "sentiment/sentiment.h"
 #include "ui/tui.h"
 
 #ifndef PKGDATADIR
@@ -40,7 +39,8 @@ enum {
 	OPT_WIDTH,
 	OPT_NO_BUILTIN,
 	OPT_NEW_LESSON,
-	OPT_RESET_PROGRESS
+	OPT_RESET_PROGRESS,
+	OPT_BUDGET
 };
 
 static const struct option long_options[] = {
@@ -54,6 +54,7 @@ static const struct option long_options[] = {
 	{"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
 	{"new-lesson", required_argument, NULL, OPT_NEW_LESSON},
 	{"reset-progress", required_argument, NULL, OPT_RESET_PROGRESS},
+	{"budget", required_argument, NULL, OPT_BUDGET},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -92,6 +93,11 @@ usage(FILE *out)
 "      --ascii         only ASCII output (charts and text)\n"
 "      --utf8          UTF-8 output even if the locale does not say so\n"
 "      --no-builtin    leave out the built-in course\n"
+"      --budget SECONDS\n"
+"                      --print and --check: run simulations that train or\n"
+"                      take long only while their estimated time fits in\n"
+"                      SECONDS (default 30 for --print, 10 for --check;\n"
+"                      0: only the fast ones)\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -184,18 +190,14 @@ main(int argc, char **argv)
 	const char **dirs;
 	size_t ndirs = 0;
 	int width = 80, ascii = -1, builtin = 1, c, status = 0;
+	double budget = -1.0;	/* < 0: the mode's default */
 	struct course_opts copts;
 	struct diag_list diags;
 	struct course *course;
 	long index = -1;
-	const char *corpus;
-	size_t corpus_len;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* "0.9" is a number in every locale */
-	corpus = course_builtin_data("lessons/data/sentiment.tsv", &corpus_len);
-	if (corpus != NULL)
-		sentiment_set_builtin_corpus(corpus, corpus_len);
 	signal(SIGPIPE, SIG_IGN);	/* a closed pipe is a write error, not death */
 	/* So is a file size limit (ulimit -f): the progress save
 	 * fails with EFBIG and says so, instead of killing the program */
@@ -229,6 +231,15 @@ main(int argc, char **argv)
 				return 2;
 			}
 			width = (int)w;
+			break;
+		case OPT_BUDGET:
+			if (num_parse_double(optarg, &budget) < 0 ||
+			    !(budget >= 0.0 && budget <= 1e9)) {
+				fprintf(stderr, "rnntutor: --budget: expected a "
+				    "number of seconds from 0 to 1e9\n");
+				free(dirs);
+				return 2;
+			}
 			break;
 		case OPT_ASCII:
 			ascii = 1;
@@ -276,8 +287,10 @@ main(int argc, char **argv)
 			free(dirs);
 			return 2;
 		}
+		if (budget < 0.0)
+			budget = CLI_CHECK_BUDGET;
 		cli_check_files((const char *const *)argv + optind,
-		    (size_t)(argc - optind), &diags);
+		    (size_t)(argc - optind), &budget, &diags);
 		report(&diags);
 		status = diags.nerrors > 0 ? 1 : 0;
 		diag_list_free(&diags);
@@ -332,7 +345,12 @@ main(int argc, char **argv)
 		if (list_lessons(course) != 0)
 			status = 1;
 	} else if (mode == MODE_PRINT) {
-		struct cli_print_opts popts = {width, ascii, 1};
+		struct cli_print_opts popts = {
+			.width = width,
+			.ascii = ascii,
+			.reveal = 1,
+			.budget = budget < 0.0 ? CLI_PRINT_BUDGET : budget,
+		};
 
 		if (cli_print(stdout, course, index, &popts) < 0)
 			status = 1;

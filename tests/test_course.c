@@ -12,23 +12,17 @@
 #include "cli/check.h"
 #include "doc/layout.h"
 #include "lesson/course.h"
-#include "sentiment/sentiment.h"
 #include "tests.h"
 
 static struct course *course;
 
-/* Load the built-in course once, with the corpus lesson 4 trains on. */
+/* Load the built-in course once. */
 static int
 course_setup(void)
 {
 	struct course_opts o = {NULL, 0, false, false, true};
 	struct diag_list d;
-	size_t len;
-	const char *corpus = course_builtin_data("lessons/data/sentiment.tsv",
-	    &len);
 
-	if (corpus != NULL)
-		sentiment_set_builtin_corpus(corpus, len);
 	diag_list_init(&d);
 	course = course_load(&o, &d);
 	diag_list_free(&d);
@@ -104,9 +98,17 @@ test_course_lessons_have_sims_charts_quizzes(void)
 static void
 test_course_fits_80_columns(void)
 {
+	struct sim_cache *cache = sim_cache_create();
+
 	for (size_t i = 0; i < course_count(course); i++)
 		for (int ascii = 0; ascii < 2; ascii++) {
-			struct doc_opts o = {80, ascii, 1, -1, NULL};
+			struct doc_opts o = {
+				.width = 80,
+				.ascii = ascii,
+				.reveal = 1,
+				.focus = -1,
+				.cache = cache,	/* every simulation runs once */
+			};
 			struct doc_page *p = doc_layout(course_lesson(course, i), &o);
 			size_t errors = 0;
 
@@ -120,6 +122,7 @@ test_course_fits_80_columns(void)
 			CU_ASSERT_EQUAL(errors, 0);
 			doc_page_destroy(p);
 		}
+	sim_cache_destroy(cache);
 }
 
 /* The lint runs every simulation with the lesson's values: no error and
@@ -131,7 +134,7 @@ test_course_passes_the_lint(void)
 		struct diag_list d;
 
 		diag_list_init(&d);
-		cli_check_lesson(course_lesson(course, i), &d);
+		cli_check_lesson(course_lesson(course, i), NULL, &d);
 		for (size_t k = 0; k < d.n; k++)
 			fprintf(stderr, "\n%s:%d:%d: %s\n", d.v[k].file, d.v[k].line,
 			    d.v[k].col, d.v[k].msg);

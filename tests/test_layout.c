@@ -36,7 +36,12 @@ lesson_with(const char *blocks)
 static struct doc_page *
 page_of(const struct lesson *l, int width, int ascii)
 {
-	struct doc_opts o = {width, ascii, 1, -1, NULL};
+	struct doc_opts o = {
+		.width = width,
+		.ascii = ascii,
+		.reveal = 1,
+		.focus = -1,
+	};
 
 	return doc_layout(l, &o);
 }

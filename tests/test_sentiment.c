@@ -362,25 +362,35 @@ test_sentiment_data_split_by_seed(void)
 	diag_list_free(&diags);
 }
 
-/* The built-in corpus comes through the hook, or an error says it is not
- * there. */
+/* The built-in corpus is the shipped file, parsed and tokenised once for
+ * the whole process: two calls give the same data, with every sentence's
+ * words, and as many sentences as a fresh parse. */
 static void
-test_sentiment_data_builtin_hook(void)
+test_sentiment_data_corpus_once(void)
 {
-	struct sentiment_data data;
+	struct sentiment_data fresh;
 	struct diag_list diags;
-	const char *tsv = "sentence\tlabel\nnice\t1\n";
+	const struct sentiment_data *a, *b;
+	struct sentiment_tokens toks;
 
 	diag_list_init(&diags);
-	sentiment_data_init(&data);
-	sentiment_set_builtin_corpus(NULL, 0);
-	CU_ASSERT_EQUAL(sentiment_data_builtin(&data, &diags), SENTIMENT_EIO);
-	CU_ASSERT(has_message(&diags, "data=FILE", 0));
-	sentiment_set_builtin_corpus(tsv, strlen(tsv));
-	CU_ASSERT_EQUAL(sentiment_data_builtin(&data, &diags), SENTIMENT_OK);
-	CU_ASSERT_EQUAL(data.n, 1);
-	sentiment_set_builtin_corpus(NULL, 0);
-	sentiment_data_free(&data);
+	sentiment_data_init(&fresh);
+	sentiment_tokens_init(&toks);
+	a = sentiment_corpus(&diags);
+	b = sentiment_corpus(&diags);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_EQUAL(a, b);
+	CU_ASSERT_EQUAL_FATAL(sentiment_data_builtin(&fresh, &diags),
+	    SENTIMENT_OK);
+	CU_ASSERT_EQUAL(a->n, fresh.n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a->toks);
+	sentiment_tokenize(&toks, fresh.v[7].text, strlen(fresh.v[7].text));
+	CU_ASSERT_EQUAL_FATAL(a->toks[7].n, toks.n);
+	for (size_t w = 0; w < toks.n; w++)
+		CU_ASSERT_STRING_EQUAL(a->toks[7].word[w], toks.word[w]);
+	CU_ASSERT_EQUAL(diags.n, 0);
+	sentiment_tokens_free(&toks);
+	sentiment_data_free(&fresh);
 	diag_list_free(&diags);
 }
 
@@ -976,29 +986,36 @@ test_sentiment_trainer_continues_from_model(void)
 /* ---- the registry simulation --------------------------------------------- */
 
 /* Run "sentiment" with the given NAME=VALUE words (NULL-terminated) on the
- * built-in corpus (the file, through the hook); returns sim_run's code. */
+ * built-in corpus through the registry's stepping face, from the model in
+ * load and saving the trained model to save (either may be NULL), as
+ * `rnntutor sim` does; returns SIM_OK or the first failure. */
 static int
 run_sim(struct sim_result *res, struct diag_list *diags, const char *load,
     const char *save, const char *const *kv)
 {
-	static char *corpus_bytes;
-	static size_t corpus_len;
 	struct sim_args args;
+	struct sim_job *job = NULL;
+	struct sim_model *model;
 	int rc = SIM_OK;
 
-	if (corpus_bytes == NULL)
-		corpus_bytes = test_read_file(
-		    test_data_path("../../lessons/data/sentiment.tsv"),
-		    &corpus_len);
-	sentiment_set_builtin_corpus(corpus_bytes, corpus_len);
 	sim_args_init(&args, &sim_sentiment_spec);
 	for (; *kv != NULL && rc == SIM_OK; kv++)
 		rc = sim_args_set_kv(&args, *kv, diags);
 	sim_result_init(res);
 	if (rc == SIM_OK)
-		rc = load != NULL || save != NULL ?
-		    sentiment_sim_run(res, &args, load, save, diags) :
-		    sim_run(res, &args, diags);
+		rc = sim_job_create(&job, &args, load, diags);
+	while (rc == SIM_OK && (rc = sim_job_step(job, 3, diags)) == 1)
+		rc = SIM_OK;
+	if (rc == 0) {
+		sim_job_result(job, res);
+		if (save != NULL) {
+			model = sim_job_model(job);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(model);
+			rc = sim_model_save(model, save, diags);
+			sim_model_destroy(model);
+		}
+	}
+	sim_job_destroy(job);
 	sim_args_free(&args);
 	return rc;
 }
@@ -1091,8 +1108,8 @@ test_sentiment_register(void)
 	    test_sentiment_data_warnings_capped);
 	CU_add_test(words, "data: split by seed",
 	    test_sentiment_data_split_by_seed);
-	CU_add_test(words, "data: built-in hook",
-	    test_sentiment_data_builtin_hook);
+	CU_add_test(words, "data: the corpus parsed once",
+	    test_sentiment_data_corpus_once);
 	CU_add_test(words, "corpus shape", test_sentiment_corpus_shape);
 
 	CU_add_test(model, "expf accuracy", test_sentiment_expf_accuracy);

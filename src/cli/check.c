@@ -8,6 +8,7 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,7 +121,7 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 /* Run a sim block with the lesson's parameters and check what it names. */
 static void
 check_sim(const struct lesson *l, const struct lesson_block *b,
-    struct diag_list *diags)
+    double *budget, struct diag_list *diags)
 {
 	struct sim_args args;
 	struct sim_result res;
@@ -132,6 +133,20 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 		return;
 	}
 	check_knobs(l, &b->sim, spec, &args, diags);
+	if (sim_pace(&args) != SIM_PACE_FAST && budget != NULL) {
+		double cost = sim_cost(&args);
+
+		if (cost > *budget) {
+			diag_add(diags, DIAG_WARNING, l->file, b->pos.line,
+			    b->pos.col, "simulation %s not run: it takes about "
+			    "%.0f s, over the budget of %.0f s left (--budget "
+			    "SECONDS); its charts and output were not checked",
+			    spec->name, ceil(cost), *budget);
+			sim_args_free(&args);
+			return;
+		}
+		*budget -= cost;
+	}
 	sim_result_init(&res);
 	if (sim_run(&res, &args, diags) == 0)
 		check_result(l, &b->sim, &res, diags);
@@ -141,13 +156,14 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 
 /* See check.h. */
 void
-cli_check_lesson(const struct lesson *l, struct diag_list *diags)
+cli_check_lesson(const struct lesson *l, double *budget,
+    struct diag_list *diags)
 {
 	for (size_t i = 0; i < l->nblocks; i++) {
 		const struct lesson_block *b = &l->blocks[i];
 
 		if (b->kind == LESSON_SIM)
-			check_sim(l, b, diags);
+			check_sim(l, b, budget, diags);
 		else if (b->kind == LESSON_CODE)
 			check_width(l, b->pos, "code", b->text, diags);
 	}
@@ -155,7 +171,8 @@ cli_check_lesson(const struct lesson *l, struct diag_list *diags)
 
 /* See check.h. */
 size_t
-cli_check_files(const char *const *files, size_t n, struct diag_list *diags)
+cli_check_files(const char *const *files, size_t n, double *budget,
+    struct diag_list *diags)
 {
 	struct lesson **lessons;
 	size_t before = diags->nerrors;
@@ -163,7 +180,7 @@ cli_check_files(const char *const *files, size_t n, struct diag_list *diags)
 	course_check_files(files, n, diags, &lessons);
 	for (size_t i = 0; i < n; i++) {
 		if (lessons[i] != NULL)
-			cli_check_lesson(lessons[i], diags);
+			cli_check_lesson(lessons[i], budget, diags);
 		lesson_destroy(lessons[i]);
 	}
 	free(lessons);

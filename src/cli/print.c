@@ -26,7 +26,17 @@ int
 cli_print(FILE *out, const struct course *course, long index,
     const struct cli_print_opts *opts)
 {
-	struct doc_opts o = {opts->width, opts->ascii, opts->reveal, -1, NULL};
+	double budget = opts->budget;
+	struct sim_cache *cache = sim_cache_create();
+	struct doc_opts o = {
+		.width = opts->width,
+		.ascii = opts->ascii,
+		.reveal = opts->reveal,
+		.focus = -1,
+		.run = DOC_RUN_ALL,
+		.budget = &budget,
+		.cache = cache,	/* blocks with the same settings run once */
+	};
 	size_t first = index < 0 ? 0 : (size_t)index;
 	size_t last = index < 0 ? course_count(course) : first + 1;
 
@@ -38,5 +48,6 @@ cli_print(FILE *out, const struct course *course, long index,
 		cli_print_page(out, page);
 		doc_page_destroy(page);
 	}
+	sim_cache_destroy(cache);
 	return fflush(out) != 0 || ferror(out) ? -1 : 0;
 }

@@ -8,10 +8,14 @@
 
 #include "lesson/course.h"
 
+#define CLI_PRINT_BUDGET 30.0	/* estimated seconds, --print's default */
+
 struct cli_print_opts {
 	int width;	/* columns */
 	int ascii;	/* bytes < 0x80 only */
 	int reveal;	/* show quiz answers */
+	double budget;	/* estimated seconds (sim_cost) of heavy and training
+			 * simulations to run; the rest say how to run them */
 };
 
 /* Print lesson index of the course, or every lesson when index < 0.

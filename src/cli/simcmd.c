@@ -14,7 +14,6 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "doc/simblock.h"
-#include "sentiment/sentiment.h"
 #include "sim/sim.h"
 
 enum format {
@@ -35,7 +34,8 @@ struct request {
 	const char *name;
 	char **kv;		/* the PARAM=VALUE words, in order */
 	size_t nkv;
-	const char *save, *load;	/* sentiment only: --save, --load FILE */
+	const char *save, *load;	/* --save, --load FILE: simulations
+					 * that train a model */
 	int width;		/* text: chart width (--width) */
 	int ascii;		/* text: ASCII charts (--ascii), -1: by locale */
 };
@@ -47,9 +47,21 @@ usage(FILE *f)
 	fputs("usage: rnntutor sim --list\n"
 	    "       rnntutor sim NAME [PARAM=VALUE ...] "
 	    "[--format=text|tsv|csv] [--width N] [--ascii|--utf8] [--time]\n"
-	    "       rnntutor sim sentiment [PARAM=VALUE ...] [--save FILE] "
+	    "       rnntutor sim NAME [PARAM=VALUE ...] [--save FILE] "
 	    "[--load FILE]\n"
 	    "       rnntutor sim [NAME] --help\n", f);
+}
+
+/* The names of the simulations that leave a model, comma-separated. */
+static void
+model_sims(FILE *f)
+{
+	size_t n, shown = 0;
+	const struct sim_spec *const *reg = sim_registry(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (sim_has_model(reg[i]))
+			fprintf(f, "%s%s", shown++ > 0 ? ", " : "", reg[i]->name);
 }
 
 /* The full help text. */
@@ -74,10 +86,14 @@ help(FILE *f)
 	    "stderr\n"
 	    "  PARAM=VALUE      set a parameter; the others keep their "
 	    "defaults\n"
-	    "  --save FILE      sentiment: save the trained model to FILE\n"
-	    "  --load FILE      sentiment: start from the model in FILE "
+	    "  --save FILE      save the trained model to FILE\n"
+	    "  --load FILE      start from the model in FILE "
 	    "(epochs=0: only\n"
-	    "                   score it on the test sentences)\n"
+	    "                   score it on the test sentences)\n", f);
+	fputs("                   (--save and --load: simulations that train a "
+	    "model: ", f);
+	model_sims(f);
+	fputs(")\n"
 	    "The same parameters (seed included) always give the same "
 	    "output.\n"
 	    "Exit status: 0 done, 1 the run failed, 2 bad usage or input.\n",
@@ -122,7 +138,7 @@ set_format(struct request *rq, const char *value, FILE *err)
 	return 2;
 }
 
-/* The sentiment simulation's --save FILE and --load FILE (or =FILE): is a
+/* A model's --save FILE and --load FILE (or =FILE): is a
  * one of them? *status gets 2 when its FILE is missing or empty. */
 static int
 model_file_option(struct request *rq, const char *a, int argc, char **argv,
@@ -319,8 +335,11 @@ static void
 print_text(FILE *out, const struct request *rq, const struct sim_args *args,
     const struct sim_result *res)
 {
-	struct doc_opts o = {rq->width, rq->ascii >= 0 ? rq->ascii :
-	    !utf8_locale_is_utf8(), 0, -1, NULL};
+	struct doc_opts o = {
+		.width = rq->width,
+		.ascii = rq->ascii >= 0 ? rq->ascii : !utf8_locale_is_utf8(),
+		.focus = -1,
+	};
 	struct doc_page *page;
 	char buf[SIM_NUMBER_MAX];
 	size_t wname = 0, rows = series_rows(res);
@@ -471,6 +490,32 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Run args in steps, from and to a model file when asked. */
+static int
+run_job(struct sim_result *res, const struct sim_args *args,
+    const struct request *rq, struct diag_list *diags)
+{
+	struct sim_job *job;
+	struct sim_model *model;
+	int rc;
+
+	if (sim_job_create(&job, args, rq->load, diags) != SIM_OK)
+		return SIM_ERUN;
+	while ((rc = sim_job_step(job, 64, diags)) == 1)
+		;
+	if (rc == 0) {
+		sim_job_result(job, res);
+		if (rq->save != NULL) {
+			model = sim_job_model(job);
+			if (sim_model_save(model, rq->save, diags) != SIM_OK)
+				rc = SIM_ERUN;
+			sim_model_destroy(model);
+		}
+	}
+	sim_job_destroy(job);
+	return rc == 0 ? SIM_OK : SIM_ERUN;
+}
+
 /* Set the parameters, run, print. */
 static int
 run(const struct request *rq, const struct sim_spec *spec, FILE *out,
@@ -494,17 +539,15 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 	sim_result_init(&res);
 	if (rq->time)
 		start = now();
-	if (rq->save != NULL || rq->load != NULL) {
-		/* only the sentiment simulation has a model to keep */
-		if (strcmp(spec->name, "sentiment") != 0) {
-			fprintf(err, "rnntutor: error: --save and --load are for "
-			    "the sentiment simulation\n");
-			status = 2;
-		} else if (sentiment_sim_run(&res, &args, rq->load, rq->save,
-		    &diags) != SIM_OK)
-			status = 1;
-	} else if (sim_run(&res, &args, &diags) != SIM_OK)
+	if ((rq->save != NULL || rq->load != NULL) && !sim_has_model(spec)) {
+		fprintf(err, "rnntutor: error: --save and --load are for "
+		    "simulations that train a model (");
+		model_sims(err);
+		fprintf(err, ")\n");
+		status = 2;
+	} else if (run_job(&res, &args, rq, &diags) != SIM_OK) {
 		status = 1;
+	}
 	print_diags(err, &diags);	/* errors, or warnings: lines skipped... */
 	if (status == 0) {
 		if (rq->time)

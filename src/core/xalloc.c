@@ -93,21 +93,18 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-/* vasprintf or die. */
+/* vasprintf that never fails. */
 char *
-xasprintf(const char *fmt, ...)
+xvasprintf(const char *fmt, va_list ap)
 {
-	va_list ap, ap2;
+	va_list ap2;
 	int len;
 	char *p;
-
 	char first[256];
 
 	/* format into a small buffer first; measure with it, not with NULL */
-	va_start(ap, fmt);
 	va_copy(ap2, ap);
 	len = vsnprintf(first, sizeof first, fmt, ap);
-	va_end(ap);
 	if (len < 0)
 		fatal("bad format string '%s'", fmt);
 	p = xmalloc((size_t)len + 1);
@@ -116,5 +113,18 @@ xasprintf(const char *fmt, ...)
 	else
 		vsnprintf(p, (size_t)len + 1, fmt, ap2);
 	va_end(ap2);
+	return p;
+}
+
+/* asprintf that never fails. */
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
 	return p;
 }

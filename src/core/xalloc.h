@@ -7,6 +7,7 @@
 #ifndef RNNTUTOR_XALLOC_H
 #define RNNTUTOR_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -17,6 +18,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new heap string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 /* Run the hook, print "rnntutor: MESSAGE" to stderr and exit(3). */
 _Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -15,7 +15,7 @@
 
 #include "doc/page.h"
 #include "lesson/lesson.h"
-#include "sentiment/sentiment.h"
+#include "sim/cache.h"
 #include "sim/sim.h"
 
 #define DOC_MIN_WIDTH 20
@@ -38,9 +38,22 @@ struct doc_block_state {
 	const char *note;		/* set: do not run the simulation; show
 					 * this line (progress, "press Enter")
 					 * and the charts result already has */
-	const struct sentiment_prediction *prediction;	/* "try it" */
+	const char *wait_note;		/* the words of a block that waits for
+					 * its result, instead of the layout's
+					 * own ("Training stopped: ...") */
+	const struct sim_result *answer; /* what a trained model said about
+					 * the reader's text (sim_model_ask) */
 	struct doc_quiz_state quiz;
 	int knob;			/* selected knob when focused */
+};
+
+/* Which simulations a layout may run (sim_pace). Layout for search,
+ * outlines and menus runs none, so it never waits; a view runs the fast
+ * ones and leaves the rest to steps between key reads. */
+enum doc_run {
+	DOC_RUN_ALL = 0,	/* every one, within *budget (print, check) */
+	DOC_RUN_FAST,		/* fast ones; heavy and training ones wait */
+	DOC_RUN_NONE		/* none: only results the cache holds */
 };
 
 struct doc_opts {
@@ -49,6 +62,13 @@ struct doc_opts {
 	int reveal;		/* show quiz answers (print mode) */
 	long focus;		/* focused block, or -1 */
 	const struct doc_block_state *state;	/* one per block, or NULL */
+	enum doc_run run;
+	double *budget;		/* DOC_RUN_ALL: the estimated seconds (sim_cost)
+				 * of heavy and training runs still allowed;
+				 * each such run lowers it, and a block over it
+				 * waits (DOC_WAIT_BUDGET). NULL: no limit */
+	struct sim_cache *cache;	/* results kept between layouts; NULL:
+					 * every layout runs them again */
 };
 
 /* Lay out a lesson. Simulation errors show in the page as DOC_ERROR lines;

@@ -63,9 +63,19 @@ struct doc_anchor {
 };
 
 /* The lines a block occupies: [first, last), for focus and redraw. */
+/* Why a simulation block shows no result yet. */
+enum doc_wait {
+	DOC_WAIT_NONE = 0,	/* not a waiting simulation */
+	DOC_WAIT_HEAVY,		/* takes more than a frame: a view runs it in
+				 * steps (sim_job) and lays out again */
+	DOC_WAIT_TRAINS,	/* trains a network: runs when the reader asks */
+	DOC_WAIT_BUDGET		/* over the layout's budget (--print) */
+};
+
 struct doc_extent {
 	size_t first;
 	size_t last;
+	enum doc_wait wait;	/* a sim block without its result, and why */
 };
 
 struct doc_page {

@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,58 +321,36 @@ chart_ready(const struct lesson_chart *c, const struct sim_result *res)
 	return c->nseries > 0;
 }
 
-/* What the trained model says about the reader's sentence: P(positive),
- * a sparkline of its mind after each word, and every word with its value
- * (unknown words marked). */
+/* What a trained model said about the reader's text: the first note heads
+ * it, then a chart of every series (on the series' own range when it has
+ * one: a probability is drawn from 0 to 1), then the other notes. */
 static void
-prediction(struct doc_page *page, int block,
-    const struct sentiment_prediction *pred, const struct doc_opts *o)
+answer(struct doc_page *page, int block, const struct sim_result *ans,
+    const struct doc_opts *o)
 {
 	struct doc_wrap w = {o->width, GUTTER + 2, NULL, DOC_PLAIN, GUTTER,
 	    DOC_OUTPUT, block, o->ascii};
-	struct lesson_chart c;
-	struct sim_result res;
-	struct strbuf sb;
-	char *name = (char *)"P(pos)";
-	double *prefix;
 
-	strbuf_init(&sb);
-	strbuf_addf(&sb, "Your sentence: P(positive) = %.3f, %s.", pred->p,
-	    pred->p >= 0.5 ? "positive" : "negative");
-	doc_wrap(page, sb.s, sb.len, &w);
-	if (pred->words.n > 0) {
-		prefix = xcalloc(pred->words.n, sizeof *prefix);
-		memcpy(prefix, pred->prefix, pred->words.n * sizeof *prefix);
-		sim_result_init(&res);
-		sim_result_add_series(&res, name, "P(positive) after each word",
-		    prefix, pred->words.n);
+	for (size_t i = 0; i < ans->nnotes && i < 1; i++)
+		doc_wrap(page, ans->notes[i], strlen(ans->notes[i]), &w);
+	for (size_t i = 0; i < ans->nseries; i++) {
+		const struct sim_series *s = &ans->series[i];
+		char *name = s->name;
+		struct lesson_chart c;
+
 		memset(&c, 0, sizeof c);
 		c.series = &name;
 		c.nseries = 1;
 		c.height = 2;
-		c.scale = LESSON_SCALE_LINEAR;
-		c.has_range = true;
-		c.lo = 0;
-		c.hi = 1;
-		c.caption = (char *)"P(positive) after each word, first word left";
-		chart(page, block, &c, &res, o);
-		sim_result_free(&res);
-		strbuf_reset(&sb);
-		for (size_t i = 0; i < pred->words.n; i++)
-			strbuf_addf(&sb, "%s%s%s %.2f", i > 0 ? "  " : "",
-			    pred->words.word[i], pred->unknown[i] ? "(?)" : "",
-			    pred->prefix[i]);
-		doc_wrap(page, sb.s, sb.len, &w);
-		for (size_t i = 0; i < pred->words.n; i++)
-			if (pred->unknown[i]) {
-				const char *msg = "(?) marks words the model never "
-				    "saw in training: it reads them all as <unk>.";
-
-				doc_wrap(page, msg, strlen(msg), &w);
-				break;
-			}
+		c.scale = s->has_range ? LESSON_SCALE_LINEAR : LESSON_SCALE_AUTO;
+		c.has_range = s->has_range != 0;
+		c.lo = s->lo;
+		c.hi = s->hi;
+		c.caption = s->label;
+		chart(page, block, &c, ans, o);
 	}
-	strbuf_free(&sb);
+	for (size_t i = 1; i < ans->nnotes; i++)
+		doc_wrap(page, ans->notes[i], strlen(ans->notes[i]), &w);
 }
 
 /* A slow simulation not yet run, or still running: its note (a request to
@@ -391,6 +370,97 @@ pending(struct doc_page *page, const struct lesson_block *b, int block,
 				    o);
 }
 
+/* "rnntutor sim NAME k=v ...": the command that runs a block headless. */
+static char *
+command_line(const struct sim_args *args)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "rnntutor sim %s", args->spec->name);
+	for (size_t i = 0; i < args->spec->nparams; i++) {
+		const struct sim_param_spec *ps = &args->spec->params[i];
+		char *value = sim_args_format(args, i);
+		int is_default = ps->type == SIM_TEXT ? value[0] == '\0' :
+		    args->num[i] == ps->def;
+
+		if (!is_default)
+			strbuf_addf(&sb, " %s=%s", ps->name, value);
+		free(value);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* What a block that waits for its result says instead. */
+static void
+waiting(struct doc_page *page, int block, enum doc_wait why,
+    const struct sim_args *args, const struct doc_block_state *st,
+    const struct doc_opts *o)
+{
+	struct doc_wrap w = {o->width, GUTTER + 2, "> ", DOC_KNOB_SELECTED,
+	    GUTTER, DOC_CAPTION, block, o->ascii};
+	char *text, *cmd;
+
+	switch (st != NULL && st->wait_note != NULL ? DOC_WAIT_NONE : why) {
+	case DOC_WAIT_NONE:
+		text = xstrdup(st->wait_note);
+		break;
+	case DOC_WAIT_TRAINS:
+		text = xstrdup(o->focus == block ? "This simulation trains a "
+		    "network: press Enter to train it (Esc stops)." : "This "
+		    "simulation trains a network: Tab to it, then press Enter.");
+		break;
+	case DOC_WAIT_BUDGET:
+		cmd = command_line(args);
+		text = xasprintf("Not run here: it takes about %.0f s. Open the "
+		    "lesson in rnntutor, or run: %s", ceil(sim_cost(args)), cmd);
+		free(cmd);
+		break;
+	default:
+		text = xstrdup("Computing...");
+		break;
+	}
+	doc_wrap(page, text, strlen(text), &w);
+	free(text);
+	page->blocks[block].wait = why;
+}
+
+/* The result of a block, if this layout may have it: from the cache, or
+ * run now when its pace and the layout's run mode and budget allow.
+ * Returns 0 with *res, 1 with *why (it waits), or -1 with messages. */
+static int
+obtain(const struct sim_result **res, struct sim_result *own,
+    const struct sim_args *args, const struct doc_opts *o,
+    struct diag_list *diags, enum doc_wait *why)
+{
+	enum sim_pace pace;
+
+	*res = NULL;
+	if (o->cache != NULL && sim_cache_get(o->cache, args, res, diags))
+		return *res != NULL ? 0 : -1;
+	pace = sim_pace(args);
+	*why = pace == SIM_PACE_TRAINS ? DOC_WAIT_TRAINS : DOC_WAIT_HEAVY;
+	if (o->run == DOC_RUN_NONE ||
+	    (o->run == DOC_RUN_FAST && pace != SIM_PACE_FAST))
+		return 1;
+	if (pace != SIM_PACE_FAST && o->budget != NULL) {
+		double cost = sim_cost(args);
+
+		if (cost > *o->budget) {
+			*why = DOC_WAIT_BUDGET;
+			return 1;
+		}
+		*o->budget -= cost;
+	}
+	if (o->cache != NULL)
+		return sim_cache_run(o->cache, args, res, diags) == SIM_OK ? 0 :
+		    -1;
+	if (sim_run(own, args, diags) < 0)
+		return -1;
+	*res = own;
+	return 0;
+}
+
 /* See simblock.h. */
 void
 doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
@@ -402,8 +472,9 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 	struct sim_args own;
 	struct sim_result own_res;
 	const struct sim_args *args = &own;
-	const struct sim_result *res = &own_res;
-	int have_args;
+	const struct sim_result *res = NULL;
+	enum doc_wait why = DOC_WAIT_NONE;
+	int have_args, rc;
 
 	diag_list_init(&diags);
 	sim_result_init(&own_res);
@@ -427,21 +498,29 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 	knob_line(page, b, block, args, o);
 	if (st != NULL && st->note != NULL) {
 		pending(page, b, block, st, o);
-	} else if (st != NULL && st->result != NULL) {
-		res = st->result;
-	} else if (sim_run(&own_res, args, &diags) < 0) {
-		for (size_t i = 0; i < diags.n; i++)
-			error_line(page, block, diags.v[i].msg, o);
-		goto free_args;
+	} else {
+		if (st != NULL && st->result != NULL) {
+			res = st->result;
+			rc = 0;
+		} else {
+			rc = obtain(&res, &own_res, args, o, &diags, &why);
+		}
+		if (rc < 0) {
+			for (size_t i = 0; i < diags.n; i++)
+				error_line(page, block, diags.v[i].msg, o);
+			goto free_args;
+		}
+		if (rc > 0) {
+			waiting(page, block, why, args, st, o);
+		} else {
+			for (size_t i = 0; i < b->sim.ncharts; i++)
+				chart(page, block, &b->sim.charts[i], res, o);
+			if (b->sim.output != NULL)
+				output(page, block, b->sim.output, res, o);
+		}
 	}
-	if (st == NULL || st->note == NULL) {
-		for (size_t i = 0; i < b->sim.ncharts; i++)
-			chart(page, block, &b->sim.charts[i], res, o);
-		if (b->sim.output != NULL)
-			output(page, block, b->sim.output, res, o);
-	}
-	if (st != NULL && st->prediction != NULL)
-		prediction(page, block, st->prediction, o);
+	if (st != NULL && st->answer != NULL)
+		answer(page, block, st->answer, o);
 	if (b->sim.try_text != NULL) {
 		struct doc_wrap w = {o->width, GUTTER + 10, "Try this: ", DOC_TRY,
 		    GUTTER, DOC_TRY, block, o->ascii};

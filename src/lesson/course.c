@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include "lesson/course.h"
-#include "lesson/builtin.h"
+#include "core/builtin.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
@@ -215,8 +215,8 @@ load_xdg(struct course *c, struct diag_list *diags)
 static void
 load_builtin(struct course *c, struct diag_list *diags)
 {
-	for (size_t i = 0; i < lesson_builtin_nfiles; i++) {
-		const struct lesson_builtin_file *f = &lesson_builtin_files[i];
+	for (size_t i = 0; i < builtin_nfiles; i++) {
+		const struct builtin_file *f = &builtin_files[i];
 		char *name;
 		struct lesson *l;
 
@@ -306,16 +306,4 @@ course_find(const struct course *c, const char *name)
 		return -1;
 	}
 	return find_id(c, name);
-}
-
-/* See course.h. */
-const char *
-course_builtin_data(const char *name, size_t *len)
-{
-	for (size_t i = 0; i < lesson_builtin_nfiles; i++)
-		if (strcmp(lesson_builtin_files[i].name, name) == 0) {
-			*len = lesson_builtin_files[i].len;
-			return lesson_builtin_files[i].data;
-		}
-	return NULL;
 }

@@ -46,8 +46,4 @@ long course_find(const struct course *course, const char *name);
 size_t course_check_files(const char *const *files, size_t n,
     struct diag_list *diags, struct lesson ***lessons_out);
 
-/* A data file compiled into the program with the lessons (by its path in
- * the source tree, "lessons/data/sentiment.tsv"), or NULL; static bytes. */
-const char *course_builtin_data(const char *name, size_t *len);
-
 #endif

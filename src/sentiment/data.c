@@ -8,14 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/builtin.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "sentiment/sentiment_int.h"
 
 #define WARN_MAX 20		/* line warnings before one summary */
 
-static const char *builtin_buf;
-static size_t builtin_len;
 
 /* No sentences. */
 void
@@ -28,9 +27,13 @@ sentiment_data_init(struct sentiment_data *data)
 void
 sentiment_data_free(struct sentiment_data *data)
 {
-	for (size_t i = 0; i < data->n; i++)
+	for (size_t i = 0; i < data->n; i++) {
 		free(data->v[i].text);
+		if (data->toks != NULL)
+			sentiment_tokens_free(&data->toks[i]);
+	}
 	free(data->v);
+	free(data->toks);
 	sentiment_data_init(data);
 }
 
@@ -377,25 +380,60 @@ sentiment_data_read(struct sentiment_data *data, const char *path,
 	return rc;
 }
 
-/* Remember the bytes (not copied). */
-void
-sentiment_set_builtin_corpus(const char *buf, size_t len)
-{
-	builtin_buf = buf;
-	builtin_len = buf != NULL ? len : 0;
-}
+#define CORPUS_NAME "lessons/data/sentiment.tsv"
 
-/* Parse the remembered bytes. */
+/* Parse the corpus compiled into the program. */
 int
 sentiment_data_builtin(struct sentiment_data *data, struct diag_list *diags)
 {
-	if (builtin_buf == NULL) {
+	size_t len;
+	const char *buf = builtin_data(CORPUS_NAME, &len);
+
+	if (buf == NULL) {
 		diag_add(diags, DIAG_ERROR, NULL, 0, 0, "no built-in sentiment "
 		    "corpus in this program; give one with data=FILE");
 		return SENTIMENT_EIO;
 	}
-	return sentiment_data_parse(data, builtin_buf, builtin_len,
-	    "lessons/data/sentiment.tsv", diags);
+	return sentiment_data_parse(data, buf, len, CORPUS_NAME, diags);
+}
+
+/* See sentiment.h. */
+void
+sentiment_data_tokenize(struct sentiment_data *data)
+{
+	if (data->toks != NULL)
+		return;
+	data->toks = xcalloc(data->n + 1, sizeof *data->toks);
+	for (size_t i = 0; i < data->n; i++) {
+		sentiment_tokens_init(&data->toks[i]);
+		sentiment_tokenize(&data->toks[i], data->v[i].text,
+		    strlen(data->v[i].text));
+	}
+}
+
+/* See sentiment.h: the one parsed copy of the built-in corpus. It is
+ * immutable once made, so every run of the process can share it. */
+const struct sentiment_data *
+sentiment_corpus(struct diag_list *diags)
+{
+	static struct sentiment_data corpus;
+	static int state;	/* 0 not yet, 1 parsed, -1 broken */
+
+	if (state == 0) {
+		sentiment_data_init(&corpus);
+		if (sentiment_data_builtin(&corpus, diags) == SENTIMENT_OK) {
+			sentiment_data_tokenize(&corpus);
+			state = 1;
+		} else {
+			state = -1;
+		}
+	}
+	if (state < 0) {
+		diag_add(diags, DIAG_ERROR, NULL, 0, 0, "the built-in sentiment "
+		    "corpus cannot be read");
+		return NULL;
+	}
+	return &corpus;
 }
 
 /* Fisher-Yates over the examples without a split, then the first share

@@ -118,6 +118,9 @@ struct sentiment_data {
 	size_t n;
 	size_t cap;
 	int has_longrange;	/* some example has longrange = 1 */
+	struct sentiment_tokens *toks;	/* n: the words of each sentence,
+					 * after sentiment_data_tokenize;
+					 * NULL before */
 };
 
 void sentiment_data_init(struct sentiment_data *data);
@@ -132,15 +135,17 @@ int sentiment_data_parse(struct sentiment_data *data, const char *buf,
 int sentiment_data_read(struct sentiment_data *data, const char *path,
     struct diag_list *diags);
 
-/* The built-in corpus (lessons/data/sentiment.tsv, compiled into the
- * program). sim/ cannot see the lesson files, so whoever holds them (main.c,
- * the tests) hands the bytes over once at start-up; they must stay valid
- * for the life of the program. NULL forgets them. */
-void sentiment_set_builtin_corpus(const char *buf, size_t len);
-/* Parse the built-in corpus into data, as sentiment_data_parse does
- * (SENTIMENT_EIO when none was set). */
+/* Parse the built-in corpus (lessons/data/sentiment.tsv, compiled into
+ * the program) into data, as sentiment_data_parse does. */
 int sentiment_data_builtin(struct sentiment_data *data,
     struct diag_list *diags);
+/* The built-in corpus parsed and tokenised once, on first use, and kept
+ * for the life of the program (it never changes); NULL, with messages,
+ * when it cannot be parsed. */
+const struct sentiment_data *sentiment_corpus(struct diag_list *diags);
+/* Tokenise every sentence of data into data->toks, once (a trainer then
+ * reuses the words instead of tokenising again). */
+void sentiment_data_tokenize(struct sentiment_data *data);
 
 /* Give every example without a split one: a seeded shuffle of them, the
  * first round(n * test_fraction) to the test split, the rest to training.
@@ -329,47 +334,5 @@ const double *sentiment_trainer_batch_losses(
  * (sentiment_model_copy keeps a snapshot). */
 const struct sentiment_model *sentiment_trainer_model(
     const struct sentiment_trainer *trainer);
-
-/* ---- the registry simulation "sentiment" --------------------------------
- * Trains on the built-in corpus (or data=FILE) with the parameters data,
- * model, embed, hidden, epochs, batch, lr, seed, min_count and clip, and
- * returns the series loss, train_acc, test_acc, long_acc and seconds (one
- * value per epoch; step "epoch", from 1) and the scalars train_acc,
- * test_acc, long_acc, loss (the last epoch's), seconds (all training),
- * tokens (training words per epoch), train_n, test_n, long_n, vocab,
- * params and gflops (the matrix products' rate). With epochs=0 it only
- * scores the model: test_acc and long_acc, no series. seconds and gflops
- * are measured, so they differ from run to run; everything else is the
- * same for the same parameters. sentiment_sim_run is that run with two
- * extras for the command line: load_path (a model file to start from;
- * NULL for none) and save_path (where to save the trained model; NULL for
- * nowhere). */
-struct sim_result;
-struct sim_args;
-
-/* The same run in steps, for a live view (the TUI reads keys between
- * steps): create from the simulation's arguments (and a model file to
- * start from, or NULL), step until 0 (done; 1: more to do, SIM_ERUN:
- * diverged, with a message), read the progress and the result so far
- * (the curves of the finished epochs; every scalar once done) at any
- * time, destroy to finish or cancel. Returns 0 or SIM_ERUN. */
-struct sentiment_run;
-int sentiment_run_create(struct sentiment_run **out,
-    const struct sim_args *args, struct diag_list *diags);
-int sentiment_run_create_from(struct sentiment_run **out,
-    const struct sim_args *args, const char *load_path,
-    struct diag_list *diags);
-int sentiment_run_step(struct sentiment_run *run, size_t units,
-    struct diag_list *diags);
-void sentiment_run_progress(const struct sentiment_run *run,
-    struct sentiment_progress *progress);
-void sentiment_run_result(const struct sentiment_run *run,
-    struct sim_result *res);
-const struct sentiment_model *sentiment_run_model(
-    const struct sentiment_run *run);
-void sentiment_run_destroy(struct sentiment_run *run);
-
-int sentiment_sim_run(struct sim_result *res, const struct sim_args *args,
-    const char *load_path, const char *save_path, struct diag_list *diags);
 
 #endif

@@ -152,14 +152,18 @@ load_sentences(struct sentiment_trainer *tr, const struct sentiment_data *data,
     const unsigned char *split, const struct sentiment_model *start,
     struct sentiment_vocab *vocab)
 {
-	struct sentiment_tokens *toks = xcalloc(data->n + 1, sizeof *toks);
+	struct sentiment_tokens *toks = data->toks, *train_toks;
 	size_t nwords = 0, ntrain = 0, at = 0;
-	struct sentiment_tokens *train_toks;
 
+	if (toks == NULL) {	/* not tokenised yet: words of our own */
+		toks = xcalloc(data->n + 1, sizeof *toks);
+		for (size_t i = 0; i < data->n; i++) {
+			sentiment_tokens_init(&toks[i]);
+			sentiment_tokenize(&toks[i], data->v[i].text,
+			    strlen(data->v[i].text));
+		}
+	}
 	for (size_t i = 0; i < data->n; i++) {
-		sentiment_tokens_init(&toks[i]);
-		sentiment_tokenize(&toks[i], data->v[i].text,
-		    strlen(data->v[i].text));
 		nwords += toks[i].n;
 		ntrain += split[i] == SENTIMENT_SPLIT_TRAIN;
 	}
@@ -197,9 +201,12 @@ load_sentences(struct sentiment_trainer *tr, const struct sentiment_data *data,
 		s->len = toks[i].n;
 		s->label = data->v[i].label;
 		at += toks[i].n;
-		sentiment_tokens_free(&toks[i]);
 	}
-	free(toks);
+	if (toks != data->toks) {
+		for (size_t i = 0; i < data->n; i++)
+			sentiment_tokens_free(&toks[i]);
+		free(toks);
+	}
 }
 
 /* Split, tokenize, build or copy the model, size every buffer once. */

@@ -45,6 +45,7 @@ struct sim_param_spec {
 
 struct sim_args;
 struct sim_result;
+struct sim_job_ops;
 
 struct sim_spec {
 	const char *name;
@@ -54,10 +55,17 @@ struct sim_spec {
 	/* Fill res (already initialised) from args (already validated). */
 	int (*run)(struct sim_result *res, const struct sim_args *args,
 	    struct diag_list *diags);
-	/* Does a run with these arguments take seconds (training)? Then an
-	 * interactive view runs it on the reader's request, in steps, instead
-	 * of on sight. NULL: never. */
-	int (*slow)(const struct sim_args *args);
+	/* The estimated seconds of a run with args on a reference PC of 2020:
+	 * a formula of the sizes, the same on every machine, so what a view
+	 * runs on sight never depends on today's load. NULL: negligible. */
+	double (*cost)(const struct sim_args *args);
+	/* Does a run with these arguments train a network? Then an
+	 * interactive view runs it when the reader asks, not on sight.
+	 * NULL: never. */
+	int (*trains)(const struct sim_args *args);
+	/* The run in steps (see sim_job_create); NULL: one step runs it whole
+	 * through run(). */
+	const struct sim_job_ops *job;
 };
 
 /* Parameter values of one run, in the order of spec->params. */
@@ -73,6 +81,9 @@ struct sim_series {
 	char *label;	/* a short human description */
 	double *v;
 	size_t n;
+	int has_range;	/* the values live in [lo, hi] (a probability):
+			 * charts draw that range, not the data's */
+	double lo, hi;
 };
 
 struct sim_scalar {
@@ -99,6 +110,8 @@ struct sim_result {
 	size_t nscalars;
 	struct sim_table *tables;
 	size_t ntables;
+	char **notes;		/* lines of text, in order (a model's answer) */
+	size_t nnotes;
 };
 
 /* The registry, in a fixed order; n gets the count. */
@@ -151,6 +164,11 @@ struct sim_table *sim_result_add_table(struct sim_result *res,
     const char *name, size_t ncols, const char *const *header);
 /* Append a row of ncols cells (copied) to table. */
 void sim_table_add_row(struct sim_table *table, const char *const *cells);
+/* Append a line of text (printf format) to res->notes. */
+void sim_result_add_note(struct sim_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* A deep copy of src into dst (initialised, empty). */
+void sim_result_copy(struct sim_result *dst, const struct sim_result *src);
 
 /* v as text in buf, with '.' as the decimal point whatever the locale:
  * digits 0 gives the shortest form that reads back as exactly v (at most
@@ -158,5 +176,103 @@ void sim_table_add_row(struct sim_table *table, const char *const *cells);
  * Non-finite values give "nan", "inf" or "-inf". */
 #define SIM_NUMBER_MAX 32
 void sim_format_double(char buf[SIM_NUMBER_MAX], double v, int digits);
+
+/* ---- how long a run takes ---------------------------------------------
+ * A view runs FAST simulations on sight, HEAVY ones in steps between key
+ * reads (or within a budget, headless), and TRAINS ones when the reader
+ * asks. The split is by sim_cost(), a formula, so it is the same on every
+ * machine and under any load. */
+enum sim_pace {
+	SIM_PACE_FAST,		/* well under a frame: run it during layout */
+	SIM_PACE_HEAVY,		/* more than a frame: run it in steps */
+	SIM_PACE_TRAINS		/* trains a network: run it on request */
+};
+#define SIM_FAST_SECONDS 0.02	/* estimated seconds still run on sight */
+
+/* The estimated seconds of a run with args (0 for specs without cost). */
+double sim_cost(const struct sim_args *args);
+enum sim_pace sim_pace(const struct sim_args *args);
+
+/* ---- a run in steps ----------------------------------------------------
+ * Every simulation can run in steps, so a view reads the keyboard between
+ * them and can stop the run at any point:
+ *
+ *     sim_job_create(&job, &args, NULL, &diags);
+ *     while (!cancelled && (rc = sim_job_step(job, 1, &diags)) == 1)
+ *             sim_job_progress(job, &pg), ... draw, read a key ...;
+ *     sim_job_result(job, &res);      (partial while it runs)
+ *     sim_job_destroy(job);           (finishes or cancels)
+ *
+ * A simulation with job ops does a small unit of work per step (a
+ * mini-batch, one network of a sweep); one without runs whole in its first
+ * step. Results do not depend on how the work is split into steps.
+ *
+ * A run that trains may leave a model (sim_job_model): a heap object the
+ * caller owns (sim_model_destroy), that can be saved to a file and asked
+ * about a text (sim_model_ask). */
+struct sim_progress {
+	double fraction;	/* of the whole run, 0..1 */
+	size_t stage, stages;	/* stages finished, of stages (epochs...) */
+	const char *stage_name;	/* "epoch", "network", "run" */
+	double seconds;		/* compute time so far */
+	int done;
+};
+
+struct sim_model_ops {
+	const char *noun;	/* what the model reads: "sentence" */
+	/* A copy of the model the run state has trained so far. */
+	void *(*take)(const void *state);
+	void (*destroy)(void *model);
+	int (*save)(const void *model, const char *path,
+	    struct diag_list *diags);
+	/* What the model says about text[0..len): notes (the first heads the
+	 * answer), series and tables in answer (initialised, empty). */
+	void (*ask)(struct sim_result *answer, const void *model,
+	    const char *text, size_t len);
+};
+
+struct sim_job_ops {
+	/* A run of args (validated), continuing from the model saved in
+	 * load_path when it is not NULL. 0, or SIM_ERUN with messages. */
+	int (*create)(void **state, const struct sim_args *args,
+	    const char *load_path, struct diag_list *diags);
+	/* At most units units of work: 1 while work remains, 0 when done,
+	 * SIM_ERUN (with a message) when the run failed and stays done. */
+	int (*step)(void *state, size_t units, struct diag_list *diags);
+	void (*progress)(const void *state, struct sim_progress *pg);
+	/* The result so far, the whole result once done. */
+	void (*result)(const void *state, struct sim_result *res);
+	void (*destroy)(void *state);
+	const struct sim_model_ops *model;	/* NULL: leaves no model */
+};
+
+struct sim_job;
+struct sim_model;
+
+/* A run of args (copied), from the model in load_path if not NULL (only
+ * for simulations with a model: SIM_EUNKNOWN otherwise). 0, or a negative
+ * SIM_E* code with messages in diags and *out NULL. */
+int sim_job_create(struct sim_job **out, const struct sim_args *args,
+    const char *load_path, struct diag_list *diags);
+/* Run at most units units: 1 more to do, 0 done, SIM_ERUN failed. */
+int sim_job_step(struct sim_job *job, size_t units, struct diag_list *diags);
+void sim_job_progress(const struct sim_job *job, struct sim_progress *pg);
+/* The result so far into res (initialised, empty). */
+void sim_job_result(const struct sim_job *job, struct sim_result *res);
+/* The arguments the job runs with (owned by the job). */
+const struct sim_args *sim_job_args(const struct sim_job *job);
+/* A new copy of the model trained so far; NULL for simulations without. */
+struct sim_model *sim_job_model(const struct sim_job *job);
+/* Finish or cancel; NULL is fine. */
+void sim_job_destroy(struct sim_job *job);
+
+/* Does spec's run leave a model (to save, load, ask)? */
+int sim_has_model(const struct sim_spec *spec);
+const char *sim_model_noun(const struct sim_model *model);
+int sim_model_save(const struct sim_model *model, const char *path,
+    struct diag_list *diags);
+void sim_model_ask(struct sim_result *answer, const struct sim_model *model,
+    const char *text, size_t len);
+void sim_model_destroy(struct sim_model *model);
 
 #endif

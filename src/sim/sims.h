@@ -23,6 +23,10 @@ extern const struct sim_spec sim_lstm_vs_rnn_spec;
 /* sims_sentiment.c (lesson 4, the sentiment pipeline of sentiment.h) */
 extern const struct sim_spec sim_sentiment_spec;
 
+/* Floating-point operations a second of the double kernels of nn/ on the
+ * reference PC (sim.h's cost): what the cost formulas divide by. */
+#define SIM_REF_FLOPS 1e10
+
 /* Common parameter ranges. */
 #define SIM_SEED_MAX 2147483647.0	/* 2^31 - 1 */
 

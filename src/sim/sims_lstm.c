@@ -114,6 +114,15 @@ lstm_gates_run(struct sim_result *res, const struct sim_args *args,
 	return SIM_OK;
 }
 
+/* Estimated seconds: the LSTM's four gates, forward only (input 1). */
+static double
+lstm_gates_cost(const struct sim_args *args)
+{
+	double h = args->num[LG_HIDDEN];
+
+	return 8.0 * h * (h + 1.0) * args->num[LG_STEPS] / SIM_REF_FLOPS;
+}
+
 const struct sim_spec sim_lstm_gates_spec = {
 	.name = "lstm-gates",
 	.summary = "input, forget and output gates, cell and hidden state of "
@@ -121,6 +130,7 @@ const struct sim_spec sim_lstm_gates_spec = {
 	.params = lstm_gates_params,
 	.nparams = sizeof lstm_gates_params / sizeof lstm_gates_params[0],
 	.run = lstm_gates_run,
+	.cost = lstm_gates_cost,
 };
 
 /* ---- lstm-vs-rnn --------------------------------------------------------- */
@@ -256,6 +266,16 @@ lstm_vs_rnn_run(struct sim_result *res, const struct sim_args *args,
 	return SIM_OK;
 }
 
+/* Estimated seconds: forward and backward through the RNN (about 6 H^2
+ * a step) and through the LSTM (four times that). */
+static double
+lstm_vs_rnn_cost(const struct sim_args *args)
+{
+	double h = args->num[LR_HIDDEN];
+
+	return 30.0 * h * h * args->num[LR_STEPS] / SIM_REF_FLOPS;
+}
+
 const struct sim_spec sim_lstm_vs_rnn_spec = {
 	.name = "lstm-vs-rnn",
 	.summary = "gradient norm reaching step t from the loss at T: plain "
@@ -263,4 +283,5 @@ const struct sim_spec sim_lstm_vs_rnn_spec = {
 	.params = lstm_vs_rnn_params,
 	.nparams = sizeof lstm_vs_rnn_params / sizeof lstm_vs_rnn_params[0],
 	.run = lstm_vs_rnn_run,
+	.cost = lstm_vs_rnn_cost,
 };

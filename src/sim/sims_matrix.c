@@ -72,6 +72,15 @@ matrix_power_run(struct sim_result *res, const struct sim_args *args,
 	return SIM_OK;
 }
 
+/* Estimated seconds: power products of two n x n matrices. */
+static double
+matrix_power_cost(const struct sim_args *args)
+{
+	double n = args->num[MP_N];
+
+	return 2.0 * n * n * n * args->num[MP_POWER] / SIM_REF_FLOPS;
+}
+
 const struct sim_spec sim_matrix_power_spec = {
 	.name = "matrix-power",
 	.summary = "largest |entry| of W^k for W = scale * I: shrinks below 1, "
@@ -79,6 +88,7 @@ const struct sim_spec sim_matrix_power_spec = {
 	.params = matrix_power_params,
 	.nparams = sizeof matrix_power_params / sizeof matrix_power_params[0],
 	.run = matrix_power_run,
+	.cost = matrix_power_cost,
 };
 
 enum { LB_N, LB_SCALE, LB_STEPS };
@@ -139,6 +149,15 @@ linear_bptt_run(struct sim_result *res, const struct sim_args *args,
 	return SIM_OK;
 }
 
+/* Estimated seconds: one n x n product with a vector per step. */
+static double
+linear_bptt_cost(const struct sim_args *args)
+{
+	double n = args->num[LB_N];
+
+	return 2.0 * n * n * args->num[LB_STEPS] / SIM_REF_FLOPS;
+}
+
 const struct sim_spec sim_linear_bptt_spec = {
 	.name = "linear-bptt",
 	.summary = "norm of a gradient multiplied by W^T = scale * I once per "
@@ -146,4 +165,5 @@ const struct sim_spec sim_linear_bptt_spec = {
 	.params = linear_bptt_params,
 	.nparams = sizeof linear_bptt_params / sizeof linear_bptt_params[0],
 	.run = linear_bptt_run,
+	.cost = linear_bptt_cost,
 };

@@ -119,6 +119,15 @@ rnn_unroll_run(struct sim_result *res, const struct sim_args *args,
 	return SIM_OK;
 }
 
+/* Estimated seconds: the forward pass, 2 H^2 a step. */
+static double
+rnn_unroll_cost(const struct sim_args *args)
+{
+	double h = args->num[RU_HIDDEN];
+
+	return 2.0 * h * h * args->num[RU_STEPS] / SIM_REF_FLOPS;
+}
+
 const struct sim_spec sim_rnn_unroll_spec = {
 	.name = "rnn-unroll",
 	.summary = "a tanh RNN unrolled over an input sequence: every hidden "
@@ -126,6 +135,7 @@ const struct sim_spec sim_rnn_unroll_spec = {
 	.params = rnn_unroll_params,
 	.nparams = sizeof rnn_unroll_params / sizeof rnn_unroll_params[0],
 	.run = rnn_unroll_run,
+	.cost = rnn_unroll_cost,
 };
 
 /* ---- bptt-norms ---------------------------------------------------------- */
@@ -256,75 +266,189 @@ lab_run(struct bptt_lab *lab, double rho, double *norm, int grads)
 	sim_norms_overflow(norm, lab->steps + 1);
 }
 
-/* The main rho (and with sweep=on the five sweep values; a sweep value
- * equal to rho is run once), the bound sigma_max^(T-t) ||dL/dh_T||, and
- * clipping of the total gradient. */
-static int
-bptt_norms_run(struct sim_result *res, const struct sim_args *args,
-    struct diag_list *diags)
-{
+/* A bptt-norms run in steps: one network (one rho) a unit, then the bound.
+ * The main rho comes with the five sweep values when sweep=on (a sweep
+ * value equal to rho is run once, as the main run); only the main run
+ * needs the weight gradients (grad_norm), and clipping acts on them. */
+struct bptt_job {
 	struct bptt_lab lab;
-	size_t steps = sim_arg_size(args, BN_STEPS), n = steps + 1;
-	double rho = args->num[BN_RHO], clip = args->num[BN_CLIP];
-	int sweep = sim_arg_size(args, BN_SWEEP) == 1, main_done = 0;
-	double *norm = xmalloc(n * sizeof *norm);
-	double *bound = xmalloc(n * sizeof *bound);
-	double *swept[NSWEEP] = { NULL };
-	double grad_norm = 0.0, clipped_norm = 0.0, sigma;
+	size_t n;		/* steps + 1 values per series */
+	double rho, clip;
+	int sweep;
+	size_t nruns, next;	/* networks, and the next unit to do */
+	double run_rho[NSWEEP + 1];
+	double *run_out[NSWEEP + 1];
+	int run_main[NSWEEP + 1];
+	double *norm, *bound, *swept[NSWEEP];
+	double grad_norm, clipped_norm, sigma;
+};
 
+/* Free a run (NULL is fine). */
+static void
+bptt_job_destroy(void *state)
+{
+	struct bptt_job *job = state;
+
+	if (job == NULL)
+		return;
+	lab_free(&job->lab);
+	free(job->norm);
+	free(job->bound);
+	for (size_t r = 0; r < NSWEEP; r++)
+		free(job->swept[r]);
+	free(job);
+}
+
+/* The network and the list of rhos to run. */
+static int
+bptt_job_create(void **state, const struct sim_args *args,
+    const char *load_path, struct diag_list *diags)
+{
+	struct bptt_job *job = xcalloc(1, sizeof *job);
+	int main_done = 0;
+
+	(void)load_path;
 	(void)diags;
-	lab_init(&lab, args);
-	/* Only the main run needs the weight gradients (grad_norm). */
-	for (size_t r = 0; sweep && r < NSWEEP; r++) {
-		int is_main = sweep_rhos[r] == rho && !main_done;
-
-		swept[r] = xmalloc(n * sizeof *swept[r]);
-		lab_run(&lab, sweep_rhos[r], swept[r], is_main);
-		if (is_main) {
-			linalg_copy(norm, swept[r], n);
-			grad_norm = optim_clip_grad_norm(lab.grads,
-			    rnn_param_count(&lab.d), clip);
-			clipped_norm = linalg_norm2(lab.grads,
-			    rnn_param_count(&lab.d));
-			main_done = 1;
-		}
+	lab_init(&job->lab, args);
+	job->n = job->lab.steps + 1;
+	job->rho = args->num[BN_RHO];
+	job->clip = args->num[BN_CLIP];
+	job->sweep = sim_arg_size(args, BN_SWEEP) == 1;
+	job->norm = xmalloc(job->n * sizeof *job->norm);
+	job->bound = xmalloc(job->n * sizeof *job->bound);
+	for (size_t r = 0; job->sweep && r < NSWEEP; r++) {
+		job->swept[r] = xmalloc(job->n * sizeof *job->swept[r]);
+		job->run_rho[job->nruns] = sweep_rhos[r];
+		job->run_out[job->nruns] = job->swept[r];
+		job->run_main[job->nruns] = sweep_rhos[r] == job->rho &&
+		    !main_done;
+		main_done |= job->run_main[job->nruns++];
 	}
 	if (!main_done) {
-		lab_run(&lab, rho, norm, 1);
-		grad_norm = optim_clip_grad_norm(lab.grads,
-		    rnn_param_count(&lab.d), clip);
-		clipped_norm = linalg_norm2(lab.grads, rnn_param_count(&lab.d));
+		job->run_rho[job->nruns] = job->rho;
+		job->run_out[job->nruns] = job->norm;
+		job->run_main[job->nruns++] = 1;
 	}
-	/* lab.p.weight_hh is rho Q again only if the main run came last */
-	for (size_t k = 0; k < lab.d.hidden * lab.d.hidden; k++)
-		lab.p.weight_hh[k] = rho * lab.q[k];
-	sigma = linalg_sigma_max(lab.p.weight_hh, lab.work, lab.d.hidden,
-	    lab.d.hidden, 1000);
+	*state = job;
+	return SIM_OK;
+}
+
+/* The bound sigma_max^(T-t) ||dL/dh_T||, once every network has run. */
+static void
+bptt_job_finish(struct bptt_job *job)
+{
+	struct bptt_lab *lab = &job->lab;
+	size_t nh = lab->d.hidden, steps = lab->steps;
+
+	/* lab->p.weight_hh is rho Q again only if the main run came last */
+	for (size_t k = 0; k < nh * nh; k++)
+		lab->p.weight_hh[k] = job->rho * lab->q[k];
+	job->sigma = linalg_sigma_max(lab->p.weight_hh, lab->work, nh, nh,
+	    1000);
 	for (size_t t = 0; t <= steps; t++)
-		bound[t] = pow(sigma, (double)(steps - t)) * norm[steps];
+		job->bound[t] = pow(job->sigma, (double)(steps - t)) *
+		    job->norm[steps];
+}
+
+/* One network a unit; the last unit computes the bound. */
+static int
+bptt_job_step(void *state, size_t units, struct diag_list *diags)
+{
+	struct bptt_job *job = state;
+	struct bptt_lab *lab = &job->lab;
+	size_t np = rnn_param_count(&lab->d);
+
+	(void)diags;
+	for (; units > 0 && job->next <= job->nruns; units--, job->next++) {
+		size_t r = job->next;
+
+		if (r == job->nruns) {
+			bptt_job_finish(job);
+			continue;
+		}
+		lab_run(lab, job->run_rho[r], job->run_out[r], job->run_main[r]);
+		if (job->run_main[r]) {
+			if (job->run_out[r] != job->norm)
+				linalg_copy(job->norm, job->run_out[r], job->n);
+			job->grad_norm = optim_clip_grad_norm(lab->grads, np,
+			    job->clip);
+			job->clipped_norm = linalg_norm2(lab->grads, np);
+		}
+	}
+	return job->next > job->nruns ? 0 : 1;
+}
+
+/* Networks run so far. */
+static void
+bptt_job_progress(const void *state, struct sim_progress *pg)
+{
+	const struct bptt_job *job = state;
+
+	*pg = (struct sim_progress){
+		.fraction = (double)job->next / (double)(job->nruns + 1),
+		.stage = job->next,
+		.stages = job->nruns + 1,
+		.stage_name = "network",
+		.done = job->next > job->nruns,
+	};
+}
+
+/* The series and scalars, once done (nothing before: a norm profile is
+ * only a profile once its network has run). */
+static void
+bptt_job_result(const void *state, struct sim_result *res)
+{
+	const struct bptt_job *job = state;
+	size_t n = job->n, steps = job->lab.steps;
 
 	res->step_name = xstrdup("t");
-	sim_result_add_series(res, "norm", "||dL/dh_t||", norm, n);
+	if (job->next <= job->nruns)
+		return;
+	sim_result_add_series(res, "norm", "||dL/dh_t||",
+	    sim_copy_values(job->norm, n), n);
 	sim_result_add_series(res, "bound",
-	    "sigma_max(W_hh)^(T-t) ||dL/dh_T||", bound, n);
-	for (size_t r = 0; sweep && r < NSWEEP; r++) {
+	    "sigma_max(W_hh)^(T-t) ||dL/dh_T||",
+	    sim_copy_values(job->bound, n), n);
+	for (size_t r = 0; job->sweep && r < NSWEEP; r++) {
 		char label[48];
 
 		snprintf(label, sizeof label, "||dL/dh_t|| for rho = %.1f",
 		    sweep_rhos[r]);
-		sim_result_add_series(res, sweep_names[r], label, swept[r], n);
+		sim_result_add_series(res, sweep_names[r], label,
+		    sim_copy_values(job->swept[r], n), n);
 	}
 	sim_result_add_scalar(res, "sigma_max",
-	    "largest singular value of W_hh", sigma);
+	    "largest singular value of W_hh", job->sigma);
 	sim_result_add_scalar(res, "ratio", "||dL/dh_0|| / ||dL/dh_T||",
-	    norm[0] / norm[steps]);
+	    job->norm[0] / job->norm[steps]);
 	sim_result_add_scalar(res, "grad_norm",
-	    "total gradient norm before clipping", sim_nan_as_inf(grad_norm));
+	    "total gradient norm before clipping",
+	    sim_nan_as_inf(job->grad_norm));
 	sim_result_add_scalar(res, "clipped_norm",
-	    "total gradient norm after clipping", sim_nan_as_inf(clipped_norm));
-	lab_free(&lab);
-	return SIM_OK;
+	    "total gradient norm after clipping",
+	    sim_nan_as_inf(job->clipped_norm));
 }
+
+/* Estimated seconds: forward and backward (with the weight gradients:
+ * about 6 H^2 a step) for each network, W_hh's directions (about 4 H^3)
+ * and sigma_max's 1000 power iterations (4 H^2 each). */
+static double
+bptt_norms_cost(const struct sim_args *args)
+{
+	double h = args->num[BN_HIDDEN];
+	double runs = 1.0 + (args->num[BN_SWEEP] == 1.0 ? (double)NSWEEP : 0.0);
+
+	return (runs * 6.0 * h * h * args->num[BN_STEPS] + 4.0 * h * h * h +
+	    4000.0 * h * h) / SIM_REF_FLOPS;
+}
+
+static const struct sim_job_ops bptt_norms_job = {
+	.create = bptt_job_create,
+	.step = bptt_job_step,
+	.progress = bptt_job_progress,
+	.result = bptt_job_result,
+	.destroy = bptt_job_destroy,
+};
 
 const struct sim_spec sim_bptt_norms_spec = {
 	.name = "bptt-norms",
@@ -332,5 +456,6 @@ const struct sim_spec sim_bptt_norms_spec = {
 	    "W_hh = rho x orthogonal, beside the bound sigma_max^(T-t)",
 	.params = bptt_norms_params,
 	.nparams = sizeof bptt_norms_params / sizeof bptt_norms_params[0],
-	.run = bptt_norms_run,
+	.cost = bptt_norms_cost,
+	.job = &bptt_norms_job,
 };

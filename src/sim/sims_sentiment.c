@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "sentiment/sentiment_int.h"
 #include "sim/sim.h"
@@ -41,33 +42,53 @@ static const struct sim_param_spec sentiment_params[] = {
 	  "clip the gradient's norm to this (0: off)" },
 };
 
-static int run_sentiment(struct sim_result *res, const struct sim_args *args,
-    struct diag_list *diags);
-static int is_slow(const struct sim_args *args);
+static double cost(const struct sim_args *args);
+static int trains(const struct sim_args *args);
+static const struct sim_job_ops sentiment_job;
 
 const struct sim_spec sim_sentiment_spec = {
-	"sentiment",
-	"train an LSTM (or RNN) sentiment classifier on real sentences",
-	sentiment_params,
-	sizeof sentiment_params / sizeof sentiment_params[0],
-	run_sentiment,
-	is_slow
+	.name = "sentiment",
+	.summary = "train an LSTM (or RNN) sentiment classifier on real "
+	    "sentences",
+	.params = sentiment_params,
+	.nparams = sizeof sentiment_params / sizeof sentiment_params[0],
+	.cost = cost,
+	.trains = trains,
+	.job = &sentiment_job,
 };
 
 /* Training takes about a second; with epochs=0 it only builds the
- * vocabulary and scores (tens of milliseconds). */
+ * vocabulary and scores. */
 static int
-is_slow(const struct sim_args *args)
+trains(const struct sim_args *args)
 {
 	return args->num[P_EPOCHS] > 0;
 }
 
-/* The registry's entry point: no model file in or out. */
-static int
-run_sentiment(struct sim_result *res, const struct sim_args *args,
-    struct diag_list *diags)
+/* Words of the course corpus (training and test split): a data file's
+ * size is not known before it is read, so it is costed as this. */
+#define CORPUS_WORDS 48000.0
+#define TEST_SHARE 0.2
+/* Reference rates: floating-point operations a second in the float
+ * kernels, and words a second for the vocabulary and the ids. */
+#define REF_FLOPS 2e10
+#define REF_WORDS 1e7
+
+/* Estimated seconds: every epoch's forward and backward pass over the
+ * training words and forward pass over the test words, one more scoring
+ * pass when there are no epochs, and the vocabulary. */
+static double
+cost(const struct sim_args *args)
 {
-	return sentiment_sim_run(res, args, NULL, NULL, diags);
+	double e = args->num[P_EMBED], h = args->num[P_HIDDEN];
+	double gates = args->num[P_MODEL] == 1.0 ? h : 4.0 * h;
+	double fwd = 2.0 * gates * (e + h);
+	double epochs = args->num[P_EPOCHS];
+	double per_epoch = (1.0 - TEST_SHARE) * 3.0 * fwd + TEST_SHARE * fwd;
+
+	return CORPUS_WORDS * (epochs * per_epoch +
+	    (epochs == 0 ? TEST_SHARE * fwd : 0.0)) / REF_FLOPS +
+	    CORPUS_WORDS / REF_WORDS;
 }
 
 /* The trainer's configuration from validated arguments. */
@@ -132,94 +153,95 @@ flops_per_word(const struct sentiment_model *m, int training)
 	return training ? 3.0 * fwd : fwd;
 }
 
-/* A training run of the simulation: its data, trainer and settings. */
-struct sentiment_run {
-	struct sentiment_data data;
+/* A training run of the simulation: its data (the shared course corpus
+ * or a file of its own), trainer and settings. */
+struct run {
+	struct sentiment_data own;
+	const struct sentiment_data *data;
 	struct sentiment_config cfg;
 	struct sentiment_model *start;
 	struct sentiment_trainer *tr;
 };
 
-/* See sentiment.h. */
-int
-sentiment_run_create_from(struct sentiment_run **out,
-    const struct sim_args *args, const char *load_path,
+/* Free a run (NULL is fine). */
+static void
+run_destroy(void *state)
+{
+	struct run *run = state;
+
+	if (run == NULL)
+		return;
+	sentiment_trainer_destroy(run->tr);
+	sentiment_model_destroy(run->start);
+	sentiment_data_free(&run->own);
+	free(run);
+}
+
+/* The data, the model to start from, and a trainer. */
+static int
+run_create(void **state, const struct sim_args *args, const char *load_path,
     struct diag_list *diags)
 {
-	struct sentiment_run *run = xcalloc(1, sizeof *run);
+	struct run *run = xcalloc(1, sizeof *run);
 	const char *path = args->text[P_DATA];
-	int rc;
+	int rc = SENTIMENT_OK;
 
-	*out = NULL;
-	sentiment_data_init(&run->data);
-	if (path != NULL && path[0] != '\0')
-		rc = sentiment_data_read(&run->data, path, diags);
-	else
-		rc = sentiment_data_builtin(&run->data, diags);
+	*state = NULL;
+	sentiment_data_init(&run->own);
+	if (path != NULL && path[0] != '\0') {
+		rc = sentiment_data_read(&run->own, path, diags);
+		run->data = &run->own;
+	} else if ((run->data = sentiment_corpus(diags)) == NULL) {
+		rc = SENTIMENT_EIO;
+	}
 	if (rc == SENTIMENT_OK && load_path != NULL)
 		rc = sentiment_model_load(&run->start, load_path, diags);
 	config_from_args(&run->cfg, args);
 	if (rc == SENTIMENT_OK)
-		rc = sentiment_trainer_create(&run->tr, &run->cfg, &run->data,
+		rc = sentiment_trainer_create(&run->tr, &run->cfg, run->data,
 		    run->start, diags);
 	if (rc != SENTIMENT_OK) {
-		sentiment_run_destroy(run);
+		run_destroy(run);
 		return SIM_ERUN;
 	}
-	*out = run;
+	*state = run;
 	return SIM_OK;
 }
 
-/* See sentiment.h. */
-int
-sentiment_run_create(struct sentiment_run **out, const struct sim_args *args,
-    struct diag_list *diags)
+/* A few mini-batches. */
+static int
+run_step(void *state, size_t units, struct diag_list *diags)
 {
-	return sentiment_run_create_from(out, args, NULL, diags);
-}
-
-/* See sentiment.h. */
-int
-sentiment_run_step(struct sentiment_run *run, size_t units,
-    struct diag_list *diags)
-{
+	struct run *run = state;
 	int rc = sentiment_trainer_step(run->tr, units, diags);
 
 	return rc == 1 ? 1 : rc == 0 ? 0 : SIM_ERUN;
 }
 
-/* See sentiment.h. */
-void
-sentiment_run_progress(const struct sentiment_run *run,
-    struct sentiment_progress *progress)
+/* Where training is, in epochs. */
+static void
+run_progress(const void *state, struct sim_progress *pg)
 {
-	sentiment_trainer_progress(run->tr, progress);
+	const struct run *run = state;
+	struct sentiment_progress sp;
+
+	sentiment_trainer_progress(run->tr, &sp);
+	*pg = (struct sim_progress){
+		.fraction = sp.fraction,
+		.stage = sp.epoch,
+		.stages = sp.epochs,
+		.stage_name = "epoch",
+		.seconds = sp.seconds,
+		.done = sp.done,
+	};
 }
 
-/* See sentiment.h. */
-const struct sentiment_model *
-sentiment_run_model(const struct sentiment_run *run)
+/* The curves of the epochs finished so far and the scalars of the run
+ * (the final ones once it is done). */
+static void
+run_result(const void *state, struct sim_result *res)
 {
-	return sentiment_trainer_model(run->tr);
-}
-
-/* See sentiment.h. */
-void
-sentiment_run_destroy(struct sentiment_run *run)
-{
-	if (run == NULL)
-		return;
-	sentiment_trainer_destroy(run->tr);
-	sentiment_model_destroy(run->start);
-	sentiment_data_free(&run->data);
-	free(run);
-}
-
-/* See sentiment.h: the curves of the epochs finished so far and the
- * scalars of the run (the final ones once it is done). */
-void
-sentiment_run_result(const struct sentiment_run *run, struct sim_result *res)
-{
+	const struct run *run = state;
 	const struct sentiment_model *model = sentiment_trainer_model(run->tr);
 	const struct sentiment_epoch *ep;
 	struct sentiment_progress pg;
@@ -251,7 +273,7 @@ sentiment_run_result(const struct sentiment_run *run, struct sim_result *res)
 	} else if (pg.done) {
 		struct sentiment_eval ev;
 
-		sentiment_evaluate(&ev, model, &run->data, SENTIMENT_SPLIT_TEST,
+		sentiment_evaluate(&ev, model, run->data, SENTIMENT_SPLIT_TEST,
 		    run->cfg.seed);
 		sim_result_add_scalar(res, "test_acc", "test accuracy",
 		    ev.accuracy);
@@ -277,24 +299,87 @@ sentiment_run_result(const struct sentiment_run *run, struct sim_result *res)
 	    flops_per_word(model, 0)) / pg.seconds * 1e-9 : NAN);
 }
 
-/* Read the data, train (from load_path's model if given), report, save. */
-int
-sentiment_sim_run(struct sim_result *res, const struct sim_args *args,
-    const char *load_path, const char *save_path, struct diag_list *diags)
-{
-	struct sentiment_run *run;
-	int rc;
+/* ---- the trained model ------------------------------------------------ */
 
-	if (sentiment_run_create_from(&run, args, load_path, diags) != SIM_OK)
-		return SIM_ERUN;
-	while ((rc = sentiment_run_step(run, 64, diags)) == 1)
-		;
-	if (rc == 0) {
-		sentiment_run_result(run, res);
-		if (save_path != NULL && sentiment_model_save(
-		    sentiment_run_model(run), save_path, diags) != SENTIMENT_OK)
-			rc = SIM_ERUN;
-	}
-	sentiment_run_destroy(run);
-	return rc == 0 ? SIM_OK : SIM_ERUN;
+/* A snapshot of the model as trained so far. */
+static void *
+model_take(const void *state)
+{
+	const struct run *run = state;
+
+	return sentiment_model_copy(sentiment_trainer_model(run->tr));
 }
+
+/* Free a snapshot. */
+static void
+model_destroy(void *model)
+{
+	sentiment_model_destroy(model);
+}
+
+/* Save a snapshot to a model file. */
+static int
+model_save(const void *model, const char *path, struct diag_list *diags)
+{
+	return sentiment_model_save(model, path, diags) == SENTIMENT_OK ?
+	    SIM_OK : SIM_ERUN;
+}
+
+/* What the model says about a sentence: P(positive) overall, after each
+ * word (a series in [0, 1]), every word with its value, unknown words
+ * marked. */
+static void
+model_ask(struct sim_result *answer, const void *model, const char *text,
+    size_t len)
+{
+	struct sentiment_prediction pred;
+	struct strbuf sb;
+	struct sim_series *s;
+	int unknown = 0;
+
+	sentiment_prediction_init(&pred);
+	sentiment_predict(&pred, model, text, len);
+	answer->step_name = xstrdup("word");
+	answer->step_first = 1;
+	sim_result_add_note(answer, "Your sentence: P(positive) = %.3f, %s.",
+	    pred.p, pred.p >= 0.5 ? "positive" : "negative");
+	sim_result_add_scalar(answer, "p", "P(positive)", pred.p);
+	if (pred.words.n > 0) {
+		s = sim_result_add_series(answer, "P(pos)",
+		    "P(positive) after each word, first word left",
+		    sim_copy_values(pred.prefix, pred.words.n), pred.words.n);
+		s->has_range = 1;
+		s->lo = 0.0;
+		s->hi = 1.0;
+		strbuf_init(&sb);
+		for (size_t i = 0; i < pred.words.n; i++) {
+			strbuf_addf(&sb, "%s%s%s %.2f", i > 0 ? "  " : "",
+			    pred.words.word[i], pred.unknown[i] ? "(?)" : "",
+			    pred.prefix[i]);
+			unknown |= pred.unknown[i];
+		}
+		sim_result_add_note(answer, "%s", sb.s);
+		strbuf_free(&sb);
+		if (unknown)
+			sim_result_add_note(answer, "(?) marks words the model "
+			    "never saw in training: it reads them all as <unk>.");
+	}
+	sentiment_prediction_free(&pred);
+}
+
+static const struct sim_model_ops sentiment_model_ops = {
+	.noun = "sentence",
+	.take = model_take,
+	.destroy = model_destroy,
+	.save = model_save,
+	.ask = model_ask,
+};
+
+static const struct sim_job_ops sentiment_job = {
+	.create = run_create,
+	.step = run_step,
+	.progress = run_progress,
+	.result = run_result,
+	.destroy = run_destroy,
+	.model = &sentiment_model_ops,
+};

@@ -118,8 +118,8 @@ turn(struct ui *ui, int dir)
 		return;
 	}
 	args->num[index] = fabs(value) < 1e-12 * step ? 0 : value;
-	if (ui_train_is_slow(ui, (size_t)v->focus))
-		ui_train_invalidate(ui, (size_t)v->focus);
+	/* whatever the new pace: a run of the old settings must stop */
+	ui_train_invalidate(ui, (size_t)v->focus);
 	ui_pager_relayout(ui);
 	shown = sim_args_format(args, index);
 	ui_message(ui, "%s = %s", k->name, shown);
@@ -158,8 +158,7 @@ ui_focus_key(struct ui *ui, int key)
 		ui_pager_relayout(ui);
 		return 1;
 	case '0':
-		if (ui_train_is_slow(ui, (size_t)v->focus))
-			ui_train_invalidate(ui, (size_t)v->focus);
+		ui_train_invalidate(ui, (size_t)v->focus);
 		if (v->knobs[v->focus].spec != NULL) {
 			sim_args_free(&v->knobs[v->focus]);
 			memset(&v->knobs[v->focus], 0, sizeof v->knobs[0]);

@@ -47,8 +47,15 @@ ui_outline_open(struct ui *ui)
 void
 ui_results_open(struct ui *ui, const char *query)
 {
-	struct doc_opts o = {COLS - 1 < DOC_MIN_WIDTH ? DOC_MIN_WIDTH : COLS - 1,
-	    ui->opts->ascii, 0, -1, NULL};
+	/* fast simulations only, from the session's cache: a search never
+	 * trains and never waits for a heavy block */
+	struct doc_opts o = {
+		.width = COLS - 1 < DOC_MIN_WIDTH ? DOC_MIN_WIDTH : COLS - 1,
+		.ascii = ui->opts->ascii,
+		.focus = -1,
+		.run = DOC_RUN_FAST,
+		.cache = ui->cache,
+	};
 	struct strbuf sb;
 
 	ui_lists_free(ui);

@@ -37,8 +37,14 @@ static void
 layout(struct ui *ui)
 {
 	struct ui_view *v = &ui->view;
-	struct doc_opts o = {page_width(), ui->opts->ascii, 0, v->focus,
-	    v->states};
+	struct doc_opts o = {
+		.width = page_width(),
+		.ascii = ui->opts->ascii,
+		.focus = v->focus,
+		.state = v->states,
+		.run = DOC_RUN_FAST,	/* the rest runs in slices (train.c) */
+		.cache = ui->cache,
+	};
 
 	for (size_t i = 0; i < v->lesson->nblocks; i++)
 		v->states[i].args = v->knobs[i].spec != NULL ? &v->knobs[i] : NULL;
@@ -264,8 +270,9 @@ ui_pager_key(struct ui *ui, int key)
 	long rows = ui_page_rows();
 
 	if (key == 27 && ui->job.run != NULL) {
-		ui_train_cancel(ui, 0);
-		ui_message(ui, "Training stopped.");
+		ui_message(ui, ui->job.asked ? "Training stopped." :
+		    "Stopped computing.");
+		ui_train_cancel(ui);
 		ui_pager_relayout(ui);
 		return;
 	}

@@ -44,7 +44,7 @@ finish(struct ui *ui, int accepted)
 		ui_quiz_number(ui, text);
 		break;
 	case UI_PROMPT_SENTENCE:
-		ui_train_sentence(ui, text);
+		ui_train_ask(ui, text);
 		break;
 	case UI_PROMPT_NONE:
 		break;

@@ -1,3 +1,12 @@
+/* train: slow simulations in slices between key reads.
+ *
+ * One run at a time, through the registry's stepping face (sim_job): the
+ * training the reader asked for (Enter on a block that trains), or else a
+ * heavy block on the screen, computed on sight. A finished run's result
+ * goes into ui->cache under the settings it ran with, where the layout
+ * finds it; a training run also leaves its model for the reader's text.
+ * While a run goes on, the page shows its progress a few times a second,
+ * not after every slice: a relayout costs, and the eye needs no more. */
 #include "config.h"
 
 #include "ui/ui.h"
@@ -12,6 +21,7 @@
 #include <time.h>
 
 #define SLICE_SECONDS 0.03	/* work between two looks at the keyboard */
+#define SHOW_SECONDS 0.25	/* progress on the page at most this often */
 #define BAR 20			/* columns of the progress bar */
 
 /* Seconds on the monotonic clock. */
@@ -24,67 +34,86 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Is block i a simulation that runs only when asked (training), with the
- * reader's knob values or else the lesson's? */
+/* The current settings of block i: the reader's knobs, or the lesson's.
+ * Returns 0 with *args set (args_own filled when they are the lesson's,
+ * to be freed), or -1 with messages in diags. */
+static int
+block_args(const struct ui *ui, size_t i, const struct sim_args **args,
+    struct sim_args *args_own, struct diag_list *diags)
+{
+	const struct lesson_block *b = &ui->view.lesson->blocks[i];
+
+	args_own->spec = NULL;
+	if (ui->view.knobs[i].spec != NULL) {
+		*args = &ui->view.knobs[i];
+		return 0;
+	}
+	if (doc_sim_args(args_own, ui->view.lesson, b, diags) == 0) {
+		*args = args_own;
+		return 0;
+	}
+	if (args_own->spec != NULL)
+		sim_args_free(args_own);
+	args_own->spec = NULL;
+	return -1;
+}
+
+/* See ui.h. */
 int
 ui_train_is_slow(const struct ui *ui, size_t i)
 {
 	const struct lesson_block *b = &ui->view.lesson->blocks[i];
-	const struct sim_spec *spec;
-	struct sim_args args;
+	const struct sim_args *args;
+	struct sim_args own;
 	struct diag_list diags;
 	int slow;
 
-	if (b->kind != LESSON_SIM)
+	if (b->kind != LESSON_SIM || sim_find(b->sim.name) == NULL)
 		return 0;
-	spec = sim_find(b->sim.name);
-	if (spec == NULL || spec->slow == NULL)
-		return 0;
-	if (ui->view.knobs[i].spec != NULL)
-		return spec->slow(&ui->view.knobs[i]);
 	diag_list_init(&diags);
-	slow = doc_sim_args(&args, ui->view.lesson, b, &diags) == 0 &&
-	    spec->slow(&args);
-	sim_args_free(&args);
+	slow = block_args(ui, i, &args, &own, &diags) == 0 &&
+	    sim_pace(args) == SIM_PACE_TRAINS;
+	if (own.spec != NULL)
+		sim_args_free(&own);
 	diag_list_free(&diags);
 	return slow;
 }
 
-/* Forget a slow block's result (its settings changed). */
+/* Forget a block's model and answer. */
+static void
+forget_model(struct ui_slow *s)
+{
+	sim_model_destroy(s->model);
+	s->model = NULL;
+	if (s->has_answer)
+		sim_result_free(&s->answer);
+	s->has_answer = 0;
+}
+
+/* See ui.h. */
 void
 ui_train_invalidate(struct ui *ui, size_t i)
 {
-	struct ui_slow *s = &ui->view.slow[i];
-
-	if (s->result != NULL) {
-		sim_result_free(s->result);
-		free(s->result);
-		s->result = NULL;
-		snprintf(s->note, sizeof s->note, "The settings changed: press "
-		    "Enter to train again.");
-	}
-	sentiment_model_destroy(s->model);
-	s->model = NULL;
-	if (s->has_pred)
-		sentiment_prediction_free(&s->pred);
-	s->has_pred = 0;
+	if (ui->job.run != NULL && ui->job.block == (long)i)
+		ui_train_cancel(ui);
+	forget_model(&ui->view.slow[i]);
+	ui->view.slow[i].state = UI_SLOW_WAITING;
 }
 
-/* Free the slow blocks' results, models and predictions of the view. */
+/* See ui.h. */
 void
 ui_train_free_view(struct ui *ui)
 {
-	if (ui->job.run != NULL && ui->job.block >= 0)
-		ui_train_cancel(ui, 0);
+	if (ui->job.run != NULL)
+		ui_train_cancel(ui);
 	for (size_t i = 0; ui->view.slow != NULL && i < ui->view.lesson->nblocks;
 	    i++)
-		ui_train_invalidate(ui, i);
+		forget_model(&ui->view.slow[i]);
 	free(ui->view.slow);
 	ui->view.slow = NULL;
 }
 
-/* Point the layout states of slow blocks at their note, partial or final
- * result and prediction. */
+/* See ui.h. */
 void
 ui_train_states(struct ui *ui)
 {
@@ -96,117 +125,150 @@ ui_train_states(struct ui *ui)
 
 		st->note = NULL;
 		st->result = NULL;
-		st->prediction = NULL;
-		if (!ui_train_is_slow(ui, i))
-			continue;
+		st->wait_note = s->state == UI_SLOW_STOPPED ? "Training stopped: "
+		    "press Enter to train again." : NULL;
+		st->answer = s->has_answer ? &s->answer : NULL;
 		if (ui->job.run != NULL && ui->job.block == (long)i) {
 			st->note = ui->job.note;
 			st->result = &ui->job.partial;
-		} else if (s->result != NULL) {
-			st->result = s->result;
-			st->prediction = s->has_pred ? &s->pred : NULL;
-		} else {
-			if (s->note[0] == '\0' || strncmp(s->note, "This ", 5) == 0)
-				snprintf(s->note, sizeof s->note, v->focus == (long)i ?
-				    "This simulation trains a network: press Enter "
-				    "to train it (Esc stops)." : "This simulation "
-				    "trains a network: Tab to it, then press Enter.");
-			st->note = s->note;
 		}
 	}
 }
 
-/* The progress line: epoch, a bar, and the time left. */
+/* The progress line: stage, a bar, and the time left. */
 static void
 progress_note(struct ui *ui)
 {
-	struct sentiment_progress pg;
-	char bar[BAR + 1];
+	struct sim_progress pg;
+	char bar[BAR + 1], left_text[40] = "";
 	double spent = now() - ui->job.started, left;
 	int fill;
 
-	sentiment_run_progress(ui->job.run, &pg);
+	sim_job_progress(ui->job.run, &pg);
 	fill = (int)(pg.fraction * BAR);
 	for (int i = 0; i < BAR; i++)
 		bar[i] = i < fill ? '#' : '.';
 	bar[BAR] = '\0';
 	left = pg.fraction > 0.02 ? spent / pg.fraction * (1 - pg.fraction) : NAN;
-	if (isnan(left))
-		snprintf(ui->job.note, sizeof ui->job.note, "Training: epoch %zu "
-		    "of %zu [%s] %3.0f%%  (Esc stops)", pg.epoch + (pg.done ? 0 :
-		    1), pg.epochs, bar, 100 * pg.fraction);
-	else
-		snprintf(ui->job.note, sizeof ui->job.note, "Training: epoch %zu "
-		    "of %zu [%s] %3.0f%%, about %.0f s left  (Esc stops)",
-		    pg.epoch + (pg.done ? 0 : 1), pg.epochs, bar,
-		    100 * pg.fraction, ceil(left));
+	if (!isnan(left))
+		snprintf(left_text, sizeof left_text, ", about %.0f s left",
+		    ceil(left));
+	snprintf(ui->job.note, sizeof ui->job.note, "%s: %s %zu of %zu [%s] "
+	    "%3.0f%%%s%s", ui->job.asked ? "Training" : "Computing",
+	    pg.stage_name, pg.stage + (pg.done || pg.stage >= pg.stages ? 0 : 1),
+	    pg.stages, bar, 100 * pg.fraction, left_text,
+	    ui->job.asked ? "  (Esc stops)" : "");
 }
 
-/* Start training the focused block with its current settings. */
+/* Start a run of block i with args; asked: the reader's training. */
 static void
-start(struct ui *ui)
+start(struct ui *ui, size_t i, const struct sim_args *args, int asked)
 {
-	struct ui_view *v = &ui->view;
-	size_t i = (size_t)v->focus;
-	struct sim_args args;
 	struct diag_list diags;
-	const struct sim_args *use;
 
 	diag_list_init(&diags);
-	if (v->knobs[i].spec != NULL) {
-		use = &v->knobs[i];
-	} else if (doc_sim_args(&args, v->lesson, &v->lesson->blocks[i],
-	    &diags) == 0) {
-		use = &args;
-	} else {
-		ui_message(ui, "Cannot train: %s", diags.n > 0 ? diags.v[0].msg :
-		    "bad settings");
-		diag_list_free(&diags);
-		return;
-	}
-	ui_train_invalidate(ui, i);
-	if (sentiment_run_create(&ui->job.run, use, &diags) != SIM_OK) {
-		ui_message(ui, "Cannot train: %s", diags.n > 0 ?
-		    diags.v[diags.n - 1].msg : "unknown error");
+	if (sim_job_create(&ui->job.run, args, NULL, &diags) != SIM_OK) {
+		if (asked)
+			ui_message(ui, "Cannot train: %s", diags.n > 0 ?
+			    diags.v[diags.n - 1].msg : "unknown error");
+		else
+			sim_cache_put_failure(ui->cache, args, &diags);
 		ui->job.run = NULL;
 	} else {
 		ui->job.block = (long)i;
+		ui->job.asked = asked;
 		ui->job.started = now();
+		ui->job.shown = ui->job.started;
 		sim_result_init(&ui->job.partial);
 		progress_note(ui);
 	}
-	if (use == &args)
-		sim_args_free(&args);
 	diag_list_free(&diags);
 	ui_pager_relayout(ui);
 }
 
-/* Stop the running job; keep is 1 when it finished (its result stays). */
+/* Train the focused block with its current settings. */
+static void
+start_training(struct ui *ui)
+{
+	size_t i = (size_t)ui->view.focus;
+	const struct sim_args *args;
+	struct sim_args own;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	if (block_args(ui, i, &args, &own, &diags) < 0) {
+		ui_message(ui, "Cannot train: %s", diags.n > 0 ? diags.v[0].msg :
+		    "bad settings");
+	} else {
+		if (ui->job.run != NULL)	/* a block computed on sight */
+			ui_train_cancel(ui);
+		forget_model(&ui->view.slow[i]);
+		ui->view.slow[i].state = UI_SLOW_WAITING;
+		start(ui, i, args, 1);
+	}
+	if (own.spec != NULL)
+		sim_args_free(&own);
+	diag_list_free(&diags);
+}
+
+/* See ui.h. */
 void
-ui_train_cancel(struct ui *ui, int keep)
+ui_train_cancel(struct ui *ui)
 {
 	struct ui_job *job = &ui->job;
-	struct ui_slow *s;
 
 	if (job->run == NULL)
 		return;
-	s = &ui->view.slow[job->block];
-	if (keep) {
-		s->result = xcalloc(1, sizeof *s->result);
-		sim_result_init(s->result);
-		sentiment_run_result(job->run, s->result);
-		s->model = sentiment_model_copy(sentiment_run_model(job->run));
-	} else {
-		snprintf(s->note, sizeof s->note, "Training stopped: press Enter "
-		    "to train again.");
-	}
+	if (job->asked)
+		ui->view.slow[job->block].state = UI_SLOW_STOPPED;
 	sim_result_free(&job->partial);
-	sentiment_run_destroy(job->run);
+	sim_job_destroy(job->run);
 	job->run = NULL;
 	job->block = -1;
 }
 
-/* Train for a slice of time, then show where training is. */
+/* The run is over: keep its result (or its failure) in the cache under
+ * the settings it ran with, and a training run's model. */
+static void
+finish(struct ui *ui, int rc, struct diag_list *diags)
+{
+	struct ui_job *job = &ui->job;
+	const struct sim_args *args = sim_job_args(job->run);
+	struct ui_slow *s = &ui->view.slow[job->block];
+	struct sim_progress pg;
+	struct sim_result res;
+
+	sim_job_progress(job->run, &pg);
+	if (rc == 0) {
+		sim_result_init(&res);
+		sim_job_result(job->run, &res);
+		sim_cache_put(ui->cache, args, &res);
+		if (job->asked) {
+			s->model = sim_job_model(job->run);
+			if (s->model != NULL)
+				ui_message(ui, "Trained %zu %s%s in %.1f s. Press t to "
+				    "try your own %s.", pg.stages, pg.stage_name,
+				    pg.stages == 1 ? "" : "s", now() - job->started,
+				    sim_model_noun(s->model));
+			else
+				ui_message(ui, "Trained %zu %s%s in %.1f s.",
+				    pg.stages, pg.stage_name, pg.stages == 1 ?
+				    "" : "s", now() - job->started);
+		}
+	} else {
+		sim_cache_put_failure(ui->cache, args, diags);
+		if (job->asked)
+			ui_message(ui, "Training stopped: %s", diags->n > 0 ?
+			    diags->v[diags->n - 1].msg : "error");
+	}
+	sim_result_free(&job->partial);
+	sim_job_destroy(job->run);
+	job->run = NULL;
+	job->block = -1;
+	ui_pager_relayout(ui);
+}
+
+/* See ui.h. */
 void
 ui_train_tick(struct ui *ui)
 {
@@ -216,31 +278,56 @@ ui_train_tick(struct ui *ui)
 
 	diag_list_init(&diags);
 	while (rc == 1 && now() < until)
-		rc = sentiment_run_step(ui->job.run, 1, &diags);
-	if (rc < 0) {
-		ui_message(ui, "Training stopped: %s", diags.n > 0 ?
-		    diags.v[diags.n - 1].msg : "error");
-		ui_train_cancel(ui, 0);
-	} else if (rc == 0) {
-		struct sentiment_progress pg;
-
-		sentiment_run_progress(ui->job.run, &pg);
-		ui_message(ui, "Trained %zu epochs in %.1f s. Press t to try "
-		    "your own sentence.", pg.epochs, now() - ui->job.started);
-		ui_train_cancel(ui, 1);
-	} else {
+		rc = sim_job_step(ui->job.run, 1, &diags);
+	if (rc != 1) {
+		finish(ui, rc, &diags);
+	} else if (now() - ui->job.shown >= SHOW_SECONDS) {
+		ui->job.shown = now();
 		sim_result_free(&ui->job.partial);
 		sim_result_init(&ui->job.partial);
-		sentiment_run_result(ui->job.run, &ui->job.partial);
+		sim_job_result(ui->job.run, &ui->job.partial);
 		progress_note(ui);
+		ui_pager_relayout(ui);
 	}
 	diag_list_free(&diags);
-	ui_pager_relayout(ui);
 }
 
-/* The reader's sentence for the trained model of the focused block. */
+/* See ui.h: the first block on the screen whose layout waits for a heavy
+ * run. Off-screen blocks wait until the reader gets there, so an idle
+ * program computes nothing the reader has not come to. */
 void
-ui_train_sentence(struct ui *ui, const char *text)
+ui_train_schedule(struct ui *ui)
+{
+	const struct ui_view *v = &ui->view;
+	const struct doc_page *page = v->page;
+	size_t bottom, rows = (size_t)ui_page_rows();
+
+	if (ui->job.run != NULL || v->lesson == NULL || page == NULL ||
+	    ui->screen != UI_PAGER)
+		return;
+	bottom = v->top + rows < page->nlines ? v->top + rows : page->nlines;
+	for (size_t i = 0; i < page->nblocks; i++) {
+		const struct doc_extent *e = &page->blocks[i];
+		const struct sim_args *args;
+		struct sim_args own;
+		struct diag_list diags;
+
+		if (e->wait != DOC_WAIT_HEAVY || e->last <= v->top ||
+		    e->first >= bottom)
+			continue;
+		diag_list_init(&diags);
+		if (block_args(ui, i, &args, &own, &diags) == 0)
+			start(ui, i, args, 0);
+		if (own.spec != NULL)
+			sim_args_free(&own);
+		diag_list_free(&diags);
+		return;
+	}
+}
+
+/* See ui.h. */
+void
+ui_train_ask(struct ui *ui, const char *text)
 {
 	struct ui_slow *s;
 
@@ -249,10 +336,11 @@ ui_train_sentence(struct ui *ui, const char *text)
 	s = &ui->view.slow[ui->view.focus];
 	if (s->model == NULL)
 		return;
-	if (!s->has_pred)
-		sentiment_prediction_init(&s->pred);
-	s->has_pred = 1;
-	sentiment_predict(&s->pred, s->model, text, strlen(text));
+	if (s->has_answer)
+		sim_result_free(&s->answer);
+	sim_result_init(&s->answer);
+	s->has_answer = 1;
+	sim_model_ask(&s->answer, s->model, text, strlen(text));
 	ui_pager_relayout(ui);
 	/* the answer is at the end of the block: bring it on screen */
 	{
@@ -262,37 +350,42 @@ ui_train_sentence(struct ui *ui, const char *text)
 		if (e->last > ui->view.top + rows)
 			ui->view.top = e->last - rows;
 	}
-	ui_message(ui, "P(positive) = %.3f", s->pred.p);
+	if (s->answer.nnotes > 0)
+		ui_message(ui, "%s", s->answer.notes[0]);
 }
 
-/* Keys of a focused slow simulation: Enter trains, Esc stops, t asks for
- * a sentence. Returns 1 when the key was taken. */
+/* Keys of a focused training simulation: Enter trains, Esc stops, t asks
+ * the trained model. Returns 1 when the key was taken. */
 int
 ui_train_key(struct ui *ui, int key)
 {
 	struct ui_view *v = &ui->view;
+	char label[32];
 
 	if (v->focus < 0 || !ui_train_is_slow(ui, (size_t)v->focus))
 		return 0;
 	switch (key) {
 	case '\n': case '\r': case KEY_ENTER:
-		if (ui->job.run != NULL)
+		if (ui->job.run != NULL && ui->job.asked)
 			ui_message(ui, "Training is running: Esc stops it.");
 		else
-			start(ui);
+			start_training(ui);
 		return 1;
 	case 27:
-		if (ui->job.run == NULL)
+		if (ui->job.run == NULL || !ui->job.asked)
 			return 0;
-		ui_train_cancel(ui, 0);
+		ui_train_cancel(ui);
 		ui_message(ui, "Training stopped.");
 		ui_pager_relayout(ui);
 		return 1;
 	case 't':
-		if (v->slow[v->focus].model == NULL)
-			ui_message(ui, "Train first (Enter), then try a sentence.");
-		else
-			ui_prompt_start(ui, UI_PROMPT_SENTENCE, "Your sentence: ");
+		if (v->slow[v->focus].model == NULL) {
+			ui_message(ui, "Train first (Enter), then press t.");
+		} else {
+			snprintf(label, sizeof label, "Your %s: ",
+			    sim_model_noun(v->slow[v->focus].model));
+			ui_prompt_start(ui, UI_PROMPT_SENTENCE, label);
+		}
 		return 1;
 	default:
 		return 0;

@@ -272,6 +272,7 @@ ui_reload(struct ui *ui)
 		ui_pager_close(ui);
 	}
 	diag_list_init(&diags);
+	sim_cache_clear(ui->cache);	/* lesson data files may have changed */
 	fresh = course_load(ui->opts->course_opts, &diags);
 	course_destroy(*ui->course);
 	*ui->course = fresh;
@@ -392,6 +393,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	ui.view.focus = -1;
 	if (start_curses() < 0)
 		return -1;
+	ui.cache = sim_cache_create();
 	catch_signals();
 	load_progress(&ui);
 	resume(&ui);
@@ -403,8 +405,9 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	while (!ui.quit && !got_signal) {
 		int key;
 
+		ui_train_schedule(&ui);
 		draw(&ui);
-		/* asleep in getch unless a training run wants the time */
+		/* asleep in getch unless a run wants the time */
 		timeout(ui.job.run != NULL ? 0 : -1);
 		key = getch();
 		if (key != ERR) {
@@ -423,6 +426,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		fprintf(stderr, "rnntutor: %s\n", ui.message);
 	progress_free(&ui.progress);
 	free(ui.progress_path);
+	sim_cache_destroy(ui.cache);
 	if (got_signal != 0) {
 		signal(got_signal, SIG_DFL);
 		raise(got_signal);	/* the conventional exit status */

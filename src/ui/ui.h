@@ -15,7 +15,6 @@
 #include "doc/search.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
-#include "sentiment/sentiment.h"
 #include "ui/tui.h"
 
 enum ui_screen {
@@ -43,20 +42,29 @@ struct ui_prompt {
 	size_t len;
 };
 
-/* What a slow simulation (training) of the view has produced. */
-struct ui_slow {
-	struct sim_result *result;	/* the finished run, or NULL */
-	struct sentiment_model *model;	/* its trained model, or NULL */
-	struct sentiment_prediction pred;	/* the reader's sentence */
-	int has_pred;
-	char note[160];			/* what the block says until trained */
+/* Why a training block shows no result, beyond what the layout says. */
+enum ui_slow_state {
+	UI_SLOW_WAITING = 0,	/* the layout's own words ("press Enter") */
+	UI_SLOW_STOPPED		/* the reader stopped it (Esc) */
 };
 
-/* The one training run in progress (the reader can keep reading). */
+/* What a training simulation of the view has left; its result itself is
+ * in ui->cache, under the settings it ran with. */
+struct ui_slow {
+	struct sim_model *model;	/* the trained model, or NULL */
+	struct sim_result answer;	/* what it said of the reader's text */
+	int has_answer;
+	enum ui_slow_state state;
+};
+
+/* The one run in progress, in slices between key reads: training the
+ * reader asked for, or a heavy block on the screen computed on sight. */
 struct ui_job {
-	struct sentiment_run *run;	/* NULL: nothing runs */
+	struct sim_job *run;		/* NULL: nothing runs */
 	long block;
+	int asked;			/* 1: training (Enter); 0: on sight */
 	double started;
+	double shown;			/* when the page last showed progress */
 	struct sim_result partial;	/* the curves so far */
 	char note[160];			/* progress bar line */
 };
@@ -97,6 +105,7 @@ struct ui {
 	char **errors;			/* formatted lesson errors after a reload */
 	size_t nerrors;
 	struct ui_job job;
+	struct sim_cache *cache;	/* every result computed this session */
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
@@ -144,15 +153,24 @@ void ui_quiz_number(struct ui *ui, const char *text);
 /* Restore the quiz states of the view from the progress records. */
 void ui_quiz_restore(struct ui *ui);
 
-/* train.c: simulations that train run in slices between key reads */
+/* train.c: slow simulations (training, heavy blocks) run in slices
+ * between key reads, through the registry's stepping face (sim_job) */
+/* Does block i train a network with its current settings? */
 int ui_train_is_slow(const struct ui *ui, size_t block);
+/* Point the layout states of the blocks at the live run and answers. */
 void ui_train_states(struct ui *ui);
 int ui_train_key(struct ui *ui, int key);
+/* Start computing a heavy block on the screen if nothing runs. */
+void ui_train_schedule(struct ui *ui);
+/* Run the job for a slice of time; show its progress now and then. */
 void ui_train_tick(struct ui *ui);
-void ui_train_cancel(struct ui *ui, int keep);
+/* Stop the running job (its partial result is dropped). */
+void ui_train_cancel(struct ui *ui);
+/* Block i's settings changed: stop its run, forget its model. */
 void ui_train_invalidate(struct ui *ui, size_t block);
 void ui_train_free_view(struct ui *ui);
-void ui_train_sentence(struct ui *ui, const char *text);
+/* The reader's text for the trained model of the focused block. */
+void ui_train_ask(struct ui *ui, const char *text);
 
 /* prompt.c */
 void ui_prompt_start(struct ui *ui, enum ui_prompt_kind kind,
