@@ -89,13 +89,21 @@ void
 rnn_forward(double *hs, const double *x, const double *h0,
     const struct rnn_params *p, size_t steps, const struct rnn_dims *d)
 {
+	if (h0 != NULL)
+		linalg_copy(hs, h0, d->hidden);
+	else
+		linalg_zero(hs, d->hidden);
+	rnn_forward_range(hs, x, p, 0, steps, d);
+}
+
+/* See rnn.h: h_t from h_{t-1}, one step after the other. */
+void
+rnn_forward_range(double *hs, const double *x, const struct rnn_params *p,
+    size_t from, size_t to, const struct rnn_dims *d)
+{
 	size_t nh = d->hidden, ni = d->input;
 
-	if (h0 != NULL)
-		linalg_copy(hs, h0, nh);
-	else
-		linalg_zero(hs, nh);
-	for (size_t t = 1; t <= steps; t++) {
+	for (size_t t = from + 1; t <= to; t++) {
 		double *a = hs + t * nh;		/* H */
 		const double *hprev = a - nh;		/* H */
 		const double *xt = x + (t - 1) * ni;	/* I */
@@ -124,7 +132,7 @@ rnn_backward(double *dx, double *dh0, struct rnn_params *grad,
     const double *x, const struct rnn_params *p, size_t steps,
     const struct rnn_dims *d)
 {
-	size_t nh = d->hidden, ni = d->input;
+	size_t nh = d->hidden;
 	double *das = work;			/* T x H: row t-1 is da_t */
 	double *g = das + steps * nh;		/* H: total dL/dh_t */
 
@@ -132,7 +140,24 @@ rnn_backward(double *dx, double *dh0, struct rnn_params *grad,
 		linalg_copy(g, dout + (steps - 1) * nh, nh);
 	else
 		linalg_zero(g, nh);
-	for (size_t t = steps; t >= 1; t--) {
+	rnn_backward_range(dx, g, dh_norm, das, dout, hs, p, steps, 0, d);
+	if (dh_norm != NULL)
+		dh_norm[0] = linalg_norm2(g, nh);
+	if (dh0 != NULL)
+		linalg_axpy(dh0, 1.0, g, nh);
+	if (grad != NULL)
+		rnn_backward_weights(grad, das, hs, x, steps, d);
+}
+
+/* See rnn.h: the sequential part, from step hi down to step lo + 1. */
+void
+rnn_backward_range(double *dx, double *g, double *dh_norm, double *das,
+    const double *dout, const double *hs, const struct rnn_params *p,
+    size_t hi, size_t lo, const struct rnn_dims *d)
+{
+	size_t nh = d->hidden, ni = d->input;
+
+	for (size_t t = hi; t > lo; t--) {
 		double *da = das + (t - 1) * nh;
 
 		if (dh_norm != NULL)
@@ -146,15 +171,18 @@ rnn_backward(double *dx, double *dh0, struct rnn_params *grad,
 		linalg_matvec_t_add(g, t >= 2 ? dout + (t - 2) * nh : NULL,
 		    p->weight_hh, da, nh, nh);
 	}
-	if (dh_norm != NULL)
-		dh_norm[0] = linalg_norm2(g, nh);
-	if (dh0 != NULL)
-		linalg_axpy(dh0, 1.0, g, nh);
-	if (grad != NULL) {
-		/* rows 0..T-1 of hs: h_0..h_{T-1}, the h_{t-1} of each step */
-		linalg_gemm_tn_acc(grad->weight_ih, das, x, steps, nh, ni);
-		linalg_gemm_tn_acc(grad->weight_hh, das, hs, steps, nh, nh);
-		linalg_colsum_acc(grad->bias_ih, das, steps, nh);
-		linalg_colsum_acc(grad->bias_hh, das, steps, nh);
-	}
+}
+
+/* See rnn.h: sums over every step at once. */
+void
+rnn_backward_weights(struct rnn_params *grad, const double *das,
+    const double *hs, const double *x, size_t steps, const struct rnn_dims *d)
+{
+	size_t nh = d->hidden, ni = d->input;
+
+	/* rows 0..T-1 of hs: h_0..h_{T-1}, the h_{t-1} of each step */
+	linalg_gemm_tn_acc(grad->weight_ih, das, x, steps, nh, ni);
+	linalg_gemm_tn_acc(grad->weight_hh, das, hs, steps, nh, nh);
+	linalg_colsum_acc(grad->bias_ih, das, steps, nh);
+	linalg_colsum_acc(grad->bias_hh, das, steps, nh);
 }

@@ -60,6 +60,12 @@ void rnn_zero_grad(struct rnn_params *g, const struct rnn_dims *d);
 void rnn_forward(double *hs, const double *x, const double *h0,
     const struct rnn_params *p, size_t steps, const struct rnn_dims *d);
 
+/* rnn_forward for steps from + 1 .. to only, with hs[from] already set:
+ * the same arithmetic, so a forward pass in pieces gives the same bits. */
+void rnn_forward_range(double *hs, const double *x,
+    const struct rnn_params *p, size_t from, size_t to,
+    const struct rnn_dims *d);
+
 /* Doubles of work that rnn_backward needs for T steps: (T+1)*H. */
 size_t rnn_work_size(size_t steps, const struct rnn_dims *d);
 
@@ -83,6 +89,22 @@ size_t rnn_work_size(size_t steps, const struct rnn_dims *d);
 void rnn_backward(double *dx, double *dh0, struct rnn_params *grad,
     double *dh_norm, double *work, const double *dout, const double *hs,
     const double *x, const struct rnn_params *p, size_t steps,
+    const struct rnn_dims *d);
+
+/* rnn_backward in pieces, for callers that stop between them (a view
+ * reading the keyboard), with the same arithmetic and so the same bits:
+ *   g = dout_T;  rnn_backward_range(.., g, .., das, .., T, k);
+ *   rnn_backward_range(.., g, .., das, .., k, 0);  dh_norm[0] = ||g||;
+ *   rnn_backward_weights(grad, das, hs, x, T, d);
+ * The range form runs steps hi down to lo + 1: g (H) holds dL/dh_hi on
+ * entry and dL/dh_lo on return, das (T x H) gets row t-1 = da_t, dh_norm[t]
+ * (if not NULL) = ||dL/dh_t|| for lo < t <= hi. */
+void rnn_backward_range(double *dx, double *g, double *dh_norm, double *das,
+    const double *dout, const double *hs, const struct rnn_params *p,
+    size_t hi, size_t lo, const struct rnn_dims *d);
+/* The weight gradients, += sums over the T steps of das (see above). */
+void rnn_backward_weights(struct rnn_params *grad, const double *das,
+    const double *hs, const double *x, size_t steps,
     const struct rnn_dims *d);
 
 #endif

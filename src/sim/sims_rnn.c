@@ -249,36 +249,31 @@ lab_free(struct bptt_lab *lab)
 	free(lab->work);
 }
 
-/* W_hh = rho Q, forward, backward: norm[t] = ||dL/dh_t||; with grads set,
- * lab->grads gets every parameter's gradient too (zero_grad first). */
-static void
-lab_run(struct bptt_lab *lab, double rho, double *norm, int grads)
-{
-	size_t nh = lab->d.hidden;
+/* A bptt-norms run in steps of about CHUNK_MACS multiply-adds: each
+ * network (one rho) forward and backward a chunk of time steps at a time,
+ * the main network's weight gradients, then the bound. The main rho comes
+ * with the five sweep values when sweep=on (a sweep value equal to rho is
+ * run once, as the main run); only the main run needs the weight
+ * gradients (grad_norm), and clipping acts on them. The pieces do the
+ * arithmetic of rnn_forward and rnn_backward in the same order, so the
+ * numbers do not depend on the chunk size. */
+#define CHUNK_MACS ((size_t)1 << 20)
 
-	for (size_t k = 0; k < nh * nh; k++)
-		lab->p.weight_hh[k] = rho * lab->q[k];
-	rnn_forward(lab->hs, lab->x, NULL, &lab->p, lab->steps, &lab->d);
-	if (grads)
-		rnn_zero_grad(&lab->g, &lab->d);
-	rnn_backward(NULL, NULL, grads ? &lab->g : NULL, norm, lab->work,
-	    lab->dout, lab->hs, lab->x, &lab->p, lab->steps, &lab->d);
-	sim_norms_overflow(norm, lab->steps + 1);
-}
+enum bptt_phase { PH_FORWARD, PH_BACKWARD, PH_WEIGHTS, PH_BOUND, PH_DONE };
 
-/* A bptt-norms run in steps: one network (one rho) a unit, then the bound.
- * The main rho comes with the five sweep values when sweep=on (a sweep
- * value equal to rho is run once, as the main run); only the main run
- * needs the weight gradients (grad_norm), and clipping acts on them. */
 struct bptt_job {
 	struct bptt_lab lab;
 	size_t n;		/* steps + 1 values per series */
 	double rho, clip;
 	int sweep;
-	size_t nruns, next;	/* networks, and the next unit to do */
+	size_t nruns, run;	/* networks, and the one running */
 	double run_rho[NSWEEP + 1];
 	double *run_out[NSWEEP + 1];
 	int run_main[NSWEEP + 1];
+	enum bptt_phase phase;
+	size_t t;		/* forward: steps done; backward: steps left */
+	size_t chunk;		/* time steps a unit */
+	size_t units, units_total;
 	double *norm, *bound, *swept[NSWEEP];
 	double grad_norm, clipped_norm, sigma;
 };
@@ -305,11 +300,13 @@ bptt_job_create(void **state, const struct sim_args *args,
     const char *load_path, struct diag_list *diags)
 {
 	struct bptt_job *job = xcalloc(1, sizeof *job);
+	size_t nh, chunks;
 	int main_done = 0;
 
 	(void)load_path;
 	(void)diags;
 	lab_init(&job->lab, args);
+	nh = job->lab.d.hidden;
 	job->n = job->lab.steps + 1;
 	job->rho = args->num[BN_RHO];
 	job->clip = args->num[BN_CLIP];
@@ -329,13 +326,16 @@ bptt_job_create(void **state, const struct sim_args *args,
 		job->run_out[job->nruns] = job->norm;
 		job->run_main[job->nruns++] = 1;
 	}
+	job->chunk = CHUNK_MACS / (nh * nh) > 0 ? CHUNK_MACS / (nh * nh) : 1;
+	chunks = (job->lab.steps + job->chunk - 1) / job->chunk;
+	job->units_total = job->nruns * 2 * chunks + 1 + 1;	/* + weights, bound */
 	*state = job;
 	return SIM_OK;
 }
 
 /* The bound sigma_max^(T-t) ||dL/dh_T||, once every network has run. */
 static void
-bptt_job_finish(struct bptt_job *job)
+bptt_job_bound(struct bptt_job *job)
 {
 	struct bptt_lab *lab = &job->lab;
 	size_t nh = lab->d.hidden, steps = lab->steps;
@@ -350,32 +350,94 @@ bptt_job_finish(struct bptt_job *job)
 		    job->norm[steps];
 }
 
-/* One network a unit; the last unit computes the bound. */
+/* A network is done: its norms as the arithmetic allows, the main run's
+ * gradient norm before and after clipping; on to the next. */
+static void
+bptt_job_next_network(struct bptt_job *job)
+{
+	struct bptt_lab *lab = &job->lab;
+	size_t r = job->run, np = rnn_param_count(&lab->d);
+
+	sim_norms_overflow(job->run_out[r], job->n);
+	if (job->run_main[r]) {
+		if (job->run_out[r] != job->norm)
+			linalg_copy(job->norm, job->run_out[r], job->n);
+		job->grad_norm = optim_clip_grad_norm(lab->grads, np, job->clip);
+		job->clipped_norm = linalg_norm2(lab->grads, np);
+	}
+	job->run++;
+	job->t = 0;
+	job->phase = job->run < job->nruns ? PH_FORWARD : PH_BOUND;
+}
+
+/* One unit of work: a chunk of steps forward or backward, the weight
+ * gradients, or the bound. */
+static void
+bptt_job_unit(struct bptt_job *job)
+{
+	struct bptt_lab *lab = &job->lab;
+	size_t nh = lab->d.hidden, steps = lab->steps, r = job->run, to;
+	double *g = lab->work + steps * nh;	/* the running dL/dh_t */
+
+	switch (job->phase) {
+	case PH_FORWARD:
+		if (job->t == 0) {
+			for (size_t k = 0; k < nh * nh; k++)
+				lab->p.weight_hh[k] = job->run_rho[r] * lab->q[k];
+			linalg_zero(lab->hs, nh);
+			if (job->run_main[r])
+				rnn_zero_grad(&lab->g, &lab->d);
+		}
+		to = job->t + job->chunk < steps ? job->t + job->chunk : steps;
+		rnn_forward_range(lab->hs, lab->x, &lab->p, job->t, to, &lab->d);
+		job->t = to;
+		if (job->t == steps) {
+			job->phase = PH_BACKWARD;
+			if (steps > 0)
+				linalg_copy(g, lab->dout + (steps - 1) * nh, nh);
+			else
+				linalg_zero(g, nh);
+		}
+		break;
+	case PH_BACKWARD:
+		to = job->t > job->chunk ? job->t - job->chunk : 0;
+		rnn_backward_range(NULL, g, job->run_out[r], lab->work, lab->dout,
+		    lab->hs, &lab->p, job->t, to, &lab->d);
+		job->t = to;
+		if (job->t == 0) {
+			job->run_out[r][0] = linalg_norm2(g, nh);
+			if (job->run_main[r])
+				job->phase = PH_WEIGHTS;
+			else
+				bptt_job_next_network(job);
+		}
+		break;
+	case PH_WEIGHTS:
+		rnn_backward_weights(&lab->g, lab->work, lab->hs, lab->x, steps,
+		    &lab->d);
+		bptt_job_next_network(job);
+		break;
+	case PH_BOUND:
+		bptt_job_bound(job);
+		job->phase = PH_DONE;
+		break;
+	case PH_DONE:
+		break;
+	}
+}
+
+/* Up to units units of work. */
 static int
 bptt_job_step(void *state, size_t units, struct diag_list *diags)
 {
 	struct bptt_job *job = state;
-	struct bptt_lab *lab = &job->lab;
-	size_t np = rnn_param_count(&lab->d);
 
 	(void)diags;
-	for (; units > 0 && job->next <= job->nruns; units--, job->next++) {
-		size_t r = job->next;
-
-		if (r == job->nruns) {
-			bptt_job_finish(job);
-			continue;
-		}
-		lab_run(lab, job->run_rho[r], job->run_out[r], job->run_main[r]);
-		if (job->run_main[r]) {
-			if (job->run_out[r] != job->norm)
-				linalg_copy(job->norm, job->run_out[r], job->n);
-			job->grad_norm = optim_clip_grad_norm(lab->grads, np,
-			    job->clip);
-			job->clipped_norm = linalg_norm2(lab->grads, np);
-		}
+	for (; units > 0 && job->phase != PH_DONE; units--) {
+		bptt_job_unit(job);
+		job->units++;
 	}
-	return job->next > job->nruns ? 0 : 1;
+	return job->phase == PH_DONE ? 0 : 1;
 }
 
 /* Networks run so far. */
@@ -383,13 +445,15 @@ static void
 bptt_job_progress(const void *state, struct sim_progress *pg)
 {
 	const struct bptt_job *job = state;
+	int done = job->phase == PH_DONE;
 
 	*pg = (struct sim_progress){
-		.fraction = (double)job->next / (double)(job->nruns + 1),
-		.stage = job->next,
-		.stages = job->nruns + 1,
+		.fraction = done ? 1.0 : (double)job->units /
+		    (double)job->units_total,
+		.stage = job->run,
+		.stages = job->nruns,
 		.stage_name = "network",
-		.done = job->next > job->nruns,
+		.done = done,
 	};
 }
 
@@ -402,7 +466,7 @@ bptt_job_result(const void *state, struct sim_result *res)
 	size_t n = job->n, steps = job->lab.steps;
 
 	res->step_name = xstrdup("t");
-	if (job->next <= job->nruns)
+	if (job->phase != PH_DONE)
 		return;
 	sim_result_add_series(res, "norm", "||dL/dh_t||",
 	    sim_copy_values(job->norm, n), n);

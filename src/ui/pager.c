@@ -269,9 +269,8 @@ ui_pager_key(struct ui *ui, int key)
 {
 	long rows = ui_page_rows();
 
-	if (key == 27 && ui->job.run != NULL) {
-		ui_message(ui, ui->job.asked ? "Training stopped." :
-		    "Stopped computing.");
+	if (key == 27 && ui->job.run != NULL && ui->job.asked) {
+		ui_message(ui, "Training stopped.");
 		ui_train_cancel(ui);
 		ui_pager_relayout(ui);
 		return;
