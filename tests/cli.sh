@@ -142,6 +142,23 @@ if command -v groff >/dev/null 2>&1; then
 	check "groff -ww -z reports nothing" '[ -z "$(groff -ww -z -mdoc "$top_srcdir"/man/rnntutor.1 "$top_srcdir"/man/rnntutor-lesson.5 2>&1)" ]'
 fi
 
+# --budget: slow blocks run only within it, and say how to run them
+run "$prog" --print --budget 0 sentiment
+check "--print --budget 0: training blocks are not run, named as commands" \
+    '[ $st -eq 0 ] && [ "$(grep -c "Not run here" "$tmp/out")" -eq 3 ] && grep -q "^    rnntutor sim sentiment" "$tmp/out"'
+check "--print --budget 0: the fast blocks still show their output" \
+    'grep -q "^    3200 800 506" "$tmp/out"'
+run "$prog" --print sentiment
+check "--print (default budget) trains lesson 4's blocks" \
+    '[ $st -eq 0 ] && ! grep -q "Not run here" "$tmp/out" && grep -q "falls from 0.691 to 0.0109" "$tmp/out"'
+run "$prog" --check --budget 0 "$top_srcdir/lessons/04-sentiment.yaml"
+check "--check --budget 0: a warning per training block, exit 0" \
+    '[ $st -eq 0 ] && [ "$(grep -c "warning: simulation sentiment not run" "$tmp/err")" -eq 3 ]'
+run "$prog" --check --budget 1e9 "$top_srcdir/lessons/04-sentiment.yaml"
+check "--check with a large budget runs and passes them all" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+run "$prog" --print --budget soon 1
+check "--budget needs a number of seconds" '[ $st -eq 2 ] && grep -q -- "--budget: expected a number" "$tmp/err"'
+
 # a reader who closes the pipe early: no crash by SIGPIPE
 "$prog" --print >"$tmp/fifo-out" 2>&1 &
 wait $!
