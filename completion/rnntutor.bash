@@ -54,6 +54,9 @@ _rnntutor()
 	--width)
 		COMPREPLY=($(compgen -W "60 72 80 100 120" -- "$cur"))
 		return ;;
+	--budget)
+		COMPREPLY=($(compgen -W "0 10 30 60 300" -- "$cur"))
+		return ;;
 	--new-lesson)
 		return ;;
 	--reset-progress)
@@ -65,8 +68,8 @@ _rnntutor()
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--lessons --list --print --check --width
-		    --ascii --utf8 --no-builtin --new-lesson --reset-progress --help
-		    --version" -- "$cur"))
+		    --budget --ascii --utf8 --no-builtin --new-lesson --reset-progress
+		    --help --version" -- "$cur"))
 	elif [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "sim $(_rnntutor_lessons "$prog")" -- "$cur"))
 	else
