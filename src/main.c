@@ -15,6 +15,7 @@
 #include "cli/simcmd.h"
 #include "cli/skeleton.h"
 #include "core/diag.h"
+#include "core/lessonid.h"
 #include "core/num.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -127,6 +128,15 @@ reset_progress(const char *what)
 	char *path = progress_default_path();
 	int status = 0, rc;
 
+	if (strcmp(what, "all") != 0 && !lessonid_valid(what, strlen(what))) {
+		char *shown = utf8_sanitize(what, strlen(what), 0);
+
+		fprintf(stderr, "rnntutor: --reset-progress: '%s' is not a lesson "
+		    "id (an id is " LESSONID_RULE "), nor all\n", shown);
+		free(shown);
+		free(path);
+		return 2;
+	}
 	if (path == NULL) {
 		fprintf(stderr, "rnntutor: no HOME or XDG_STATE_HOME: there is no "
 		    "progress file\n");
@@ -241,10 +251,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NEW_LESSON:
 			free(dirs);
-			if (!cli_skeleton_id_ok(optarg)) {
-				fprintf(stderr, "rnntutor: --new-lesson: an id is 1 "
-				    "to 40 lower-case letters, digits and dashes, "
-				    "like my-lesson\n");
+			if (!lessonid_valid(optarg, strlen(optarg))) {
+				fprintf(stderr, "rnntutor: --new-lesson: an id is "
+				    LESSONID_RULE "\n");
 				return 2;
 			}
 			cli_skeleton(stdout, optarg);

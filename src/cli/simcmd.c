@@ -4,10 +4,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/mansims.h"
 #include "cli/print.h"
+#include "core/clock.h"
 #include "core/diag.h"
 #include "core/num.h"
 #include "core/strbuf.h"
@@ -461,16 +461,6 @@ print_rows(FILE *out, enum format format, const struct sim_result *res)
 	}
 }
 
-/* Seconds on the monotonic clock. */
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Set the parameters, run, print. */
 static int
 run(const struct request *rq, const struct sim_spec *spec, FILE *out,
@@ -493,7 +483,7 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 	}
 	sim_result_init(&res);
 	if (rq->time)
-		start = now();
+		start = clock_now();
 	if (rq->save != NULL || rq->load != NULL) {
 		/* only the sentiment simulation has a model to keep */
 		if (strcmp(spec->name, "sentiment") != 0) {
@@ -508,7 +498,7 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 	print_diags(err, &diags);	/* errors, or warnings: lines skipped... */
 	if (status == 0) {
 		if (rq->time)
-			fprintf(err, "sim-time: %.6f s\n", now() - start);
+			fprintf(err, "sim-time: %.6f s\n", clock_now() - start);
 		if (rq->format == FORMAT_TEXT)
 			print_text(out, rq, &args, &res);
 		else

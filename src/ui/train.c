@@ -2,6 +2,7 @@
 
 #include "ui/ui.h"
 #include "doc/simblock.h"
+#include "core/clock.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
@@ -13,16 +14,6 @@
 
 #define SLICE_SECONDS 0.03	/* work between two looks at the keyboard */
 #define BAR 20			/* columns of the progress bar */
-
-/* Seconds on the monotonic clock. */
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* Is block i a simulation that runs only when asked (training), with the
  * reader's knob values or else the lesson's? */
@@ -122,7 +113,7 @@ progress_note(struct ui *ui)
 {
 	struct sentiment_progress pg;
 	char bar[BAR + 1];
-	double spent = now() - ui->job.started, left;
+	double spent = clock_now() - ui->job.started, left;
 	int fill;
 
 	sentiment_run_progress(ui->job.run, &pg);
@@ -171,7 +162,7 @@ start(struct ui *ui)
 		ui->job.run = NULL;
 	} else {
 		ui->job.block = (long)i;
-		ui->job.started = now();
+		ui->job.started = clock_now();
 		sim_result_init(&ui->job.partial);
 		progress_note(ui);
 	}
@@ -211,11 +202,11 @@ void
 ui_train_tick(struct ui *ui)
 {
 	struct diag_list diags;
-	double until = now() + SLICE_SECONDS;
+	double until = clock_now() + SLICE_SECONDS;
 	int rc = 1;
 
 	diag_list_init(&diags);
-	while (rc == 1 && now() < until)
+	while (rc == 1 && clock_now() < until)
 		rc = sentiment_run_step(ui->job.run, 1, &diags);
 	if (rc < 0) {
 		ui_message(ui, "Training stopped: %s", diags.n > 0 ?
@@ -226,7 +217,7 @@ ui_train_tick(struct ui *ui)
 
 		sentiment_run_progress(ui->job.run, &pg);
 		ui_message(ui, "Trained %zu epochs in %.1f s. Press t to try "
-		    "your own sentence.", pg.epochs, now() - ui->job.started);
+		    "your own sentence.", pg.epochs, clock_now() - ui->job.started);
 		ui_train_cancel(ui, 1);
 	} else {
 		sim_result_free(&ui->job.partial);
