@@ -26,7 +26,10 @@ int
 cli_print(FILE *out, const struct course *course, long index,
     const struct cli_print_opts *opts)
 {
-	struct doc_opts o = {opts->width, opts->ascii, opts->reveal, -1, NULL};
+	struct doc_opts o = {
+		.width = opts->width, .ascii = opts->ascii,
+		.reveal = opts->reveal, .focus = -1, .state = NULL,
+	};
 	size_t first = index < 0 ? 0 : (size_t)index;
 	size_t last = index < 0 ? course_count(course) : first + 1;
 

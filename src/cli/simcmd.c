@@ -176,9 +176,11 @@ parse_args(struct request *rq, int argc, char **argv, FILE *err)
 				    i + 1 < argc ? argv[++i] : "";
 				long long v;
 
-				if (num_parse_long(w, 20, 1000, &v) < 0)
+				if (num_parse_long(w, DOC_MIN_WIDTH,
+				    DOC_MAX_WIDTH, &v) < 0)
 					return fail(err, "--width takes a number "
-					    "of columns from 20 to 1000, not", w);
+					    "of columns from " NUM_STR(DOC_MIN_WIDTH)
+					    " to " NUM_STR(DOC_MAX_WIDTH) ", not", w);
 				rq->width = (int)v;
 			}
 			else if (model_file_option(rq, a, argc, argv, &i, err,
@@ -319,8 +321,11 @@ static void
 print_text(FILE *out, const struct request *rq, const struct sim_args *args,
     const struct sim_result *res)
 {
-	struct doc_opts o = {rq->width, rq->ascii >= 0 ? rq->ascii :
-	    !utf8_locale_is_utf8(), 0, -1, NULL};
+	struct doc_opts o = {
+		.width = rq->width,
+		.ascii = rq->ascii >= 0 ? rq->ascii : !utf8_locale_is_utf8(),
+		.reveal = 0, .focus = -1, .state = NULL,
+	};
 	struct doc_page *page;
 	char buf[SIM_NUMBER_MAX];
 	size_t wname = 0, rows = series_rows(res);

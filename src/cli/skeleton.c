@@ -1,10 +1,9 @@
 #include "config.h"
 
 #include "cli/skeleton.h"
+#include "core/num.h"
 #include "lesson/lesson.h"
 
-#define STR_(x) #x
-#define STR(x) STR_(x)		/* a numeric limit in the text */
 
 static const char skeleton[] =
 "# A lesson for rnntutor. The format is in 'man 5 rnntutor-lesson'.\n"
@@ -31,7 +30,7 @@ static const char skeleton[] =
 "\n"
 "      - a bullet, whose next lines hang under its text\n"
 "      - another bullet\n"
-"  # Code is kept verbatim: at most " STR(LESSON_LINE_WIDTH) " columns a line.\n"
+"  # Code is kept verbatim: at most " NUM_STR(LESSON_LINE_WIDTH) " columns a line.\n"
 "  - code: |\n"
 "      import torch\n"
 "      W = 0.9 * torch.eye(4)\n"

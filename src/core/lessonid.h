@@ -6,13 +6,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/num.h"
+
 #define LESSONID_MAX 40		/* bytes */
 
-#define LESSONID_STR_(x) #x
-#define LESSONID_STR(x) LESSONID_STR_(x)
-
 /* The rule in words, for messages: "an id is " LESSONID_RULE. */
-#define LESSONID_RULE "1 to " LESSONID_STR(LESSONID_MAX) " lower-case letters, digits and dashes, " \
+#define LESSONID_RULE "1 to " NUM_STR(LESSONID_MAX) " lower-case letters, digits and dashes, " \
 	"starting with a letter or digit and not all digits (like " \
 	"vanishing-gradients)"
 

@@ -9,6 +9,11 @@
 #ifndef RNNTUTOR_NUM_H
 #define RNNTUTOR_NUM_H
 
+/* The decimal text of a numeric limit macro (a plain literal), for a
+ * message: "1 to " NUM_STR(LESSON_MAX_SERIES) is "1 to 8". */
+#define NUM_STR_(x) #x
+#define NUM_STR(x) NUM_STR_(x)
+
 /* The whitespace trimmed around a number. */
 #define NUM_SPACE " \t\r\n"
 

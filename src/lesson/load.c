@@ -15,9 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STR_(x) #x
-#define STR(x) STR_(x)		/* a numeric limit in a message literal */
-
 /* A mapping may have at most this many distinct keys checked. */
 #define MAP_KEYS_MAX 32
 
@@ -380,7 +377,7 @@ static const struct key_spec chart_keys[GK_COUNT] = {
 	[GK_SERIES] = KEY("series", SCALAR | SEQ, 1,
 	    "a series name or a list of them"),
 	[GK_HEIGHT] = KEY("height", SCALAR, 0, "a height in rows (1 to "
-	    STR(LESSON_MAX_CHART_HEIGHT) ")"),
+	    NUM_STR(LESSON_MAX_CHART_HEIGHT) ")"),
 	[GK_SCALE] = KEY("scale", SCALAR, 0, "linear, log or auto"),
 	[GK_RANGE] = KEY("range", SEQ, 0, "a [low, high] pair"),
 	[GK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),

@@ -226,7 +226,10 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
     size_t len, const char *name, struct diag_list *diags)
 {
 	struct sentiment_data got;
-	struct parse_state st = { name, diags, 0, 0, 0 };
+	struct parse_state st = {
+		.name = name, .diags = diags, .bad = 0, .warned = 0,
+		.unwarned = 0,
+	};
 	size_t nonblank = 0;
 	int line = 0, first = 1;
 
