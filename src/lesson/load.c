@@ -320,7 +320,8 @@ static const struct key_spec lesson_keys[LK_COUNT] = {
 	[LK_ID] = KEY("id", SCALAR, 1,
 	    "the lesson id (like vanishing-gradients)"),
 	[LK_NUMBER] = KEY("number", SCALAR, 1,
-	    "the lesson's position in the course (1 to 99)"),
+	    "the lesson's position in the course (1 to "
+	    NUM_STR(LESSON_MAX_NUMBER) ")"),
 	[LK_TITLE] = KEY("title", SCALAR, 1, "the lesson title"),
 	[LK_GOAL] = KEY("goal", SCALAR, 1, "a one-paragraph goal"),
 	[LK_BLOCKS] = KEY("blocks", SEQ, 1, "a list of blocks"),
