@@ -15,9 +15,11 @@
 #include "cli/simcmd.h"
 #include "cli/skeleton.h"
 #include "core/diag.h"
+#include "core/lessonid.h"
 #include "core/num.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "doc/layout.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
 #include "ui/tui.h"
@@ -89,7 +91,8 @@ usage(FILE *out)
 "Options:\n"
 "  -L, --lessons DIR   also load lessons from DIR (may be repeated; a lesson\n"
 "                      there replaces a built-in one with the same id)\n"
-"      --width N       page width for --print (default 80; 20 to 1000)\n"
+"      --width N       page width for --print (default 80; "
+    NUM_STR(DOC_MIN_WIDTH) " to " NUM_STR(DOC_MAX_WIDTH) ")\n"
 "      --ascii         only ASCII output (charts and text)\n"
 "      --utf8          UTF-8 output even if the locale does not say so\n"
 "      --no-builtin    leave out the built-in course\n"
@@ -133,6 +136,15 @@ reset_progress(const char *what)
 	char *path = progress_default_path();
 	int status = 0, rc;
 
+	if (strcmp(what, "all") != 0 && !lessonid_valid(what, strlen(what))) {
+		char *shown = utf8_sanitize(what, strlen(what), 0);
+
+		fprintf(stderr, "rnntutor: --reset-progress: '%s' is neither a "
+		    "lesson id nor all; an id is " LESSONID_RULE "\n", shown);
+		free(shown);
+		free(path);
+		return 2;
+	}
 	if (path == NULL) {
 		fprintf(stderr, "rnntutor: no HOME or XDG_STATE_HOME: there is no "
 		    "progress file\n");
@@ -224,9 +236,11 @@ main(int argc, char **argv)
 			mode = MODE_CHECK;
 			break;
 		case OPT_WIDTH:
-			if (num_parse_long(optarg, 20, 1000, &w) < 0) {
+			if (num_parse_long(optarg, DOC_MIN_WIDTH, DOC_MAX_WIDTH,
+			    &w) < 0) {
 				fprintf(stderr, "rnntutor: --width: expected a "
-				    "number of columns from 20 to 1000\n");
+				    "number of columns from %d to %d\n",
+				    DOC_MIN_WIDTH, DOC_MAX_WIDTH);
 				free(dirs);
 				return 2;
 			}
@@ -252,10 +266,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NEW_LESSON:
 			free(dirs);
-			if (!cli_skeleton_id_ok(optarg)) {
-				fprintf(stderr, "rnntutor: --new-lesson: an id is 1 "
-				    "to 40 lower-case letters, digits and dashes, "
-				    "like my-lesson\n");
+			if (!lessonid_valid(optarg, strlen(optarg))) {
+				fprintf(stderr, "rnntutor: --new-lesson: an id is "
+				    LESSONID_RULE "\n");
 				return 2;
 			}
 			cli_skeleton(stdout, optarg);
@@ -334,7 +347,10 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (mode == MODE_TUI) {
-		struct ui_opts uopts = {&copts, ascii, index, &diags};
+		struct ui_opts uopts = {
+			.course_opts = &copts, .ascii = ascii, .start = index,
+			.startup = &diags,
+		};
 
 		if (ui_tui_run(&course, &uopts) < 0) {
 			mode = MODE_PRINT;	/* no usable terminal: said why */

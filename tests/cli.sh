@@ -102,6 +102,11 @@ run "$prog" -L "$tmp/new" --print my-first-lesson
 check "the skeleton prints" '[ $st -eq 0 ] && grep -q "tensor(0.3487)" "$tmp/out"'
 run "$prog" --new-lesson "Bad Id"
 check "--new-lesson refuses a bad id" '[ $st -eq 2 ]'
+for id in 123 --x; do
+	run "$prog" --new-lesson="$id"
+	check "--new-lesson refuses '$id' as the loader does" '[ $st -eq 2 ] && [ ! -s "$tmp/out" ] &&
+	    grep -q "an id is 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit and not all digits" "$tmp/err"'
+done
 sed -e 's/^      scale: 0.9$/      scale: 2.5/' \
     "$tmp/new/my-first-lesson.yaml" > "$tmp/warn.yaml"
 printf '  - code: |\n      %s\n' "$(printf 'x%.0s' $(seq 1 90))" >> "$tmp/warn.yaml"
@@ -119,6 +124,12 @@ XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress vanilla-rnn
 check "--reset-progress ID forgets that lesson" '[ $st -eq 0 ] && ! grep -q "lesson vanilla-rnn" "$tmp/state/rnntutor/progress" && grep -q "lesson lstm-gates" "$tmp/state/rnntutor/progress"'
 XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress nonesuch
 check "--reset-progress of an unknown id exits 2" '[ $st -eq 2 ]'
+cp "$tmp/state/rnntutor/progress" "$tmp/progress.before"
+for id in 123 -x Vanilla-RNN; do
+	XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress="$id"
+	check "--reset-progress refuses '$id': not a lesson id" '[ $st -eq 2 ] &&
+	    grep -q "is neither a lesson id nor all; an id is 1 to 40" "$tmp/err" && cmp -s "$tmp/progress.before" "$tmp/state/rnntutor/progress"'
+done
 XDG_STATE_HOME="$tmp/state" run "$prog" --reset-progress all
 check "--reset-progress all forgets everything" '[ $st -eq 0 ] && ! grep -q "^lesson" "$tmp/state/rnntutor/progress"'
 

@@ -343,7 +343,7 @@ section_parameters() {
 	done
 	for case in "answer: nan|7:13: 'answer': expected a decimal number, found 'nan'" \
 	    "answer: inf|7:13: 'answer': expected a decimal number, found 'inf'" \
-	    "answer: 1e309|7:13: 'answer': expected a decimal number, found '1e309'" \
+	    "answer: 1e309|7:13: 'answer': 1e309 is too large for a number" \
 	    "answer: 0x10|7:13: 'answer': expected a decimal number, found '0x10'"; do
 		line=${case%%|*}
 		want=${case#*|}

@@ -47,6 +47,7 @@ main(void)
 
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 99;
+	test_core_register();
 	test_utf8_register();
 	test_rng_register();
 	test_linalg_register();

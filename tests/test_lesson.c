@@ -258,6 +258,12 @@ test_lesson_course_builtin_and_override(void)
 	    "vanishing-gradients");
 	CU_ASSERT_EQUAL(course_find(c, "vanishing-gradients"), i);
 	CU_ASSERT_EQUAL(course_find(c, "no-such-lesson"), -1);
+	/* a lesson number is read by core/num.c's rule, like every number */
+	CU_ASSERT_EQUAL(course_find(c, " 2 "), i);
+	CU_ASSERT_EQUAL(course_find(c, "002"), i);
+	CU_ASSERT_EQUAL(course_find(c, "0"), -1);
+	CU_ASSERT_EQUAL(course_find(c, "99999999999999999999999"), -1);
+	CU_ASSERT_EQUAL(course_find(c, "2x"), -1);
 	course_destroy(c);
 
 	dirs[0] = test_data_path("override");

@@ -1,10 +1,9 @@
-/* Tests of src/core: UTF-8 decoding, widths, visible forms, strict numbers. */
+/* Tests of src/core: UTF-8 decoding, widths, visible forms. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/num.h"
 #include "core/translit.h"
 #include "core/utf8.h"
 #include "tests.h"
@@ -85,32 +84,6 @@ test_utf8_translit_common_symbols(void)
 	CU_ASSERT_PTR_NULL(translit_ascii(0x4E00));
 }
 
-/* Strict numbers: no hex, inf, nan, junk or overflow. */
-static void
-test_utf8_num_parse_strict(void)
-{
-	double d;
-	long long v;
-
-	CU_ASSERT_EQUAL(num_parse_double("0.9", &d), 0);
-	CU_ASSERT_DOUBLE_EQUAL(d, 0.9, 0);
-	CU_ASSERT_EQUAL(num_parse_double(" -1e-3 ", &d), 0);
-	CU_ASSERT_DOUBLE_EQUAL(d, -1e-3, 0);
-	CU_ASSERT_EQUAL(num_parse_double("0x10", &d), -1);
-	CU_ASSERT_EQUAL(num_parse_double("inf", &d), -1);
-	CU_ASSERT_EQUAL(num_parse_double("nan", &d), -1);
-	CU_ASSERT_EQUAL(num_parse_double("1e309", &d), -1);
-	CU_ASSERT_EQUAL(num_parse_double("", &d), -1);
-	CU_ASSERT_EQUAL(num_parse_double("1.5x", &d), -1);
-	CU_ASSERT_EQUAL(num_parse_long("007", 0, 10, &v), 0);
-	CU_ASSERT_EQUAL(v, 7);
-	CU_ASSERT_EQUAL(num_parse_long("1000000000000000000000", 0, 10, &v), -2);
-	CU_ASSERT_EQUAL(num_parse_long("11", 0, 10, &v), -2);
-	CU_ASSERT_EQUAL(num_parse_long("1.0", 0, 10, &v), -1);
-	CU_ASSERT_EQUAL(num_edit_distance("choises", "choices"), 1);
-	CU_ASSERT_EQUAL(num_edit_distance("", "abc"), 3);
-}
-
 void
 test_utf8_register(void)
 {
@@ -121,5 +94,4 @@ test_utf8_register(void)
 	CU_add_test(s, "visible controls", test_utf8_visible_controls);
 	CU_add_test(s, "sanitize escape sequence", test_utf8_sanitize_escape_sequence);
 	CU_add_test(s, "translit common symbols", test_utf8_translit_common_symbols);
-	CU_add_test(s, "num parse strict", test_utf8_num_parse_strict);
 }

@@ -12,6 +12,7 @@ const char *test_data_path(const char *name);
  * size. Fails the current test and returns NULL when it cannot. */
 char *test_read_file(const char *path, size_t *len);
 
+void test_core_register(void);
 void test_utf8_register(void);
 void test_rng_register(void);
 void test_linalg_register(void);

@@ -177,7 +177,7 @@ bucket_start(size_t c, size_t n, size_t w)
 static struct column
 reduce_bucket(const double *v, size_t from, size_t to, enum spark_reduce rule)
 {
-	struct column col = {SPARK_MARK_NONE, 0};
+	struct column col = { .mark = SPARK_MARK_NONE, .value = 0 };
 	int nan = 0, posinf = 0, neginf = 0;
 	size_t i, count = 0;
 	double sum = 0, lo = 0, hi = 0, big = 0, last = 0;

@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CODE_WIDTH 76
-
 /* The lesson's own value of a parameter, when it sets one. */
 static const struct lesson_param *
 lesson_param(const struct lesson_sim *s, const char *name)
@@ -80,11 +78,11 @@ check_width(const struct lesson *l, struct lesson_pos at, const char *what,
 		size_t len = strcspn(p, "\n");
 		size_t w = utf8_width(p, len);
 
-		if (w > CODE_WIDTH)
+		if (w > LESSON_LINE_WIDTH)
 			diag_add(diags, DIAG_WARNING, l->file, at.line, at.col,
 			    "%s line %d is %zu columns wide; at most %d fit an "
 			    "80-column page beside the indent", what, n, w,
-			    CODE_WIDTH);
+			    LESSON_LINE_WIDTH);
 		p += len + (p[len] == '\n');
 		n++;
 	}

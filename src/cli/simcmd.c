@@ -4,10 +4,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/mansims.h"
 #include "cli/print.h"
+#include "core/clock.h"
 #include "core/diag.h"
 #include "core/num.h"
 #include "core/strbuf.h"
@@ -192,9 +192,11 @@ parse_args(struct request *rq, int argc, char **argv, FILE *err)
 				    i + 1 < argc ? argv[++i] : "";
 				long long v;
 
-				if (num_parse_long(w, 20, 1000, &v) < 0)
+				if (num_parse_long(w, DOC_MIN_WIDTH,
+				    DOC_MAX_WIDTH, &v) < 0)
 					return fail(err, "--width takes a number "
-					    "of columns from 20 to 1000, not", w);
+					    "of columns from " NUM_STR(DOC_MIN_WIDTH)
+					    " to " NUM_STR(DOC_MAX_WIDTH) ", not", w);
 				rq->width = (int)v;
 			}
 			else if (model_file_option(rq, a, argc, argv, &i, err,
@@ -480,16 +482,6 @@ print_rows(FILE *out, enum format format, const struct sim_result *res)
 	}
 }
 
-/* Seconds on the monotonic clock. */
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Run args in steps, from and to a model file when asked. */
 static int
 run_job(struct sim_result *res, const struct sim_args *args,
@@ -538,7 +530,7 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 	}
 	sim_result_init(&res);
 	if (rq->time)
-		start = now();
+		start = clock_now();
 	if ((rq->save != NULL || rq->load != NULL) && !sim_has_model(spec)) {
 		fprintf(err, "rnntutor: error: --save and --load are for "
 		    "simulations that train a model (");
@@ -551,7 +543,7 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 	print_diags(err, &diags);	/* errors, or warnings: lines skipped... */
 	if (status == 0) {
 		if (rq->time)
-			fprintf(err, "sim-time: %.6f s\n", now() - start);
+			fprintf(err, "sim-time: %.6f s\n", clock_now() - start);
 		if (rq->format == FORMAT_TEXT)
 			print_text(out, rq, &args, &res);
 		else

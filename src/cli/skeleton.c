@@ -1,21 +1,9 @@
 #include "config.h"
 
 #include "cli/skeleton.h"
+#include "core/num.h"
 #include "lesson/lesson.h"
 
-#include <string.h>
-
-/* The rules of load.c: lower-case letters, digits and dashes, not all
- * digits, not starting with a dash, at most LESSON_MAX_ID bytes. */
-int
-cli_skeleton_id_ok(const char *id)
-{
-	size_t len = strlen(id);
-
-	return len > 0 && len <= LESSON_MAX_ID && id[0] != '-' &&
-	    strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == len &&
-	    strspn(id, "0123456789") != len;
-}
 
 static const char skeleton[] =
 "# A lesson for rnntutor. The format is in 'man 5 rnntutor-lesson'.\n"
@@ -42,7 +30,7 @@ static const char skeleton[] =
 "\n"
 "      - a bullet, whose next lines hang under its text\n"
 "      - another bullet\n"
-"  # Code is kept verbatim: at most 76 columns a line.\n"
+"  # Code is kept verbatim: at most " NUM_STR(LESSON_LINE_WIDTH) " columns a line.\n"
 "  - code: |\n"
 "      import torch\n"
 "      W = 0.9 * torch.eye(4)\n"

@@ -5,9 +5,8 @@
 
 #include <stdio.h>
 
-/* Is id a valid lesson id (what lesson files accept)? */
-int cli_skeleton_id_ok(const char *id);
-/* Write the skeleton of a lesson called id. */
+/* Write the skeleton of a lesson called id (a valid one: see
+ * core/lessonid.h). */
 void cli_skeleton(FILE *out, const char *id);
 
 #endif

@@ -2,125 +2,144 @@
 
 #include "core/num.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Skip ASCII spaces and tabs. */
-static const char *
-skip_space(const char *s)
+#include "core/strbuf.h"
+
+/* Is c an ASCII digit (isdigit() may accept more in some locales)? */
+static int
+is_digit(char c)
 {
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
+	return c >= '0' && c <= '9';
 }
 
-/* True when s is [+-]digits[.digits][(e|E)[+-]digits] followed by spaces. */
-static int
-is_decimal(const char *s)
+/* The part of s between the whitespace NUM_SPACE trims: *start and *len. */
+static void
+trim(const char *s, const char **start, size_t *len)
 {
-	int digits = 0;
+	size_t n;
 
-	if (*s == '+' || *s == '-')
-		s++;
-	while (isdigit((unsigned char)*s)) {
-		s++;
+	s += strspn(s, NUM_SPACE);
+	n = strlen(s);
+	while (n > 0 && strchr(NUM_SPACE, s[n - 1]) != NULL)
+		n--;
+	*start = s;
+	*len = n;
+}
+
+/* True when s[0..len) is [+-](digits[.digits]|.digits)[(e|E)[+-]digits];
+ * *point gets the offset of the '.', or len when there is none. */
+static int
+is_decimal(const char *s, size_t len, size_t *point)
+{
+	size_t i = 0, digits = 0;
+
+	*point = len;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	for (; i < len && is_digit(s[i]); i++)
 		digits++;
-	}
-	if (*s == '.') {
-		s++;
-		while (isdigit((unsigned char)*s)) {
-			s++;
+	if (i < len && s[i] == '.') {
+		*point = i++;
+		for (; i < len && is_digit(s[i]); i++)
 			digits++;
-		}
 	}
 	if (digits == 0)
 		return 0;
-	if (*s == 'e' || *s == 'E') {
-		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (!isdigit((unsigned char)*s))
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i == len || !is_digit(s[i]))
 			return 0;
-		while (isdigit((unsigned char)*s))
-			s++;
+		while (i < len && is_digit(s[i]))
+			i++;
 	}
-	return *skip_space(s) == '\0';
+	return i == len;
 }
 
-/* Strict decimal real; see num.h. */
+/* The current locale's decimal point ("." in the C locale). */
+static const char *
+decimal_point(void)
+{
+	const struct lconv *lc = localeconv();
+
+	return lc != NULL && lc->decimal_point != NULL &&
+	    lc->decimal_point[0] != '\0' ? lc->decimal_point : ".";
+}
+
+/* Strict decimal real; see num.h. strtod reads the text with the locale's
+ * decimal point in place of the '.', so LC_NUMERIC cannot change it. */
 int
 num_parse_double(const char *s, double *out)
 {
+	struct strbuf sb;
+	size_t len, point;
 	char *end;
 	double v;
+	int whole;
 
-	s = skip_space(s);
-	if (!is_decimal(s))
-		return -1;
+	trim(s, &s, &len);
+	if (!is_decimal(s, len, &point))
+		return NUM_ESYNTAX;
+	strbuf_init(&sb);
+	strbuf_add(&sb, s, point);
+	if (point < len) {
+		strbuf_adds(&sb, decimal_point());
+		strbuf_add(&sb, s + point + 1, len - point - 1);
+	}
 	errno = 0;
-	v = strtod(s, &end);
-	if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
-		return -1;
-	*out = v;	/* an underflow to 0 or a denormal is fine */
-	return 0;
+	v = strtod(sb.s, &end);
+	whole = *end == '\0';
+	strbuf_free(&sb);
+	if (!whole)
+		return NUM_ESYNTAX;
+	if (!isfinite(v))
+		return NUM_ERANGE;
+	*out = v == 0.0 ? 0.0 : v;	/* "-0" and an underflow give +0 */
+	return NUM_OK;
 }
 
 /* Strict decimal integer in [min, max]; see num.h. */
 int
 num_parse_long(const char *s, long long min, long long max, long long *out)
 {
-	const char *p;
-	char *end;
+	size_t len, i = 0;
+	char buf[64];
 	long long v;
 
-	s = skip_space(s);
-	p = s;
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (isdigit((unsigned char)*p))
-		p++;
-	if (*skip_space(p) != '\0')
-		return -1;
+	trim(s, &s, &len);
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	if (i == len)
+		return NUM_ESYNTAX;
+	for (; i < len; i++)
+		if (!is_digit(s[i]))
+			return NUM_ESYNTAX;
+	/* leading zeros do not change the value; drop them to fit buf */
+	i = s[0] == '+' || s[0] == '-';
+	buf[0] = s[0] == '-' ? '-' : '+';
+	while (i + 1 < len && s[i] == '0')
+		i++;
+	if (len - i > sizeof buf - 2)
+		return NUM_ERANGE;	/* more digits than any long long */
+	memcpy(buf + 1, s + i, len - i);
+	buf[1 + len - i] = '\0';
 	errno = 0;
-	v = strtoll(s, &end, 10);
+	v = strtoll(buf, NULL, 10);
 	if (errno == ERANGE || v < min || v > max)
-		return -2;
+		return NUM_ERANGE;
 	*out = v;
-	return 0;
+	return NUM_OK;
 }
 
-/* Levenshtein distance with one row of memory. */
+/* See num.h. */
 int
-num_edit_distance(const char *a, const char *b)
+num_is_blank(const char *s)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	int row[65];
-
-	if (la > 64 || lb > 64)
-		return INT_MAX / 2;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
+	return s[strspn(s, NUM_SPACE)] == '\0';
 }

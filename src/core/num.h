@@ -1,18 +1,39 @@
-/* num: strict parsing of numbers written by people (lesson files, the
- * command line). Plain decimal only: no hex, no "inf" or "nan", no leading
- * or trailing junk, no overflow. Leading and trailing spaces are allowed. */
+/* num: strict parsing of numbers written by people (lesson files, sim
+ * parameters, the command line). Plain decimal only: no hex, no "inf" or
+ * "nan", no junk, no overflow. The same text means the same number under
+ * every LC_NUMERIC.
+ *
+ * One whitespace rule for every caller: spaces, tabs, CRs and newlines
+ * around the number are trimmed (a lesson's `scale: " 0.9"` is 0.9, as is
+ * `scale= 0.9` on the command line); whitespace inside it is refused. */
 #ifndef RNNTUTOR_NUM_H
 #define RNNTUTOR_NUM_H
 
-/* Parse a finite decimal real such as "0.9", "-1e-3", "+2.", ".5".
- * Returns 0, or -1 when s is not such a number or is out of double's range. */
+/* The decimal text of a numeric limit macro (a plain literal), for a
+ * message: "1 to " NUM_STR(LESSON_MAX_SERIES) is "1 to 8". */
+#define NUM_STR_(x) #x
+#define NUM_STR(x) NUM_STR_(x)
+
+/* The whitespace trimmed around a number. */
+#define NUM_SPACE " \t\r\n"
+
+enum num_status {
+	NUM_OK = 0,
+	NUM_ESYNTAX = -1,	/* not a number of the wanted form */
+	NUM_ERANGE = -2		/* a number, but out of range */
+};
+
+/* Parse a finite decimal real such as "0.9", "-1e-3", "+2.", ".5" into
+ * *out ("-0" and underflows give +0). Returns NUM_OK, NUM_ESYNTAX, or
+ * NUM_ERANGE when its magnitude is beyond double's; *out is set only on
+ * NUM_OK. */
 int num_parse_double(const char *s, double *out);
 /* Parse a decimal integer such as "42", "-7", "007" within [min, max].
- * Returns 0, -1 when s is not an integer, -2 when it is out of range. */
+ * Returns NUM_OK, NUM_ESYNTAX when s is not an integer, or NUM_ERANGE when
+ * it is outside [min, max]; *out is set only on NUM_OK. */
 int num_parse_long(const char *s, long long min, long long max,
     long long *out);
-/* Edit distance (Levenshtein) between two short strings; larger strings
- * (over 64 bytes) count as far apart. Used to suggest the nearest name. */
-int num_edit_distance(const char *a, const char *b);
+/* True when s holds nothing but NUM_SPACE. */
+int num_is_blank(const char *s);
 
 #endif

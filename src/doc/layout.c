@@ -54,8 +54,10 @@ layout_title(struct doc_page *page, const struct lesson *l,
     const struct doc_opts *o)
 {
 	char *title = xasprintf("Lesson %d: %s", l->number, l->title);
-	struct doc_wrap w = {o->width, 0, NULL, DOC_PLAIN, 0, DOC_TITLE, -1,
-	    o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .style = DOC_TITLE, .block = -1,
+		.ascii = o->ascii,
+	};
 	size_t first = page->nlines;
 	int widest = 0;
 
@@ -79,8 +81,10 @@ static void
 layout_heading(struct doc_page *page, const struct lesson_block *b, int block,
     int section, const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, 0, NULL, DOC_HEADING, 0, DOC_HEADING,
-	    block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .marker_style = DOC_HEADING,
+		.style = DOC_HEADING, .block = block, .ascii = o->ascii,
+	};
 	char number[16];
 	char *anchor;
 	size_t first;
@@ -143,8 +147,10 @@ static void
 flush_para(struct doc_page *page, struct strbuf *para, const char *marker,
     int block, const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, 0, NULL, DOC_BULLET, 0, DOC_PLAIN, block,
-	    o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .marker_style = DOC_BULLET, .block = block,
+		.ascii = o->ascii,
+	};
 
 	if (para->len == 0)
 		return;
@@ -278,8 +284,10 @@ void
 doc_layout_caption(struct doc_page *page, const char *caption, int block,
     const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, 2, NULL, DOC_PLAIN, 0, DOC_CAPTION, block,
-	    o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = 2, .style = DOC_CAPTION,
+		.block = block, .ascii = o->ascii,
+	};
 
 	doc_wrap(page, caption, strlen(caption), &w);
 }
@@ -300,8 +308,11 @@ static void
 quiz_feedback(struct doc_page *page, const struct lesson_quiz *q, int block,
     const struct doc_quiz_state *st, const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, 4, NULL, DOC_ANSWER, 2, DOC_ANSWER, block,
-	    o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = 4, .marker_style = DOC_ANSWER,
+		.marker_indent = 2, .style = DOC_ANSWER, .block = block,
+		.ascii = o->ascii,
+	};
 	char *answer;
 
 	if (q->choices != NULL)
@@ -350,8 +361,10 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 	const struct lesson_quiz *q = &b->quiz;
 	const struct doc_quiz_state *st = o->state != NULL ?
 	    &o->state[block].quiz : NULL;
-	struct doc_wrap w = {o->width, 2, NULL, DOC_QUIZ, 0, DOC_QUIZ, block,
-	    o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = 2, .marker_style = DOC_QUIZ,
+		.style = DOC_QUIZ, .block = block, .ascii = o->ascii,
+	};
 	char *head = xasprintf("Quiz %d: %s", number, q->question);
 
 	blank(page, block);
@@ -371,8 +384,11 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 	}
 	if (q->choices == NULL) {
 		/* Wrapped, so that it fits a 20-column page */
-		struct doc_wrap pw = {o->width, 2, NULL, DOC_CHOICE, 0,
-		    DOC_CHOICE, block, o->ascii};
+		struct doc_wrap pw = {
+			.width = o->width, .indent = 2,
+			.marker_style = DOC_CHOICE, .style = DOC_CHOICE,
+			.block = block, .ascii = o->ascii,
+		};
 		char *prompt = st != NULL && st->answered && !isnan(st->value) ?
 		    xasprintf("Your answer: %.10g", st->value) :
 		    xstrdup("Answer with a number.");

@@ -18,8 +18,10 @@
 #include "sim/cache.h"
 #include "sim/sim.h"
 
-#define DOC_MIN_WIDTH 20
+#define DOC_MIN_WIDTH 20	/* columns; the page is clamped to these */
 #define DOC_MAX_WIDTH 1000
+#define DOC_READABLE_WIDTH 100	/* the widest page the TUI lays out: wider
+				 * lines are hard to read */
 
 /* How the reader has answered a quiz (the TUI keeps these). */
 struct doc_quiz_state {

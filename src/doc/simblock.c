@@ -15,6 +15,9 @@
 #define GUTTER 2	/* columns before every line of a sim block */
 #define NAME_MAX_WIDTH 10
 
+_Static_assert(LESSON_MAX_CHART_HEIGHT <= SPARK_MAX_HEIGHT,
+    "every chart height the loader accepts can be drawn");
+
 /* See simblock.h. */
 int
 doc_sim_args(struct sim_args *args, const struct lesson *lesson,
@@ -54,8 +57,11 @@ static void
 error_line(struct doc_page *page, int block, const char *msg,
     const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, GUTTER + 2, "! ", DOC_ERROR, GUTTER,
-	    DOC_ERROR, block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + 2, .marker = "! ",
+		.marker_style = DOC_ERROR, .marker_indent = GUTTER,
+		.style = DOC_ERROR, .block = block, .ascii = o->ascii,
+	};
 
 	doc_wrap(page, msg, strlen(msg), &w);
 }
@@ -65,8 +71,11 @@ static void
 header(struct doc_page *page, const struct lesson_block *b, int block,
     const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, GUTTER, NULL, DOC_CAPTION, 0,
-	    DOC_CAPTION, block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER,
+		.marker_style = DOC_CAPTION, .style = DOC_CAPTION,
+		.block = block, .ascii = o->ascii,
+	};
 	int output_only = b->sim.nknobs == 0 && b->sim.ncharts == 0 &&
 	    b->sim.output != NULL;
 	const char *kind = output_only ? "Output, computed by simulation" :
@@ -116,8 +125,12 @@ knob_line(struct doc_page *page, const struct lesson_block *b, int block,
 		itemw = (int)utf8_width(shown, strlen(shown));
 		free(shown);
 		if (GUTTER + 7 + itemw > o->width) {
-			struct doc_wrap w = {o->width, GUTTER + 7, NULL, DOC_KNOB, 0,
-			    sel ? DOC_KNOB_SELECTED : DOC_KNOB, block, o->ascii};
+			struct doc_wrap w = {
+				.width = o->width, .indent = GUTTER + 7,
+				.marker_style = DOC_KNOB,
+				.style = sel ? DOC_KNOB_SELECTED : DOC_KNOB,
+				.block = block, .ascii = o->ascii,
+			};
 
 			doc_wrap(page, sb.s, sb.len, &w);
 			line = NULL;
@@ -190,8 +203,10 @@ chart_series(struct doc_page *page, int block, const struct sim_series *s,
     const struct spark_opts *so, const struct spark_range *range, int namew,
     int chartw, const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, GUTTER + namew + 1, NULL, DOC_PLAIN, 0,
-	    DOC_LABEL, block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + namew + 1,
+		.style = DOC_LABEL, .block = block, .ascii = o->ascii,
+	};
 	struct spark_chart chart;
 
 	if (spark_render(&chart, s->v, s->n, chartw, so, range) < 0) {
@@ -239,14 +254,14 @@ static void
 chart(struct doc_page *page, int block, const struct lesson_chart *c,
     const struct sim_result *res, const struct doc_opts *o)
 {
-	const struct sim_series *series[8];
-	const double *values[8];
-	size_t n[8], maxn = 0;
+	const struct sim_series *series[LESSON_MAX_SERIES];
+	const double *values[LESSON_MAX_SERIES];
+	size_t n[LESSON_MAX_SERIES], maxn = 0;
 	struct spark_opts so;
 	struct spark_range range;
 	int namew = name_width(c), chartw;
 
-	for (size_t i = 0; i < c->nseries && i < 8; i++) {
+	for (size_t i = 0; i < c->nseries && i < LESSON_MAX_SERIES; i++) {
 		series[i] = sim_result_series(res, c->series[i]);
 		if (series[i] == NULL) {
 			char *msg = xasprintf("no series called '%s' in this "
@@ -281,8 +296,11 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 		so.stretch = 1;
 	}
 	if (c->caption != NULL) {
-		struct doc_wrap w = {o->width, GUTTER, NULL, DOC_PLAIN, 0,
-		    DOC_CAPTION, block, o->ascii};
+		struct doc_wrap w = {
+			.width = o->width, .indent = GUTTER,
+			.style = DOC_CAPTION, .block = block,
+			.ascii = o->ascii,
+		};
 
 		doc_wrap(page, c->caption, strlen(c->caption), &w);
 	}
@@ -328,8 +346,11 @@ static void
 answer(struct doc_page *page, int block, const struct sim_result *ans,
     const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, GUTTER + 2, NULL, DOC_PLAIN, GUTTER,
-	    DOC_OUTPUT, block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + 2,
+		.marker_indent = GUTTER, .style = DOC_OUTPUT, .block = block,
+		.ascii = o->ascii,
+	};
 
 	for (size_t i = 0; i < ans->nnotes && i < 1; i++)
 		doc_wrap(page, ans->notes[i], strlen(ans->notes[i]), &w);
@@ -359,8 +380,11 @@ static void
 pending(struct doc_page *page, const struct lesson_block *b, int block,
     const struct doc_block_state *st, const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, GUTTER + 2, "> ", DOC_KNOB_SELECTED,
-	    GUTTER, DOC_CAPTION, block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + 2, .marker = "> ",
+		.marker_style = DOC_KNOB_SELECTED, .marker_indent = GUTTER,
+		.style = DOC_CAPTION, .block = block, .ascii = o->ascii,
+	};
 
 	doc_wrap(page, st->note, strlen(st->note), &w);
 	if (st->result != NULL)
@@ -397,8 +421,11 @@ waiting(struct doc_page *page, int block, enum doc_wait why,
     const struct sim_args *args, const struct doc_block_state *st,
     const struct doc_opts *o)
 {
-	struct doc_wrap w = {o->width, GUTTER + 2, "> ", DOC_KNOB_SELECTED,
-	    GUTTER, DOC_CAPTION, block, o->ascii};
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + 2, .marker = "> ",
+		.marker_style = DOC_KNOB_SELECTED, .marker_indent = GUTTER,
+		.style = DOC_CAPTION, .block = block, .ascii = o->ascii,
+	};
 	char *text, *cmd;
 
 	switch (st != NULL && st->wait_note != NULL ? DOC_WAIT_NONE : why) {
@@ -522,8 +549,12 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 	if (st != NULL && st->answer != NULL)
 		answer(page, block, st->answer, o);
 	if (b->sim.try_text != NULL) {
-		struct doc_wrap w = {o->width, GUTTER + 10, "Try this: ", DOC_TRY,
-		    GUTTER, DOC_TRY, block, o->ascii};
+		struct doc_wrap w = {
+			.width = o->width, .indent = GUTTER + 10,
+			.marker = "Try this: ", .marker_style = DOC_TRY,
+			.marker_indent = GUTTER, .style = DOC_TRY,
+			.block = block, .ascii = o->ascii,
+		};
 
 		doc_wrap(page, b->sim.try_text, strlen(b->sim.try_text), &w);
 	}

@@ -2,6 +2,7 @@
 
 #include "lesson/course.h"
 #include "core/builtin.h"
+#include "core/num.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
@@ -292,18 +293,21 @@ course_lesson(const struct course *c, size_t i)
 	return i < c->n ? c->lessons[i] : NULL;
 }
 
-/* Find a lesson by number or id. */
+/* Find a lesson by number or id: a word of digits is a number (no id is
+ * all digits, see core/lessonid.h), read by core/num.c's rule. */
 long
 course_find(const struct course *c, const char *name)
 {
-	char *end;
-	long number = strtol(name, &end, 10);
+	long long number;
+	int rc = num_parse_long(name, 1, LESSON_MAX_NUMBER, &number);
 
-	if (end != name && *end == '\0') {
+	if (rc == NUM_OK) {
 		for (size_t i = 0; i < c->n; i++)
 			if (c->lessons[i]->number == number)
 				return (long)i;
 		return -1;
 	}
+	if (rc == NUM_ERANGE)
+		return -1;	/* a number, but no lesson can have it */
 	return find_id(c, name);
 }

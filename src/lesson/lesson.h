@@ -13,13 +13,24 @@
 #include <stddef.h>
 
 #include "core/diag.h"
+#include "core/lessonid.h"
 
 /* Limits that keep hostile files cheap to reject. */
 #define LESSON_MAX_FILE_SIZE (1024 * 1024)	/* bytes */
 #define LESSON_MAX_DEPTH 16			/* nested collections */
 #define LESSON_MAX_SCALAR (64 * 1024)		/* bytes in one scalar */
 #define LESSON_MAX_BLOCKS 2000
-#define LESSON_MAX_ID 40
+#define LESSON_MAX_ID LESSONID_MAX		/* bytes; see core/lessonid.h */
+
+/* Limits of the format, checked by the loader and relied on by the pages. */
+#define LESSON_MAX_NUMBER 99		/* a lesson's position in the course */
+#define LESSON_MAX_TITLE_WIDTH 72	/* display columns of the title */
+#define LESSON_LINE_WIDTH 76	/* columns of a heading, a caption or a code
+				 * line: an 80-column page less its indent */
+#define LESSON_MAX_LANG_WIDTH 20	/* columns of a code block's language */
+#define LESSON_MAX_CHOICES 26		/* a quiz's choices are letters a to z */
+#define LESSON_MAX_SERIES 8		/* series in one chart */
+#define LESSON_MAX_CHART_HEIGHT 8	/* rows of a chart (1 to this) */
 
 struct lesson_pos {
 	int line;	/* 1-based */
@@ -69,7 +80,7 @@ enum lesson_scale {
 struct lesson_chart {
 	char **series;		/* names of result series drawn on one y-range */
 	size_t nseries;
-	int height;		/* rows, 1..8 */
+	int height;		/* rows, 1..LESSON_MAX_CHART_HEIGHT */
 	enum lesson_scale scale;
 	bool has_range;
 	double lo, hi;		/* a fixed y-range, when has_range */
@@ -118,7 +129,8 @@ struct lesson {
  * *out, or a negative value with at least one error in diags (*out NULL). */
 int lesson_load_buffer(struct lesson **out, const char *name,
     const char *buf, size_t len, struct diag_list *diags);
-/* Read and parse a lesson file (regular files only, at most 1 MiB). */
+/* Read and parse a lesson file (regular files only, at most
+ * LESSON_MAX_FILE_SIZE bytes). */
 int lesson_load_file(struct lesson **out, const char *path,
     struct diag_list *diags);
 void lesson_destroy(struct lesson *lesson);

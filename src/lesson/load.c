@@ -3,18 +3,20 @@
 #include "lesson/lesson.h"
 #include "lesson/tree.h"
 #include "core/file.h"
+#include "core/lessonid.h"
 #include "core/num.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+/* A mapping may have at most this many distinct keys checked. */
+#define MAP_KEYS_MAX 32
 
 /* What a key's value must be. */
 enum shape {
@@ -92,18 +94,11 @@ shape_of(const struct lesson_node *node)
 static const char *
 nearest_key(const char *key, const struct key_spec *specs, size_t n)
 {
-	const char *best = NULL;
-	int best_d = 3;		/* at most two edits away */
+	const char *names[MAP_KEYS_MAX];
 
-	for (size_t i = 0; i < n; i++) {
-		int d = num_edit_distance(key, specs[i].name);
-
-		if (d < best_d || (d == best_d && best == NULL && d <= 2)) {
-			best = specs[i].name;
-			best_d = d;
-		}
-	}
-	return best_d <= 2 ? best : NULL;
+	for (size_t i = 0; i < n && i < MAP_KEYS_MAX; i++)
+		names[i] = specs[i].name;
+	return suggest_nearest(key, names, n < MAP_KEYS_MAX ? n : MAP_KEYS_MAX);
 }
 
 /* The list "a, b, c" of valid keys for a message. */
@@ -126,7 +121,7 @@ match_keys(struct loader *ld, const struct lesson_node *map,
     const struct key_spec *specs, size_t n, const struct lesson_node **values,
     const char *context)
 {
-	const struct lesson_node *keys[32] = {0};
+	const struct lesson_node *keys[MAP_KEYS_MAX] = {0};
 
 	for (size_t i = 0; i < n; i++)
 		values[i] = NULL;
@@ -250,7 +245,7 @@ int_value(struct loader *ld, const struct lesson_node *node, const char *key,
 	long long v;
 	int rc = num_parse_long(node->str, min, max, &v);
 
-	if (rc == -1) {
+	if (rc == NUM_ESYNTAX) {
 		char *shown = utf8_sanitize(node->str, node->len, 0);
 
 		error_at(ld, node, "'%s': expected a whole number from %lld to "
@@ -258,9 +253,12 @@ int_value(struct loader *ld, const struct lesson_node *node, const char *key,
 		free(shown);
 		return -1;
 	}
-	if (rc == -2) {
+	if (rc == NUM_ERANGE) {
+		char *shown = utf8_sanitize(node->str, node->len, 0);
+
 		error_at(ld, node, "'%s': %s is out of range (%lld to %lld)",
-		    key, node->str, min, max);
+		    key, shown, min, max);
+		free(shown);
 		return -1;
 	}
 	*out = (int)v;
@@ -272,15 +270,20 @@ static int
 real_value(struct loader *ld, const struct lesson_node *node, const char *key,
     double *out)
 {
-	if (num_parse_double(node->str, out) < 0) {
-		char *shown = utf8_sanitize(node->str, node->len, 0);
+	int rc = num_parse_double(node->str, out);
+	char *shown;
 
+	if (rc == NUM_OK)
+		return 0;
+	shown = utf8_sanitize(node->str, node->len, 0);
+	if (rc == NUM_ERANGE)
+		error_at(ld, node, "'%s': %s is too large for a number", key,
+		    shown);
+	else
 		error_at(ld, node, "'%s': expected a decimal number, found '%s'",
 		    key, shown);
-		free(shown);
-		return -1;
-	}
-	return 0;
+	free(shown);
+	return -1;
 }
 
 /* Parse true/false (yes/no also read as people mean them). */
@@ -306,58 +309,95 @@ bool_value(struct loader *ld, const struct lesson_node *node, const char *key,
 	return -1;
 }
 
+/* Each table of keys has an enum of named indices: match_keys() puts the
+ * value of table[K] in v[K], and the loaders read v[K] by those names. */
+#define KEY(n, s, r, w) { .name = (n), .shapes = (s), .required = (r), \
+	.what = (w) }
+
 /* The keys of the top-level mapping. */
-static const struct key_spec lesson_keys[] = {
-	{"id", SCALAR, 1, "the lesson id (like vanishing-gradients)"},
-	{"number", SCALAR, 1, "the lesson's position in the course (1 to 99)"},
-	{"title", SCALAR, 1, "the lesson title"},
-	{"goal", SCALAR, 1, "a one-paragraph goal"},
-	{"blocks", SEQ, 1, "a list of blocks"},
+enum { LK_ID, LK_NUMBER, LK_TITLE, LK_GOAL, LK_BLOCKS, LK_COUNT };
+static const struct key_spec lesson_keys[LK_COUNT] = {
+	[LK_ID] = KEY("id", SCALAR, 1,
+	    "the lesson id (like vanishing-gradients)"),
+	[LK_NUMBER] = KEY("number", SCALAR, 1,
+	    "the lesson's position in the course (1 to "
+	    NUM_STR(LESSON_MAX_NUMBER) ")"),
+	[LK_TITLE] = KEY("title", SCALAR, 1, "the lesson title"),
+	[LK_GOAL] = KEY("goal", SCALAR, 1, "a one-paragraph goal"),
+	[LK_BLOCKS] = KEY("blocks", SEQ, 1, "a list of blocks"),
 };
 
 /* Block kinds and the keys each allows; the kind key comes first. */
-static const struct key_spec heading_keys[] = {
-	{"heading", SCALAR, 1, "the heading text"},
-	{"level", SCALAR, 0, "a heading level (1 or 2)"},
+enum { HK_HEADING, HK_LEVEL, HK_COUNT };
+static const struct key_spec heading_keys[HK_COUNT] = {
+	[HK_HEADING] = KEY("heading", SCALAR, 1, "the heading text"),
+	[HK_LEVEL] = KEY("level", SCALAR, 0, "a heading level (1 or 2)"),
 };
-static const struct key_spec text_keys[] = {
-	{"text", SCALAR, 1, "paragraphs of text"},
+enum { TK_TEXT, TK_COUNT };
+static const struct key_spec text_keys[TK_COUNT] = {
+	[TK_TEXT] = KEY("text", SCALAR, 1, "paragraphs of text"),
 };
-static const struct key_spec code_keys[] = {
-	{"code", SCALAR, 1, "the code"},
-	{"lang", SCALAR, 0, "the language name"},
-	{"caption", SCALAR, 0, "a one-line caption"},
+enum { CK_CODE, CK_LANG, CK_CAPTION, CK_COUNT };
+static const struct key_spec code_keys[CK_COUNT] = {
+	[CK_CODE] = KEY("code", SCALAR, 1, "the code"),
+	[CK_LANG] = KEY("lang", SCALAR, 0, "the language name"),
+	[CK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
 };
-static const struct key_spec quiz_keys[] = {
-	{"quiz", SCALAR, 1, "the question"},
-	{"choices", SEQ, 0, "a list of choices"},
-	{"answer", SCALAR, 1, "the answer: a choice letter or a number"},
-	{"tolerance", SCALAR, 0, "the accepted error of a numeric answer"},
-	{"explain", SCALAR, 0, "an explanation"},
-	{"retry", SCALAR, 0, "true or false"},
+enum { QK_QUIZ, QK_CHOICES, QK_ANSWER, QK_TOLERANCE, QK_EXPLAIN, QK_RETRY,
+	QK_COUNT };
+static const struct key_spec quiz_keys[QK_COUNT] = {
+	[QK_QUIZ] = KEY("quiz", SCALAR, 1, "the question"),
+	[QK_CHOICES] = KEY("choices", SEQ, 0, "a list of choices"),
+	[QK_ANSWER] = KEY("answer", SCALAR, 1,
+	    "the answer: a choice letter or a number"),
+	[QK_TOLERANCE] = KEY("tolerance", SCALAR, 0,
+	    "the accepted error of a numeric answer"),
+	[QK_EXPLAIN] = KEY("explain", SCALAR, 0, "an explanation"),
+	[QK_RETRY] = KEY("retry", SCALAR, 0, "true or false"),
 };
-static const struct key_spec sim_keys[] = {
-	{"sim", SCALAR, 1, "a simulation name"},
-	{"caption", SCALAR, 0, "a one-line caption"},
-	{"params", MAP, 0, "parameter values (name: value)"},
-	{"knobs", SEQ, 0, "a list of knobs"},
-	{"charts", SEQ, 0, "a list of charts"},
-	{"output", SCALAR, 0, "an output template"},
-	{"try", SCALAR, 0, "a 'try this' prompt"},
+enum { SK_SIM, SK_CAPTION, SK_PARAMS, SK_KNOBS, SK_CHARTS, SK_OUTPUT, SK_TRY,
+	SK_COUNT };
+static const struct key_spec sim_keys[SK_COUNT] = {
+	[SK_SIM] = KEY("sim", SCALAR, 1, "a simulation name"),
+	[SK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
+	[SK_PARAMS] = KEY("params", MAP, 0, "parameter values (name: value)"),
+	[SK_KNOBS] = KEY("knobs", SEQ, 0, "a list of knobs"),
+	[SK_CHARTS] = KEY("charts", SEQ, 0, "a list of charts"),
+	[SK_OUTPUT] = KEY("output", SCALAR, 0, "an output template"),
+	[SK_TRY] = KEY("try", SCALAR, 0, "a 'try this' prompt"),
 };
-static const struct key_spec knob_keys[] = {
-	{"name", SCALAR, 1, "a parameter name"},
-	{"min", SCALAR, 0, "the smallest value"},
-	{"max", SCALAR, 0, "the largest value"},
-	{"step", SCALAR, 0, "the step of one key press"},
+enum { KK_NAME, KK_MIN, KK_MAX, KK_STEP, KK_COUNT };
+static const struct key_spec knob_keys[KK_COUNT] = {
+	[KK_NAME] = KEY("name", SCALAR, 1, "a parameter name"),
+	[KK_MIN] = KEY("min", SCALAR, 0, "the smallest value"),
+	[KK_MAX] = KEY("max", SCALAR, 0, "the largest value"),
+	[KK_STEP] = KEY("step", SCALAR, 0, "the step of one key press"),
 };
-static const struct key_spec chart_keys[] = {
-	{"series", SCALAR | SEQ, 1, "a series name or a list of them"},
-	{"height", SCALAR, 0, "a height in rows (1 to 8)"},
-	{"scale", SCALAR, 0, "linear, log or auto"},
-	{"range", SEQ, 0, "a [low, high] pair"},
-	{"caption", SCALAR, 0, "a one-line caption"},
+enum { GK_SERIES, GK_HEIGHT, GK_SCALE, GK_RANGE, GK_CAPTION, GK_COUNT };
+static const struct key_spec chart_keys[GK_COUNT] = {
+	[GK_SERIES] = KEY("series", SCALAR | SEQ, 1,
+	    "a series name or a list of them"),
+	[GK_HEIGHT] = KEY("height", SCALAR, 0, "a height in rows (1 to "
+	    NUM_STR(LESSON_MAX_CHART_HEIGHT) ")"),
+	[GK_SCALE] = KEY("scale", SCALAR, 0, "linear, log or auto"),
+	[GK_RANGE] = KEY("range", SEQ, 0, "a [low, high] pair"),
+	[GK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
 };
+
+/* Every block kind's table starts with its kind key (HK_HEADING, TK_TEXT,
+ * CK_CODE, QK_QUIZ, SK_SIM are all this index). */
+#define KIND_KEY 0
+/* The most keys a block kind has: the size of load_block's v[]. */
+#define BLOCK_KEYS_MAX ((int)SK_COUNT)
+_Static_assert(HK_HEADING == KIND_KEY && TK_TEXT == KIND_KEY &&
+    CK_CODE == KIND_KEY && QK_QUIZ == KIND_KEY && SK_SIM == KIND_KEY,
+    "the kind key comes first");
+_Static_assert((int)HK_COUNT <= BLOCK_KEYS_MAX &&
+    (int)TK_COUNT <= BLOCK_KEYS_MAX && (int)CK_COUNT <= BLOCK_KEYS_MAX &&
+    (int)QK_COUNT <= BLOCK_KEYS_MAX,
+    "load_block's v[] holds every block kind's keys");
+_Static_assert((int)LK_COUNT <= MAP_KEYS_MAX && BLOCK_KEYS_MAX <= MAP_KEYS_MAX,
+    "match_keys tracks at most MAP_KEYS_MAX keys");
 
 #define NKEYS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -368,12 +408,15 @@ struct block_kind {
 	size_t nkeys;
 };
 
+#define BLOCK_KIND(n, k, table) { .name = (n), .kind = (k), \
+	.keys = (table), .nkeys = NKEYS(table) }
+
 static const struct block_kind block_kinds[] = {
-	{"heading", LESSON_HEADING, heading_keys, NKEYS(heading_keys)},
-	{"text", LESSON_TEXT, text_keys, NKEYS(text_keys)},
-	{"code", LESSON_CODE, code_keys, NKEYS(code_keys)},
-	{"quiz", LESSON_QUIZ, quiz_keys, NKEYS(quiz_keys)},
-	{"sim", LESSON_SIM, sim_keys, NKEYS(sim_keys)},
+	BLOCK_KIND("heading", LESSON_HEADING, heading_keys),
+	BLOCK_KIND("text", LESSON_TEXT, text_keys),
+	BLOCK_KIND("code", LESSON_CODE, code_keys),
+	BLOCK_KIND("quiz", LESSON_QUIZ, quiz_keys),
+	BLOCK_KIND("sim", LESSON_SIM, sim_keys),
 };
 
 /* A heading block. */
@@ -381,10 +424,10 @@ static void
 load_heading(struct loader *ld, struct lesson_block *b,
     const struct lesson_node **v)
 {
-	b->text = one_line(ld, v[0], "a heading", 76);
+	b->text = one_line(ld, v[HK_HEADING], "a heading", LESSON_LINE_WIDTH);
 	b->level = 1;
-	if (v[1] != NULL)
-		int_value(ld, v[1], "level", 1, 2, &b->level);
+	if (v[HK_LEVEL] != NULL)
+		int_value(ld, v[HK_LEVEL], "level", 1, 2, &b->level);
 }
 
 /* A code block: kept verbatim but for trailing blank lines. */
@@ -392,10 +435,11 @@ static void
 load_code(struct loader *ld, struct lesson_block *b,
     const struct lesson_node **v)
 {
-	b->text = required_text(ld, v[0], "code");
-	b->lang = v[1] != NULL ? one_line(ld, v[1], "a language name", 20) :
-	    xstrdup("python");
-	b->caption = v[2] != NULL ? one_line(ld, v[2], "a caption", 76) : NULL;
+	b->text = required_text(ld, v[CK_CODE], "code");
+	b->lang = v[CK_LANG] != NULL ? one_line(ld, v[CK_LANG],
+	    "a language name", LESSON_MAX_LANG_WIDTH) : xstrdup("python");
+	b->caption = v[CK_CAPTION] != NULL ? one_line(ld, v[CK_CAPTION],
+	    "a caption", LESSON_LINE_WIDTH) : NULL;
 }
 
 /* A multiple-choice answer letter, a to the number of choices. */
@@ -419,17 +463,19 @@ load_quiz(struct loader *ld, struct lesson_block *b,
     const struct lesson_node **v)
 {
 	struct lesson_quiz *q = &b->quiz;
-	const struct lesson_node *choices = v[1], *answer = v[2];
+	const struct lesson_node *choices = v[QK_CHOICES];
+	const struct lesson_node *answer = v[QK_ANSWER];
+	const struct lesson_node *tolerance = v[QK_TOLERANCE];
 
-	q->question = required_text(ld, v[0], "a question");
-	q->explain = optional_text(ld, v[4], "an explanation");
+	q->question = required_text(ld, v[QK_QUIZ], "a question");
+	q->explain = optional_text(ld, v[QK_EXPLAIN], "an explanation");
 	q->retry = true;
-	if (v[5] != NULL)
-		bool_value(ld, v[5], "retry", &q->retry);
+	if (v[QK_RETRY] != NULL)
+		bool_value(ld, v[QK_RETRY], "retry", &q->retry);
 	if (choices != NULL) {
-		if (choices->n < 2 || choices->n > 26) {
-			error_at(ld, choices, "'choices': expected 2 to 26 choices, "
-			    "found %zu", choices->n);
+		if (choices->n < 2 || choices->n > LESSON_MAX_CHOICES) {
+			error_at(ld, choices, "'choices': expected 2 to %d choices, "
+			    "found %zu", LESSON_MAX_CHOICES, choices->n);
 			return;
 		}
 		q->choices = xcalloc(choices->n, sizeof *q->choices);
@@ -443,8 +489,8 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 				q->choices[i] = required_text(ld,
 				    choices->kids[i], "a choice");
 		}
-		if (v[3] != NULL)
-			error_at(ld, v[3], "'tolerance' is for numeric quizzes; "
+		if (tolerance != NULL)
+			error_at(ld, tolerance, "'tolerance' is for numeric quizzes; "
 			    "a quiz with choices has an answer letter");
 		if (answer != NULL)
 			load_choice_answer(ld, q, answer);
@@ -453,9 +499,9 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 	if (answer != NULL && real_value(ld, answer, "answer", &q->value) == 0) {
 		q->tolerance = q->value != 0 ? 0.01 * (q->value < 0 ? -q->value :
 		    q->value) : 1e-9;
-		if (v[3] != NULL && real_value(ld, v[3], "tolerance",
+		if (tolerance != NULL && real_value(ld, tolerance, "tolerance",
 		    &q->tolerance) == 0 && q->tolerance < 0)
-			error_at(ld, v[3], "'tolerance' must not be negative");
+			error_at(ld, tolerance, "'tolerance' must not be negative");
 	}
 }
 
@@ -492,7 +538,7 @@ static void
 load_knob(struct loader *ld, struct lesson_knob *k,
     const struct lesson_node *node)
 {
-	const struct lesson_node *v[NKEYS(knob_keys)];
+	const struct lesson_node *v[KK_COUNT];
 
 	k->pos = node->pos;
 	if (node->kind == LESSON_NODE_SCALAR) {
@@ -506,17 +552,19 @@ load_knob(struct loader *ld, struct lesson_knob *k,
 		return;
 	}
 	match_keys(ld, node, knob_keys, NKEYS(knob_keys), v, "a knob");
-	if (v[0] != NULL)
-		k->name = required_text(ld, v[0], "a parameter name");
-	k->has_min = v[1] != NULL && real_value(ld, v[1], "min", &k->min) == 0;
-	k->has_max = v[2] != NULL && real_value(ld, v[2], "max", &k->max) == 0;
-	k->has_step = v[3] != NULL &&
-	    real_value(ld, v[3], "step", &k->step) == 0;
+	if (v[KK_NAME] != NULL)
+		k->name = required_text(ld, v[KK_NAME], "a parameter name");
+	k->has_min = v[KK_MIN] != NULL &&
+	    real_value(ld, v[KK_MIN], "min", &k->min) == 0;
+	k->has_max = v[KK_MAX] != NULL &&
+	    real_value(ld, v[KK_MAX], "max", &k->max) == 0;
+	k->has_step = v[KK_STEP] != NULL &&
+	    real_value(ld, v[KK_STEP], "step", &k->step) == 0;
 	if (k->has_min && k->has_max && k->min > k->max)
-		error_at(ld, v[1], "knob '%s': min is larger than max",
+		error_at(ld, v[KK_MIN], "knob '%s': min is larger than max",
 		    k->name != NULL ? k->name : "?");
 	if (k->has_step && !(k->step > 0))
-		error_at(ld, v[3], "'step' must be larger than 0");
+		error_at(ld, v[KK_STEP], "'step' must be larger than 0");
 }
 
 /* The y-scale of a chart. */
@@ -560,7 +608,7 @@ static void
 load_chart(struct loader *ld, struct lesson_chart *c,
     const struct lesson_node *node)
 {
-	const struct lesson_node *v[NKEYS(chart_keys)];
+	const struct lesson_node *v[GK_COUNT];
 	const struct lesson_node *series;
 
 	c->pos = node->pos;
@@ -571,17 +619,17 @@ load_chart(struct loader *ld, struct lesson_chart *c,
 		return;
 	}
 	match_keys(ld, node, chart_keys, NKEYS(chart_keys), v, "a chart");
-	series = v[0];
+	series = v[GK_SERIES];
 	if (series != NULL && series->kind == LESSON_NODE_SCALAR) {
 		c->series = xcalloc(1, sizeof *c->series);
 		c->series[0] = required_text(ld, series, "a series name");
 		c->nseries = 1;
 	} else if (series != NULL) {
-		if (series->n == 0 || series->n > 8)
-			error_at(ld, series, "'series': expected 1 to 8 names, "
-			    "found %zu", series->n);
+		if (series->n == 0 || series->n > LESSON_MAX_SERIES)
+			error_at(ld, series, "'series': expected 1 to %d names, "
+			    "found %zu", LESSON_MAX_SERIES, series->n);
 		c->series = xcalloc(series->n + 1, sizeof *c->series);
-		for (size_t i = 0; i < series->n && i < 8; i++) {
+		for (size_t i = 0; i < series->n && i < LESSON_MAX_SERIES; i++) {
 			if (series->kids[i]->kind != LESSON_NODE_SCALAR) {
 				error_at(ld, series->kids[i], "a series name must "
 				    "be text");
@@ -591,16 +639,19 @@ load_chart(struct loader *ld, struct lesson_chart *c,
 			    series->kids[i], "a series name");
 		}
 	}
-	if (v[1] != NULL)
-		int_value(ld, v[1], "height", 1, 8, &c->height);
-	if (v[2] != NULL)
-		load_scale(ld, c, v[2]);
-	if (v[3] != NULL)
-		load_range(ld, c, v[3]);
-	if (v[4] != NULL)
-		c->caption = one_line(ld, v[4], "a caption", 76);
+	if (v[GK_HEIGHT] != NULL)
+		int_value(ld, v[GK_HEIGHT], "height", 1, LESSON_MAX_CHART_HEIGHT,
+		    &c->height);
+	if (v[GK_SCALE] != NULL)
+		load_scale(ld, c, v[GK_SCALE]);
+	if (v[GK_RANGE] != NULL)
+		load_range(ld, c, v[GK_RANGE]);
+	if (v[GK_CAPTION] != NULL)
+		c->caption = one_line(ld, v[GK_CAPTION], "a caption",
+		    LESSON_LINE_WIDTH);
 	if (c->has_range && c->scale == LESSON_SCALE_LOG && !(c->lo > 0))
-		error_at(ld, v[3], "'range': a log scale needs a low end above 0");
+		error_at(ld, v[GK_RANGE], "'range': a log scale needs a low end "
+		    "above 0");
 }
 
 /* A sim block: what to run, what the reader may turn, what to show. */
@@ -610,29 +661,32 @@ load_sim(struct loader *ld, struct lesson_block *b,
 {
 	struct lesson_sim *s = &b->sim;
 
-	s->name = required_text(ld, v[0], "a simulation name");
-	s->name_pos = v[0]->pos;
-	if (v[1] != NULL)
-		s->caption = one_line(ld, v[1], "a caption", 76);
-	if (v[2] != NULL)
-		load_params(ld, s, v[2]);
-	if (v[3] != NULL) {
-		s->knobs = xcalloc(v[3]->n + 1, sizeof *s->knobs);
-		s->nknobs = v[3]->n;
-		for (size_t i = 0; i < v[3]->n; i++)
-			load_knob(ld, &s->knobs[i], v[3]->kids[i]);
+	const struct lesson_node *knobs = v[SK_KNOBS], *charts = v[SK_CHARTS];
+
+	s->name = required_text(ld, v[SK_SIM], "a simulation name");
+	s->name_pos = v[SK_SIM]->pos;
+	if (v[SK_CAPTION] != NULL)
+		s->caption = one_line(ld, v[SK_CAPTION], "a caption",
+		    LESSON_LINE_WIDTH);
+	if (v[SK_PARAMS] != NULL)
+		load_params(ld, s, v[SK_PARAMS]);
+	if (knobs != NULL) {
+		s->knobs = xcalloc(knobs->n + 1, sizeof *s->knobs);
+		s->nknobs = knobs->n;
+		for (size_t i = 0; i < knobs->n; i++)
+			load_knob(ld, &s->knobs[i], knobs->kids[i]);
 	}
-	if (v[4] != NULL) {
-		s->charts = xcalloc(v[4]->n + 1, sizeof *s->charts);
-		s->ncharts = v[4]->n;
-		for (size_t i = 0; i < v[4]->n; i++)
-			load_chart(ld, &s->charts[i], v[4]->kids[i]);
+	if (charts != NULL) {
+		s->charts = xcalloc(charts->n + 1, sizeof *s->charts);
+		s->ncharts = charts->n;
+		for (size_t i = 0; i < charts->n; i++)
+			load_chart(ld, &s->charts[i], charts->kids[i]);
 	}
-	if (v[5] != NULL) {
-		s->output = required_text(ld, v[5], "an output template");
-		s->output_pos = v[5]->pos;
+	if (v[SK_OUTPUT] != NULL) {
+		s->output = required_text(ld, v[SK_OUTPUT], "an output template");
+		s->output_pos = v[SK_OUTPUT]->pos;
 	}
-	s->try_text = optional_text(ld, v[6], "a 'try this' prompt");
+	s->try_text = optional_text(ld, v[SK_TRY], "a 'try this' prompt");
 }
 
 /* The kind of a block: the one kind key it has. */
@@ -662,14 +716,14 @@ block_kind_of(struct loader *ld, const struct lesson_node *map)
 		}
 	}
 	if (found == NULL) {
-		const char *near = NULL;
+		const char *names[NKEYS(block_kinds)], *near = NULL;
 
+		for (size_t i = 0; i < NKEYS(block_kinds); i++)
+			names[i] = block_kinds[i].name;
 		for (size_t k = 0; k + 1 < map->n && near == NULL; k += 2)
 			if (map->kids[k]->kind == LESSON_NODE_SCALAR)
-				for (size_t i = 0; i < NKEYS(block_kinds); i++)
-					if (num_edit_distance(map->kids[k]->str,
-					    block_kinds[i].name) <= 2)
-						near = block_kinds[i].name;
+				near = suggest_nearest(map->kids[k]->str, names,
+				    NKEYS(block_kinds));
 		if (near != NULL)
 			error_at(ld, map, "a block needs one of the keys heading, "
 			    "text, code, quiz or sim (did you mean '%s'?)", near);
@@ -685,7 +739,7 @@ static void
 load_block(struct loader *ld, struct lesson_block *b,
     const struct lesson_node *node)
 {
-	const struct lesson_node *v[8];
+	const struct lesson_node *v[BLOCK_KEYS_MAX];
 	const struct block_kind *kind;
 	char context[32];
 
@@ -704,14 +758,14 @@ load_block(struct loader *ld, struct lesson_block *b,
 	b->kind = kind->kind;
 	snprintf(context, sizeof context, "a %s block", kind->name);
 	match_keys(ld, node, kind->keys, kind->nkeys, v, context);
-	if (v[0] == NULL)
+	if (v[KIND_KEY] == NULL)
 		return;		/* the kind key had the wrong type: reported */
 	switch (kind->kind) {
 	case LESSON_HEADING:
 		load_heading(ld, b, v);
 		break;
 	case LESSON_TEXT:
-		b->text = required_text(ld, v[0], "text");
+		b->text = required_text(ld, v[TK_TEXT], "text");
 		break;
 	case LESSON_CODE:
 		load_code(ld, b, v);
@@ -725,34 +779,27 @@ load_block(struct loader *ld, struct lesson_block *b,
 	}
 }
 
-/* A lesson id: lower-case letters, digits and dashes. */
+/* A lesson id, by the rule of core/lessonid.h. */
 static void
 load_id(struct loader *ld, struct lesson *l, const struct lesson_node *node)
 {
-	const char *s = node->str;
-	size_t len = node->len;
-
 	l->id_pos = node->pos;
-	if (len == 0 || len > LESSON_MAX_ID || s[0] == '-' ||
-	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") != len ||
-	    strspn(s, "0123456789") == len) {
-		char *shown = utf8_sanitize(s, len, 0);
+	if (!lessonid_valid(node->str, node->len)) {
+		char *shown = utf8_sanitize(node->str, node->len, 0);
 
-		error_at(ld, node, "'id': expected 1 to %d lower-case letters, "
-		    "digits and dashes, starting with a letter or digit and not "
-		    "all digits (like vanishing-gradients), found '%s'",
-		    LESSON_MAX_ID, shown);
+		error_at(ld, node, "'id': expected " LESSONID_RULE ", found '%s'",
+		    shown);
 		free(shown);
 		return;
 	}
-	l->id = xstrdup(s);
+	l->id = xstrndup(node->str, node->len);
 }
 
 /* Convert the document tree by the schema. */
 static void
 load_lesson(struct loader *ld, struct lesson *l, const struct lesson_node *root)
 {
-	const struct lesson_node *v[NKEYS(lesson_keys)];
+	const struct lesson_node *v[LK_COUNT];
 
 	if (root == NULL || root->kind != LESSON_NODE_MAP) {
 		error_at(ld, root, "a lesson is a YAML mapping with the keys id, "
@@ -761,16 +808,18 @@ load_lesson(struct loader *ld, struct lesson *l, const struct lesson_node *root)
 		return;
 	}
 	match_keys(ld, root, lesson_keys, NKEYS(lesson_keys), v, "the lesson");
-	if (v[0] != NULL)
-		load_id(ld, l, v[0]);
-	if (v[1] != NULL)
-		int_value(ld, v[1], "number", 1, 99, &l->number);
-	if (v[2] != NULL)
-		l->title = one_line(ld, v[2], "the title", 72);
-	if (v[3] != NULL)
-		l->goal = required_text(ld, v[3], "the goal");
-	if (v[4] != NULL) {
-		const struct lesson_node *blocks = v[4];
+	if (v[LK_ID] != NULL)
+		load_id(ld, l, v[LK_ID]);
+	if (v[LK_NUMBER] != NULL)
+		int_value(ld, v[LK_NUMBER], "number", 1, LESSON_MAX_NUMBER,
+		    &l->number);
+	if (v[LK_TITLE] != NULL)
+		l->title = one_line(ld, v[LK_TITLE], "the title",
+		    LESSON_MAX_TITLE_WIDTH);
+	if (v[LK_GOAL] != NULL)
+		l->goal = required_text(ld, v[LK_GOAL], "the goal");
+	if (v[LK_BLOCKS] != NULL) {
+		const struct lesson_node *blocks = v[LK_BLOCKS];
 
 		if (blocks->n == 0 || blocks->n > LESSON_MAX_BLOCKS) {
 			error_at(ld, blocks, "'blocks': expected 1 to %d blocks, "
@@ -789,14 +838,15 @@ int
 lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
     size_t len, struct diag_list *diags)
 {
-	struct loader ld = {name, diags, 0};
+	struct loader ld = { .file = name, .diags = diags, .failed = 0 };
 	struct lesson_node *root;
 	struct lesson *l;
 
 	*out = NULL;
 	if (len > LESSON_MAX_FILE_SIZE) {
 		diag_add(diags, DIAG_ERROR, name, 0, 0, "file is too large (%zu "
-		    "bytes; a lesson may have at most 1 MiB)", len);
+		    "bytes; a lesson may have at most %d MiB)", len,
+		    LESSON_MAX_FILE_SIZE >> 20);
 		return -1;
 	}
 	if (lesson_tree_parse(&root, name, buf, len, diags) < 0)
@@ -834,7 +884,8 @@ read_lesson_file(const char *path, size_t *len, struct diag_list *diags)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file");
 	else if (err == EFBIG)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is too large (%zu "
-		    "bytes; a lesson may have at most 1 MiB)", *len);
+		    "bytes; a lesson may have at most %d MiB)", *len,
+		    LESSON_MAX_FILE_SIZE >> 20);
 	else if (err != 0)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(err));

@@ -56,7 +56,7 @@ typedef struct {
 static inline v2
 v2_splat(double a)
 {
-	v2 v = {{a, a}};
+	v2 v = { .d = { a, a } };
 
 	return v;
 }
@@ -65,7 +65,7 @@ v2_splat(double a)
 static inline v2
 v2_add(v2 a, v2 b)
 {
-	v2 v = {{a.d[0] + b.d[0], a.d[1] + b.d[1]}};
+	v2 v = { .d = { a.d[0] + b.d[0], a.d[1] + b.d[1] } };
 
 	return v;
 }
@@ -74,7 +74,7 @@ v2_add(v2 a, v2 b)
 static inline v2
 v2_mul(v2 a, v2 b)
 {
-	v2 v = {{a.d[0] * b.d[0], a.d[1] * b.d[1]}};
+	v2 v = { .d = { a.d[0] * b.d[0], a.d[1] * b.d[1] } };
 
 	return v;
 }

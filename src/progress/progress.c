@@ -2,6 +2,7 @@
 
 #include "progress/progress.h"
 #include "core/file.h"
+#include "core/lessonid.h"
 #include "core/num.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -124,16 +125,6 @@ progress_reset(struct progress *p, const char *id)
 	}
 }
 
-/* Is s a lesson id (what lesson files allow)? */
-static bool
-valid_id(const char *s)
-{
-	size_t len = strlen(s);
-
-	return len > 0 && len <= 40 &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == len;
-}
-
 /* Split a line into at most 4 words; returns the count. */
 static int
 split_words(char *line, char *words[4])
@@ -231,11 +222,11 @@ progress_parse(struct progress *p, const char *name, const char *text,
 			}
 			rc = -1;
 		} else if (n == 2 && strcmp(words[0], "last") == 0 &&
-		    valid_id(words[1])) {
+		    lessonid_valid(words[1], strlen(words[1]))) {
 			free(p->last);
 			p->last = xstrdup(words[1]);
 		} else if (n == 2 && strcmp(words[0], "lesson") == 0 &&
-		    valid_id(words[1])) {
+		    lessonid_valid(words[1], strlen(words[1]))) {
 			cur = progress_lesson(p, words[1], true);
 		} else if (cur == NULL || parse_lesson_line(cur, words, n) < 0) {
 			rc = -1;

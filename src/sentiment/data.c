@@ -2,13 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/builtin.h"
+#include "core/file.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "sentiment/sentiment_int.h"
@@ -230,7 +229,10 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
     size_t len, const char *name, struct diag_list *diags)
 {
 	struct sentiment_data got;
-	struct parse_state st = { name, diags, 0, 0, 0 };
+	struct parse_state st = {
+		.name = name, .diags = diags, .bad = 0, .warned = 0,
+		.unwarned = 0,
+	};
 	size_t nonblank = 0;
 	int line = 0, first = 1;
 
@@ -288,73 +290,26 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
 	return SENTIMENT_OK;
 }
 
-/* fopen() of a FIFO (a lesson may name one) blocks until a writer comes,
- * forever. Open without blocking, then read as usual: a FIFO nobody writes
- * to reads as empty, a pipe that has a writer (data=/dev/stdin) still
- * works. */
-static FILE *
-open_for_reading(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	int flags;
-	FILE *f;
-
-	if (fd < 0)
-		return NULL;
-	flags = fcntl(fd, F_GETFL);
-	if (flags >= 0)
-		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-	f = fdopen(fd, "rb");
-	if (f == NULL) {
-		int saved = errno;
-
-		close(fd);
-		errno = saved;
-	}
-	return f;
-}
-
-/* See sentiment_int.h. */
+/* See sentiment_int.h: core/file.c's reader, streams allowed (a lesson may
+ * name a FIFO; data=/dev/stdin reads a pipe). */
 int
 sentiment_read_file(const char *path, size_t max, char **out, size_t *len,
     struct diag_list *diags)
 {
-	FILE *f = open_for_reading(path);
-	size_t cap = 1 << 16;
-	char *buf;
+	int err = file_read(path, max, FILE_READ_STREAMS, out, len);
 
-	*out = NULL;
-	*len = 0;
-	if (f == NULL) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return SENTIMENT_EIO;
-	}
-	buf = xmalloc(cap);
-	for (;;) {
-		size_t got;
-
-		if (*len == cap) {
-			if (cap > max)
-				break;
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		got = fread(buf + *len, 1, cap - *len, f);
-		*len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
+	if (err == 0 || err == EFBIG)
+		return SENTIMENT_OK;	/* the caller sees *len > max */
+	if (err == EISDIR)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		fclose(f);
-		free(buf);
-		return SENTIMENT_EIO;
-	}
-	fclose(f);
-	*out = buf;
-	return SENTIMENT_OK;
+		    strerror(err));
+	else if (err == EINVAL)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: not a "
+		    "regular file or a pipe");
+	else
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		    strerror(err));
+	return SENTIMENT_EIO;
 }
 
 /* Read at most SENTIMENT_FILE_MAX + 1 bytes, so an oversized file is

@@ -80,13 +80,15 @@ sentiment_model_init_weights(struct sentiment_model *model, struct rng *rng)
 	double k = 1.0 / sqrt((double)nh);
 
 	if (d->cell == SENTIMENT_LSTM) {
-		struct lstm_dims ld = { d->embed, nh };
+		struct lstm_dims ld = { .input = d->embed, .hidden = nh };
 		struct lstm_params lp;
 
 		lstm_params_point(&lp, tmp, &ld);
 		lstm_init_default(&lp, rng, &ld);
 	} else {
-		struct rnn_dims rd = { d->embed, nh, RNN_TANH };
+		struct rnn_dims rd = {
+			.input = d->embed, .hidden = nh, .act = RNN_TANH,
+		};
 		struct rnn_params rp;
 
 		rnn_params_point(&rp, tmp, &rd);
@@ -362,8 +364,8 @@ sentiment_model_loss_double(const struct sentiment_model *model,
 	size_t maxlen = 0;
 	double *own = NULL, *x, *dx, *cachebuf, *work, *dout, loss = 0.0;
 	const double *hw, *emb;
-	struct lstm_dims ld = { ne, nh };
-	struct rnn_dims rd = { ne, nh, RNN_TANH };
+	struct lstm_dims ld = { .input = ne, .hidden = nh };
+	struct rnn_dims rd = { .input = ne, .hidden = nh, .act = RNN_TANH };
 	struct lstm_params lp, lg;
 	struct rnn_params rp, rg;
 

@@ -87,7 +87,7 @@ void
 sentiment_model_encode(const struct sentiment_model *model,
     unsigned char **buf, size_t *len)
 {
-	struct out o = { NULL, 0, 0 };
+	struct out o = { .p = NULL, .n = 0, .cap = 0 };
 
 	put(&o, MAGIC, 8);
 	put_u32(&o, MODEL_FILE_VERSION);

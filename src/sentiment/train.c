@@ -5,8 +5,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/clock.h"
 #include "core/xalloc.h"
 #include "sentiment/sentiment_int.h"
 
@@ -109,16 +109,6 @@ sentiment_config_check(const struct sentiment_config *cfg,
 		return SENTIMENT_OK;
 	diag_add(diags, DIAG_ERROR, NULL, 0, 0, "sentiment: %s", bad);
 	return SENTIMENT_EVALUE;
-}
-
-/* Seconds on a clock that only goes forward. */
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* The words of the count longest sentences of seqs: the most one batch of
@@ -478,14 +468,14 @@ sentiment_trainer_step(struct sentiment_trainer *tr, size_t max_units,
 {
 	for (size_t u = 0; u < max_units && tr->phase != PHASE_DONE; u++) {
 		size_t finished = tr->nepochs;
-		double t0 = now(), dt;
+		double t0 = clock_now(), dt;
 		int rc = SENTIMENT_OK;
 
 		if (tr->phase == PHASE_TRAIN)
 			rc = train_batch(tr, diags);
 		else
 			eval_batch(tr);
-		dt = now() - t0;
+		dt = clock_now() - t0;
 		tr->seconds += dt;
 		if (tr->nepochs > finished)
 			tr->epochs[tr->nepochs - 1].seconds += dt;

@@ -2,15 +2,16 @@
 
 #include "sim/sim.h"
 
-#include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "core/strbuf.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "sim/sims.h"
@@ -27,7 +28,6 @@ static const struct sim_spec *const registry[] = {
 };
 #define NREGISTRY (sizeof registry / sizeof registry[0])
 
-#define NAME_CMP_MAX 64		/* longer names are never "near" any */
 #define SHOWN_MAX 40		/* bytes of an untrusted value echoed */
 
 /* Every simulation, in a fixed order. */
@@ -48,73 +48,6 @@ sim_find(const char *name)
 	return NULL;
 }
 
-/* ASCII lower case, so that "Scale" is near "scale". */
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Optimal string alignment distance (insertions, deletions, substitutions
- * and swaps of neighbours each cost 1), ignoring ASCII case; SIZE_MAX when
- * either string is longer than NAME_CMP_MAX. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t d[NAME_CMP_MAX + 1][NAME_CMP_MAX + 1];
-
-	if (la > NAME_CMP_MAX || lb > NAME_CMP_MAX)
-		return SIZE_MAX;
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = lower(a[i - 1]) != lower(b[j - 1]);
-			size_t best = d[i - 1][j - 1] + cost;
-
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 &&
-			    lower(a[i - 1]) == lower(b[j - 2]) &&
-			    lower(a[i - 2]) == lower(b[j - 1]) &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	return d[la][lb];
-}
-
-/* The candidate nearest to name: the smallest edit distance d with
- * 3d <= len(name) + 3 and d < len(candidate) (a typo, not a different
- * word), else the first candidate that name is a prefix of (two or more
- * characters: "lstm" -> "lstm-gates"), else NULL. */
-static const char *
-nearest(const char *name, const char *const *cands, size_t n)
-{
-	size_t len = strlen(name), best_d = SIZE_MAX;
-	const char *best = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(name, cands[i]);
-
-		if (d < best_d && 3 * d <= len + 3 && d < strlen(cands[i])) {
-			best_d = d;
-			best = cands[i];
-		}
-	}
-	if (best != NULL || len < 2)
-		return best;
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(cands[i], name, len) == 0)
-			return cands[i];
-	return NULL;
-}
-
 /* Nearest registered simulation name. */
 const char *
 sim_suggest(const char *name)
@@ -123,7 +56,7 @@ sim_suggest(const char *name)
 
 	for (size_t i = 0; i < NREGISTRY; i++)
 		names[i] = registry[i]->name;
-	return nearest(name, names, NREGISTRY);
+	return suggest_nearest(name, names, NREGISTRY);
 }
 
 /* Exact lookup of a parameter. */
@@ -149,7 +82,7 @@ sim_param_suggest(const struct sim_spec *spec, const char *name)
 
 	for (size_t i = 0; i < n; i++)
 		names[i] = spec->params[i].name;
-	return nearest(name, names, n);
+	return suggest_nearest(name, names, n);
 }
 
 /* Every parameter at its default. */
@@ -255,100 +188,6 @@ sim_format_double(char buf[SIM_NUMBER_MAX], double v, int digits)
 	replace_point(buf, decimal_point(), '.');
 }
 
-enum parse_status {
-	PARSE_OK,
-	PARSE_SYNTAX,
-	PARSE_RANGE	/* syntactically fine but too large for a double */
-};
-
-/* Whole number: [+-]?[0-9]+ (leading zeros allowed). More than 18
- * significant digits is PARSE_RANGE, with *v at +-HUGE_VAL. */
-static enum parse_status
-parse_int(const char *s, double *v)
-{
-	int neg = 0;
-	unsigned long long acc = 0;
-	size_t ndigits = 0;
-
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	if (*s < '0' || *s > '9')
-		return PARSE_SYNTAX;
-	while (*s == '0')
-		s++;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (++ndigits <= 18)
-			acc = acc * 10 + (unsigned long long)(*s - '0');
-	}
-	if (*s != '\0')
-		return PARSE_SYNTAX;
-	if (ndigits > 18) {
-		*v = neg ? -HUGE_VAL : HUGE_VAL;
-		return PARSE_RANGE;
-	}
-	*v = (double)acc;
-	if (neg && acc != 0)
-		*v = -*v;		/* "-0" is 0 */
-	return PARSE_OK;
-}
-
-/* Decimal number: [+-]?(digits[.digits]|.digits)([eE][+-]?digits)?; no
- * hex, no inf or nan, no spaces. Read by strtod with the locale's decimal
- * point swapped in, so the result is the same under any LC_NUMERIC. */
-static enum parse_status
-parse_real(const char *s, double *v)
-{
-	const char *p = s, *point;
-	size_t before = 0, after = 0;
-	struct strbuf sb;
-	char *end;
-	double d;
-
-	if (*p == '+' || *p == '-')
-		p++;
-	for (; *p >= '0' && *p <= '9'; p++)
-		before++;
-	point = NULL;
-	if (*p == '.') {
-		point = p++;
-		for (; *p >= '0' && *p <= '9'; p++)
-			after++;
-	}
-	if (before + after == 0)
-		return PARSE_SYNTAX;
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		if (*p == '+' || *p == '-')
-			p++;
-		if (*p < '0' || *p > '9')
-			return PARSE_SYNTAX;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p != '\0')
-		return PARSE_SYNTAX;
-	strbuf_init(&sb);
-	if (point != NULL) {
-		strbuf_add(&sb, s, (size_t)(point - s));
-		strbuf_adds(&sb, decimal_point());
-		strbuf_adds(&sb, point + 1);
-	} else
-		strbuf_adds(&sb, s);
-	errno = 0;
-	d = strtod(sb.s, &end);
-	if (*end != '\0') {
-		strbuf_free(&sb);
-		return PARSE_SYNTAX;
-	}
-	strbuf_free(&sb);
-	if (isinf(d)) {
-		*v = d;
-		return PARSE_RANGE;
-	}
-	*v = d == 0.0 ? 0.0 : d;	/* "-0" and underflow give +0 */
-	return PARSE_OK;
-}
-
 /* "lo..hi" for a message; whole numbers without a fraction or exponent. */
 static void
 format_range(char *buf, size_t size, const struct sim_param_spec *ps)
@@ -424,7 +263,7 @@ set_choice(const struct sim_param_spec *ps, const char *value, double *index,
 			*index = (double)n;
 			return SIM_OK;
 		}
-	near = nearest(value, ps->choices, n);
+	near = suggest_nearest(value, ps->choices, n);
 	what = shown(value);
 	list = choice_list(ps);
 	if (near != NULL)
@@ -439,31 +278,38 @@ set_choice(const struct sim_param_spec *ps, const char *value, double *index,
 	return SIM_EVALUE;
 }
 
-/* Parse and range-check a number for an int or real parameter. */
+/* Parse and range-check a number for an int or real parameter, by the
+ * rules of core/num.h (surrounding whitespace trimmed, as in lessons). */
 static int
 set_number(const struct sim_param_spec *ps, const char *value, double *out,
     struct diag_list *diags, const char *file, int line, int col)
 {
-	enum parse_status st;
 	char range[2 * SIM_NUMBER_MAX + 4], *what;
+	long long whole = 0;
 	double v = 0.0;
+	int st;
 
 	format_range(range, sizeof range, ps);
-	if (*value == '\0') {
+	if (num_is_blank(value)) {
 		diag_add(diags, DIAG_ERROR, file, line, col,
 		    "%s: no value given (valid: %s)", ps->name, range);
 		return SIM_EVALUE;
 	}
-	st = ps->type == SIM_INT ? parse_int(value, &v) : parse_real(value, &v);
+	if (ps->type == SIM_INT) {
+		st = num_parse_long(value, LLONG_MIN, LLONG_MAX, &whole);
+		v = (double)whole;
+	} else {
+		st = num_parse_double(value, &v);
+	}
 	what = shown(value);
-	if (st == PARSE_SYNTAX) {
+	if (st == NUM_ESYNTAX) {
 		diag_add(diags, DIAG_ERROR, file, line, col,
 		    "%s: '%s' is not %s (valid: %s)", ps->name, what,
 		    ps->type == SIM_INT ? "a whole number" : "a number", range);
 		free(what);
 		return SIM_EVALUE;
 	}
-	if (st == PARSE_RANGE || v < ps->min || v > ps->max) {
+	if (st == NUM_ERANGE || v < ps->min || v > ps->max) {
 		diag_add(diags, DIAG_ERROR, file, line, col,
 		    "%s: %s is out of range (valid: %s)", ps->name, what,
 		    range);

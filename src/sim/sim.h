@@ -131,7 +131,8 @@ void sim_args_init(struct sim_args *args, const struct sim_spec *spec);
 void sim_args_free(struct sim_args *args);
 /* A deep copy into dst, which must own no text values (fresh or freed). */
 void sim_args_copy(struct sim_args *dst, const struct sim_args *src);
-/* Parse value for the parameter called name, check its type and range.
+/* Parse value for the parameter called name, check its type and range
+ * (numbers by core/num.h, the lesson loader's rule: spaces around trimmed).
  * Errors (SIM_EUNKNOWN with the nearest name, SIM_EVALUE naming the valid
  * range) go to diags at file:line:col (file may be NULL). */
 int sim_args_set(struct sim_args *args, const char *name, const char *value,

@@ -12,7 +12,7 @@
 #include "sim/sim.h"
 #include "sim/sims.h"
 
-/* The parameters, in the order of sentiment_params[]. */
+/* The parameters: indices of sentiment_params[] and args->num[]. */
 enum {
 	P_DATA, P_MODEL, P_EMBED, P_HIDDEN, P_EPOCHS, P_BATCH, P_LR, P_SEED,
 	P_MIN_COUNT, P_CLIP
@@ -23,23 +23,37 @@ static const char *const cell_choices[] = { "lstm", "rnn", NULL };
 /* Ranges stay interactive on the course corpus: the largest model for the
  * most epochs trains in well under a minute, and the TUI can cancel. */
 static const struct sim_param_spec sentiment_params[] = {
-	{ "data", SIM_TEXT, 0, 0, 0, 0, NULL,
-	  "a sentence<TAB>label file; empty: the course's own corpus" },
-	{ "model", SIM_CHOICE, 0, 0, 1, 1, cell_choices,
-	  "the recurrent cell: lstm or the plain tanh rnn" },
-	{ "embed", SIM_INT, 32, 1, 128, 8, NULL, "embedding size E" },
-	{ "hidden", SIM_INT, 32, 1, 128, 8, NULL, "hidden size H" },
-	{ "epochs", SIM_INT, 10, 0, 50, 1, NULL,
-	  "passes over the training sentences (0: evaluate only)" },
-	{ "batch", SIM_INT, 32, 1, 256, 8, NULL, "sentences per mini-batch" },
-	{ "lr", SIM_REAL, 0.005, 0.00001, 0.1, 0.001, NULL,
-	  "Adam's learning rate" },
-	{ "seed", SIM_INT, 1, 0, SIM_SEED_MAX, 1, NULL,
-	  "seed of the split, the weights and the batch order" },
-	{ "min_count", SIM_INT, 2, 1, 1000, 1, NULL,
-	  "training words seen fewer times become <unk>" },
-	{ "clip", SIM_REAL, 5, 0, 1000, 0.5, NULL,
-	  "clip the gradient's norm to this (0: off)" },
+	[P_DATA] = { .name = "data", .type = SIM_TEXT, .def = 0, .min = 0,
+	    .max = 0, .step = 0,
+	    .help = "a sentence<TAB>label file; empty: the course's "
+	    "own corpus" },
+	[P_MODEL] = { .name = "model", .type = SIM_CHOICE, .def = 0, .min = 0,
+	    .max = 1, .step = 1, .choices = cell_choices,
+	    .help = "the recurrent cell: lstm or the plain tanh rnn" },
+	[P_EMBED] = { .name = "embed", .type = SIM_INT, .def = 32, .min = 1,
+	    .max = 128, .step = 8,
+	    .help = "embedding size E" },
+	[P_HIDDEN] = { .name = "hidden", .type = SIM_INT, .def = 32, .min = 1,
+	    .max = 128, .step = 8,
+	    .help = "hidden size H" },
+	[P_EPOCHS] = { .name = "epochs", .type = SIM_INT, .def = 10, .min = 0,
+	    .max = 50, .step = 1,
+	    .help = "passes over the training sentences (0: evaluate only)" },
+	[P_BATCH] = { .name = "batch", .type = SIM_INT, .def = 32, .min = 1,
+	    .max = 256, .step = 8,
+	    .help = "sentences per mini-batch" },
+	[P_LR] = { .name = "lr", .type = SIM_REAL, .def = 0.005,
+	    .min = 0.00001, .max = 0.1, .step = 0.001,
+	    .help = "Adam's learning rate" },
+	[P_SEED] = { .name = "seed", .type = SIM_INT, .def = 1, .min = 0,
+	    .max = SIM_SEED_MAX, .step = 1,
+	    .help = "seed of the split, the weights and the batch order" },
+	[P_MIN_COUNT] = { .name = "min_count", .type = SIM_INT, .def = 2,
+	    .min = 1, .max = 1000, .step = 1,
+	    .help = "training words seen fewer times become <unk>" },
+	[P_CLIP] = { .name = "clip", .type = SIM_REAL, .def = 5, .min = 0,
+	    .max = 1000, .step = 0.5,
+	    .help = "clip the gradient's norm to this (0: off)" },
 };
 
 static double cost(const struct sim_args *args);

@@ -60,8 +60,8 @@ ui_results_open(struct ui *ui, const char *query)
 
 	ui_lists_free(ui);
 	strbuf_init(&sb);
-	if (o.width > 100)
-		o.width = 100;
+	if (o.width > DOC_READABLE_WIDTH)
+		o.width = DOC_READABLE_WIDTH;
 	for (size_t l = 0; l < course_count(*ui->course) && ui->nhits < MAX_HITS;
 	    l++) {
 		struct doc_page *page = doc_layout(course_lesson(*ui->course, l),

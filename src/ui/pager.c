@@ -10,16 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PAGE_WIDTH 100	/* wider lines are hard to read */
-
 /* The page width for the current terminal. */
 static int
 page_width(void)
 {
 	int w = COLS - 1;	/* leave the last column alone: no auto-wrap */
 
-	if (w > MAX_PAGE_WIDTH)
-		w = MAX_PAGE_WIDTH;
+	if (w > DOC_READABLE_WIDTH)
+		w = DOC_READABLE_WIDTH;
 	return w < DOC_MIN_WIDTH ? DOC_MIN_WIDTH : w;
 }
 

@@ -11,6 +11,7 @@
 
 #include "ui/ui.h"
 #include "doc/simblock.h"
+#include "core/clock.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
@@ -18,21 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define SLICE_SECONDS 0.03	/* work between two looks at the keyboard */
 #define SHOW_SECONDS 0.25	/* progress on the page at most this often */
 #define BAR 20			/* columns of the progress bar */
-
-/* Seconds on the monotonic clock. */
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* The current settings of block i: the reader's knobs, or the lesson's.
  * Returns 0 with *args set (args_own filled when they are the lesson's,
@@ -141,7 +131,7 @@ progress_note(struct ui *ui)
 {
 	struct sim_progress pg;
 	char bar[BAR + 1], left_text[40] = "";
-	double spent = now() - ui->job.started, left;
+	double spent = clock_now() - ui->job.started, left;
 	int fill;
 
 	sim_job_progress(ui->job.run, &pg);
@@ -177,7 +167,7 @@ start(struct ui *ui, size_t i, const struct sim_args *args, int asked)
 	} else {
 		ui->job.block = (long)i;
 		ui->job.asked = asked;
-		ui->job.started = now();
+		ui->job.started = clock_now();
 		ui->job.shown = ui->job.started;
 		sim_result_init(&ui->job.partial);
 		progress_note(ui);
@@ -248,12 +238,12 @@ finish(struct ui *ui, int rc, struct diag_list *diags)
 			if (s->model != NULL)
 				ui_message(ui, "Trained %zu %s%s in %.1f s. Press t to "
 				    "try your own %s.", pg.stages, pg.stage_name,
-				    pg.stages == 1 ? "" : "s", now() - job->started,
+				    pg.stages == 1 ? "" : "s", clock_now() - job->started,
 				    sim_model_noun(s->model));
 			else
 				ui_message(ui, "Trained %zu %s%s in %.1f s.",
 				    pg.stages, pg.stage_name, pg.stages == 1 ?
-				    "" : "s", now() - job->started);
+				    "" : "s", clock_now() - job->started);
 		}
 	} else {
 		sim_cache_put_failure(ui->cache, args, diags);
@@ -273,16 +263,16 @@ void
 ui_train_tick(struct ui *ui)
 {
 	struct diag_list diags;
-	double until = now() + SLICE_SECONDS;
+	double until = clock_now() + SLICE_SECONDS;
 	int rc = 1;
 
 	diag_list_init(&diags);
-	while (rc == 1 && now() < until)
+	while (rc == 1 && clock_now() < until)
 		rc = sim_job_step(ui->job.run, 1, &diags);
 	if (rc != 1) {
 		finish(ui, rc, &diags);
-	} else if (now() - ui->job.shown >= SHOW_SECONDS) {
-		ui->job.shown = now();
+	} else if (clock_now() - ui->job.shown >= SHOW_SECONDS) {
+		ui->job.shown = clock_now();
 		sim_result_free(&ui->job.partial);
 		sim_result_init(&ui->job.partial);
 		sim_job_result(ui->job.run, &ui->job.partial);
