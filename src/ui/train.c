@@ -178,7 +178,7 @@ start(struct ui *ui)
 	if (use == &args)
 		sim_args_free(&args);
 	diag_list_free(&diags);
-	ui_pager_relayout(ui);
+	ui_pager_invalidate(ui);
 }
 
 /* Stop the running job; keep is 1 when it finished (its result stays). */
@@ -235,7 +235,7 @@ ui_train_tick(struct ui *ui)
 		progress_note(ui);
 	}
 	diag_list_free(&diags);
-	ui_pager_relayout(ui);
+	ui_pager_invalidate(ui);
 }
 
 /* The reader's sentence for the trained model of the focused block. */
@@ -253,7 +253,7 @@ ui_train_sentence(struct ui *ui, const char *text)
 		sentiment_prediction_init(&s->pred);
 	s->has_pred = 1;
 	sentiment_predict(&s->pred, s->model, text, strlen(text));
-	ui_pager_relayout(ui);
+	ui_pager_layout_now(ui);
 	/* the answer is at the end of the block: bring it on screen */
 	{
 		const struct doc_extent *e = &ui->view.page->blocks[ui->view.focus];
@@ -286,13 +286,13 @@ ui_train_key(struct ui *ui, int key)
 			return 0;
 		ui_train_cancel(ui, 0);
 		ui_message(ui, "Training stopped.");
-		ui_pager_relayout(ui);
+		ui_pager_invalidate(ui);
 		return 1;
 	case 't':
 		if (v->slow[v->focus].model == NULL)
 			ui_message(ui, "Train first (Enter), then try a sentence.");
 		else
-			ui_prompt_start(ui, UI_PROMPT_SENTENCE, "Your sentence: ");
+			ui_prompt_start(ui, "Your sentence: ", ui_train_sentence);
 		return 1;
 	default:
 		return 0;
