@@ -62,6 +62,7 @@ main(void)
 	test_layout_register();
 	test_progress_register();
 	test_course_register();
+	test_view_register();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_tests_failed();

@@ -5,6 +5,8 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "view/list.h"
+#include "view/place.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -33,12 +35,7 @@ ui_lists_free(struct ui *ui)
 void
 ui_outline_open(struct ui *ui)
 {
-	const struct doc_page *page = ui->view.page;
-
-	ui->list_sel = 0;
-	for (size_t i = 0; i < page->nanchors; i++)
-		if (page->anchors[i].line <= ui->view.top)
-			ui->list_sel = i;
+	ui->list_sel = view_place_section(ui->view.page, ui->view.top);
 	ui->back = UI_PAGER;
 	ui->screen = UI_OUTLINE;
 }
@@ -154,13 +151,12 @@ ui_list_draw(struct ui *ui)
 		[UI_RESULTS] = "Search results: Enter opens the lesson there",
 		[UI_ERRORS] = "Lesson errors (the lessons that loaded still work)",
 	};
-	size_t n = list_count(ui), rows = (size_t)ui_page_rows() - 2, first = 0;
+	size_t n = list_count(ui), rows = (size_t)ui_page_rows() - 2;
+	size_t first = view_list_first(ui->list_sel, rows);
 
 	attron(A_BOLD);
 	mvaddnstr(0, 1, titles[ui->screen], COLS - 2);
 	attroff(A_BOLD);
-	if (ui->list_sel >= rows)
-		first = ui->list_sel - rows + 1;
 	for (size_t i = first; i < n && i - first < rows; i++) {
 		char *text = list_text(ui, i);
 		int sel = i == ui->list_sel;
@@ -183,24 +179,16 @@ ui_list_draw(struct ui *ui)
 void
 ui_list_key(struct ui *ui, int key)
 {
+	const struct view_state state = { .where = VIEW_IN_LIST };
+	struct view_action a = ui_key_action(&state, key);
 	size_t n = list_count(ui);
 
-	switch (key) {
-	case 'j': case KEY_DOWN:
-		if (ui->list_sel + 1 < n)
-			ui->list_sel++;
+	switch (a.act) {
+	case VIEW_ACT_SELECT_NEXT: case VIEW_ACT_SELECT_PREV:
+	case VIEW_ACT_SELECT_FIRST: case VIEW_ACT_SELECT_LAST:
+		ui->list_sel = view_list_move(ui->list_sel, n, a.act);
 		break;
-	case 'k': case KEY_UP:
-		if (ui->list_sel > 0)
-			ui->list_sel--;
-		break;
-	case 'g': case KEY_HOME:
-		ui->list_sel = 0;
-		break;
-	case 'G': case KEY_END:
-		ui->list_sel = n > 0 ? n - 1 : 0;
-		break;
-	case '\n': case '\r': case KEY_ENTER:
+	case VIEW_ACT_OPEN:
 		if (ui->screen == UI_OUTLINE && n > 0) {
 			ui->screen = UI_PAGER;
 			ui_pager_show_line(ui,
@@ -216,11 +204,11 @@ ui_list_key(struct ui *ui, int key)
 			ui->screen = ui->back;
 		}
 		break;
-	case 'q': case 27: case 'h': case KEY_LEFT:
+	case VIEW_ACT_BACK:
 		ui->screen = ui->back == UI_PAGER && ui->view.lesson != NULL ?
 		    UI_PAGER : UI_MENU;
 		break;
-	case '?':
+	case VIEW_ACT_HELP:
 		ui->screen = UI_HELP;
 		break;
 	default:

@@ -3,6 +3,7 @@
 #include "ui/menu.h"
 #include "ui/theme.h"
 #include "core/utf8.h"
+#include "view/list.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -40,7 +41,7 @@ ui_menu_draw(struct ui *ui)
 	const struct course *c = *ui->course;
 	size_t n = course_count(c);
 	int rows = ui_page_rows();
-	size_t first = 0;
+	size_t first;
 	int progw = 24;
 
 	attron(A_BOLD);
@@ -50,8 +51,7 @@ ui_menu_draw(struct ui *ui)
 	attroff(A_BOLD);
 	if (ui->menu_sel >= n && n > 0)
 		ui->menu_sel = n - 1;
-	if (rows > 3 && ui->menu_sel >= (size_t)(rows - 3))
-		first = ui->menu_sel - (size_t)(rows - 4);
+	first = view_list_first(ui->menu_sel, rows > 3 ? (size_t)(rows - 3) : 0);
 	if (COLS < 60)
 		progw = 0;	/* no room: titles first */
 	for (size_t i = first; i < n && (int)(i - first) + 2 < rows; i++) {
@@ -81,54 +81,57 @@ ui_menu_draw(struct ui *ui)
 	    "?:help  q:quit ");
 }
 
+/* The search typed after / in the menu. */
+static void
+search_all_typed(struct ui *ui, const char *text)
+{
+	snprintf(ui->query, sizeof ui->query, "%s", text);
+	ui_results_open(ui, text);
+}
+
 /* Move the highlight, open a lesson, search, reload, or quit. */
 void
 ui_menu_key(struct ui *ui, int key)
 {
+	const struct view_state state = { .where = VIEW_IN_MENU };
+	struct view_action a = ui_key_action(&state, key);
 	size_t n = course_count(*ui->course);
+	char name[2];
+	long i;
 
-	switch (key) {
-	case 'j': case KEY_DOWN:
-		if (ui->menu_sel + 1 < n)
-			ui->menu_sel++;
+	switch (a.act) {
+	case VIEW_ACT_SELECT_NEXT: case VIEW_ACT_SELECT_PREV:
+	case VIEW_ACT_SELECT_FIRST: case VIEW_ACT_SELECT_LAST:
+		ui->menu_sel = view_list_move(ui->menu_sel, n, a.act);
 		break;
-	case 'k': case KEY_UP:
-		if (ui->menu_sel > 0)
-			ui->menu_sel--;
-		break;
-	case 'g': case KEY_HOME:
-		ui->menu_sel = 0;
-		break;
-	case 'G': case KEY_END:
-		ui->menu_sel = n > 0 ? n - 1 : 0;
-		break;
-	case '\n': case '\r': case KEY_ENTER: case 'l': case KEY_RIGHT:
+	case VIEW_ACT_OPEN:
 		if (n > 0)
 			ui_pager_open(ui, ui->menu_sel);
 		break;
-	case '/':
-		ui_prompt_start(ui, UI_PROMPT_SEARCH_ALL, "Search all lessons: ");
+	case VIEW_ACT_OPEN_NUMBER:
+		/* lessons are found by their number as by an id */
+		name[0] = (char)('0' + a.arg);
+		name[1] = '\0';
+		i = course_find(*ui->course, name);
+		if (i >= 0) {
+			ui->menu_sel = (size_t)i;
+			ui_pager_open(ui, (size_t)i);
+		}
 		break;
-	case 'r':
+	case VIEW_ACT_SEARCH_ALL:
+		ui_prompt_start(ui, "Search all lessons: ", search_all_typed);
+		break;
+	case VIEW_ACT_RELOAD:
 		ui_reload(ui);
 		break;
-	case '?':
+	case VIEW_ACT_HELP:
 		ui->back = UI_MENU;
 		ui->screen = UI_HELP;
 		break;
-	case 'q': case 'Q':
+	case VIEW_ACT_QUIT:
 		ui->quit = 1;
 		break;
 	default:
-		if (key >= '1' && key <= '9') {
-			char name[2] = {(char)key, '\0'};
-			long i = course_find(*ui->course, name);
-
-			if (i >= 0) {
-				ui->menu_sel = (size_t)i;
-				ui_pager_open(ui, (size_t)i);
-			}
-		}
 		break;
 	}
 }

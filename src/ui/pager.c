@@ -4,6 +4,8 @@
 #include "ui/theme.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "view/focus.h"
+#include "view/place.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -19,15 +21,6 @@ page_width(void)
 	if (w > DOC_READABLE_WIDTH)
 		w = DOC_READABLE_WIDTH;
 	return w < DOC_MIN_WIDTH ? DOC_MIN_WIDTH : w;
-}
-
-/* The largest useful top line. */
-static size_t
-max_top(const struct ui *ui)
-{
-	size_t rows = (size_t)ui_page_rows();
-
-	return ui->view.page->nlines > rows ? ui->view.page->nlines - rows : 0;
 }
 
 /* Lay out the view's lesson with the reader's state at the current width. */
@@ -69,6 +62,7 @@ ui_pager_close(struct ui *ui)
 	doc_page_destroy(v->page);
 	memset(v, 0, sizeof *v);
 	v->focus = -1;
+	v->reveal = -1;
 }
 
 /* Open lesson i at its top. */
@@ -84,12 +78,14 @@ ui_pager_open(struct ui *ui, size_t i)
 	v->knobs = xcalloc(v->lesson->nblocks + 1, sizeof *v->knobs);
 	v->slow = xcalloc(v->lesson->nblocks + 1, sizeof *v->slow);
 	v->focus = -1;
+	v->reveal = -1;
 	v->top = 0;
 	ui->match_line = -1;
 	ui->menu_sel = i;
 	ui->screen = UI_PAGER;
 	ui_quiz_restore(ui);
 	layout(ui);
+	v->dirty = 0;
 	ui_progress_note(ui);
 }
 
@@ -97,39 +93,35 @@ ui_pager_open(struct ui *ui, size_t i)
 void
 ui_pager_show_line(struct ui *ui, size_t line)
 {
-	size_t top = line > 2 ? line - 2 : 0;
-
-	ui->view.top = top < max_top(ui) ? top : max_top(ui);
+	ui->view.top = view_place_near_top(ui->view.page,
+	    (size_t)ui_page_rows(), line);
 }
 
-/* Relayout; the block at the top of the screen stays at the top. */
+/* See ui.h. */
 void
-ui_pager_relayout(struct ui *ui)
+ui_pager_invalidate(struct ui *ui)
+{
+	ui->view.dirty = 1;
+}
+
+/* Relayout; the block at the top of the screen stays at the top, and a
+ * newly focused block comes on the screen. */
+void
+ui_pager_layout_now(struct ui *ui)
 {
 	struct ui_view *v = &ui->view;
-	const struct doc_page *old = v->page;
-	int block = -1;
-	size_t offset = 0;
-	double fraction = 0;
+	size_t rows = (size_t)ui_page_rows();
+	struct view_place place;
 
-	if (old->nlines > 0 && v->top < old->nlines) {
-		block = old->lines[v->top].block;
-		if (block >= 0)
-			offset = v->top - old->blocks[block].first;
-		fraction = (double)v->top / (double)old->nlines;
-	}
+	view_place_capture(&place, v->page, v->top);
 	layout(ui);
 	ui->match_line = -1;
-	if (block >= 0 && (size_t)block < v->page->nblocks) {
-		const struct doc_extent *e = &v->page->blocks[block];
-		size_t len = e->last > e->first ? e->last - e->first : 1;
-
-		v->top = e->first + (offset < len ? offset : len - 1);
-	} else {
-		v->top = (size_t)(fraction * (double)v->page->nlines);
-	}
-	if (v->top > max_top(ui))
-		v->top = max_top(ui);
+	v->top = view_place_restore(&place, v->page, rows);
+	if (v->reveal >= 0)
+		v->top = view_place_reveal(v->page, rows, v->top,
+		    (size_t)v->reveal);
+	v->reveal = -1;
+	v->dirty = 0;
 }
 
 /* Draw one page line at a screen row. */
@@ -161,26 +153,39 @@ highlight(const struct ui *ui, size_t line, int row)
 	}
 }
 
+/* What the focused block is, for the keys and the status line. */
+static enum view_focus
+focus_kind(const struct ui *ui)
+{
+	const struct ui_view *v = &ui->view;
+
+	if (v->focus < 0)
+		return VIEW_FOCUS_NONE;
+	return view_focus_kind(&v->lesson->blocks[v->focus],
+	    ui_train_is_slow(ui, (size_t)v->focus));
+}
+
 /* What the status line offers for the focused block. */
 static const char *
 focus_hint(const struct ui *ui)
 {
-	const struct lesson_block *b;
-
-	if (ui->view.focus < 0)
-		return NULL;
-	b = &ui->view.lesson->blocks[ui->view.focus];
-	if (b->kind == LESSON_SIM && ui_train_is_slow(ui, (size_t)ui->view.focus))
+	switch (focus_kind(ui)) {
+	case VIEW_FOCUS_SLOW_SIM:
 		return ui->view.slow[ui->view.focus].model != NULL ?
 		    " Enter: train again  t: try a sentence  Left/Right: knob" :
 		    " Enter: train  Esc: stop  Left/Right/Up/Down: knobs";
-	if (b->kind == LESSON_SIM)
+	case VIEW_FOCUS_SIM:
 		return ui->opts->ascii ? " Left/Right: change  Up/Down: knob  "
 		    "0: reset  Esc: done" : " \xE2\x86\x90/\xE2\x86\x92 change  "
 		    "\xE2\x86\x91/\xE2\x86\x93 knob  0 reset  Esc done";
-	if (b->quiz.choices != NULL)
+	case VIEW_FOCUS_CHOICE_QUIZ:
 		return " Press the letter of your answer  Tab: next  Esc: done";
-	return " Enter: type your answer  Tab: next  Esc: done";
+	case VIEW_FOCUS_NUMBER_QUIZ:
+		return " Enter: type your answer  Tab: next  Esc: done";
+	case VIEW_FOCUS_NONE:
+		break;
+	}
+	return NULL;
 }
 
 /* Paint the visible part of the page and the status line. */
@@ -190,7 +195,6 @@ ui_pager_draw(struct ui *ui)
 	const struct ui_view *v = &ui->view;
 	int rows = ui_page_rows();
 	size_t n = v->page->nlines;
-	size_t seen = v->top + (size_t)rows < n ? v->top + (size_t)rows : n;
 	const char *hint = focus_hint(ui);
 	char left[256], right[64], *title;
 
@@ -206,21 +210,8 @@ ui_pager_draw(struct ui *ui)
 	/* in steps of 5%: a status line that changes with every scrolled line
 	 * costs more bytes over SSH than the line itself */
 	snprintf(right, sizeof right, " %3d%%  ?:help ",
-	    n > 0 && seen < n ? (int)(100 * seen / n) / 5 * 5 : 100);
+	    view_place_percent(v->top, (size_t)rows, n) / 5 * 5);
 	ui_status_line(ui, hint != NULL ? hint : left, right);
-}
-
-/* Move the top line by delta, within the page. */
-static void
-scroll_by(struct ui *ui, long delta)
-{
-	long top = (long)ui->view.top + delta;
-
-	if (top < 0)
-		top = 0;
-	if ((size_t)top > max_top(ui))
-		top = (long)max_top(ui);
-	ui->view.top = (size_t)top;
 }
 
 /* Open the next (step 1) or previous (step -1) lesson. */
@@ -261,86 +252,95 @@ ui_pager_search(struct ui *ui, int dir, int include_top)
 	ui_pager_show_line(ui, m.line);
 }
 
-/* The pager's keys, as less and vi readers expect them. */
+/* The search typed after / in a lesson. */
+static void
+search_typed(struct ui *ui, const char *text)
+{
+	snprintf(ui->query, sizeof ui->query, "%s", text);
+	ui_pager_search(ui, 1, 1);
+}
+
+/* Perform what a key means in the pager (view/keys.c decides). */
 void
 ui_pager_key(struct ui *ui, int key)
 {
-	long rows = ui_page_rows();
+	const struct view_state state = {
+		.where = VIEW_IN_PAGER,
+		.focus = focus_kind(ui),
+		.nchoices = ui->view.focus >= 0 ?
+		    ui->view.lesson->blocks[ui->view.focus].quiz.nchoices : 0,
+		.training = ui->job.run != NULL && ui->job.asked,
+	};
+	struct view_action a = ui_key_action(&state, key);
 
-	if (key == 27 && ui->job.run != NULL && ui->job.asked) {
-		ui_message(ui, "Training stopped.");
+	switch (a.act) {
+	case VIEW_ACT_STOP_TRAINING:
 		ui_train_cancel(ui);
-		ui_pager_relayout(ui);
-		return;
-	}
-	if (ui->view.focus >= 0 && (ui_train_key(ui, key) ||
-	    ui_focus_key(ui, key) || ui_quiz_key(ui, key)))
-		return;
-	switch (key) {
-	case 'j': case 'e': case KEY_DOWN: case '\n': case '\r':
-	case KEY_ENTER: case 'N' & 0x1f: case 'E' & 0x1f:
-		scroll_by(ui, 1);
+		ui_message(ui, "Training stopped.");
+		ui_pager_invalidate(ui);
 		break;
-	case 'k': case 'y': case KEY_UP: case 'P' & 0x1f: case 'Y' & 0x1f:
-		scroll_by(ui, -1);
+	case VIEW_ACT_TRAIN: case VIEW_ACT_TRAIN_BUSY: case VIEW_ACT_SENTENCE:
+		ui_train_key(ui, key);	/* train.c performs its own keys */
 		break;
-	case ' ': case 'f': case KEY_NPAGE: case 'F' & 0x1f:
-		scroll_by(ui, rows > 2 ? rows - 1 : 1);
+	case VIEW_ACT_UNFOCUS:
+		ui->view.focus = -1;
+		ui_pager_invalidate(ui);
 		break;
-	case 'b': case KEY_PPAGE: case 'B' & 0x1f:
-		scroll_by(ui, rows > 2 ? -(rows - 1) : -1);
+	case VIEW_ACT_KNOB_DOWN: case VIEW_ACT_KNOB_UP: case VIEW_ACT_KNOB_PREV:
+	case VIEW_ACT_KNOB_NEXT: case VIEW_ACT_KNOB_RESET:
+		ui_knob_act(ui, a.act);
 		break;
-	case 'd': case 'D' & 0x1f:
-		scroll_by(ui, rows / 2);
+	case VIEW_ACT_ANSWER:
+		ui_quiz_choose(ui, (size_t)a.arg);
 		break;
-	case 'u': case 'U' & 0x1f:
-		scroll_by(ui, -rows / 2);
+	case VIEW_ACT_ASK_NUMBER:
+		ui_quiz_ask(ui);
 		break;
-	case 'g': case '<': case KEY_HOME:
-		ui->view.top = 0;
+	case VIEW_ACT_LINE_DOWN: case VIEW_ACT_LINE_UP: case VIEW_ACT_PAGE_DOWN:
+	case VIEW_ACT_PAGE_UP: case VIEW_ACT_HALF_DOWN: case VIEW_ACT_HALF_UP:
+	case VIEW_ACT_TOP: case VIEW_ACT_BOTTOM:
+		ui->view.top = view_place_scroll(ui->view.page,
+		    (size_t)ui_page_rows(), ui->view.top, a.act);
 		break;
-	case 'G': case '>': case KEY_END:
-		ui->view.top = max_top(ui);
-		break;
-	case '\t':
+	case VIEW_ACT_FOCUS_NEXT:
 		ui_focus_next(ui, 1);
 		break;
-	case KEY_BTAB:
+	case VIEW_ACT_FOCUS_PREV:
 		ui_focus_next(ui, -1);
 		break;
-	case '/':
-		ui_prompt_start(ui, UI_PROMPT_SEARCH, "/");
+	case VIEW_ACT_SEARCH:
+		ui_prompt_start(ui, "/", search_typed);
 		break;
-	case 'n':
+	case VIEW_ACT_SEARCH_NEXT:
 		ui_pager_search(ui, 1, 0);
 		break;
-	case 'N':
+	case VIEW_ACT_SEARCH_PREV:
 		ui_pager_search(ui, -1, 0);
 		break;
-	case 'o':
+	case VIEW_ACT_OUTLINE:
 		ui_outline_open(ui);
 		break;
-	case ']':
+	case VIEW_ACT_NEXT_LESSON:
 		other_lesson(ui, 1);
 		break;
-	case '[':
+	case VIEW_ACT_PREV_LESSON:
 		other_lesson(ui, -1);
 		break;
-	case 'r':
+	case VIEW_ACT_RELOAD:
 		ui_reload(ui);
 		break;
-	case 's':
+	case VIEW_ACT_SAVE:
 		ui_progress_save(ui, 0);
 		break;
-	case '?':
+	case VIEW_ACT_HELP:
 		ui->back = UI_PAGER;
 		ui->screen = UI_HELP;
 		break;
-	case 'q': case 'h': case KEY_LEFT: case 27:
+	case VIEW_ACT_BACK:
 		ui_progress_save(ui, 1);
 		ui->screen = UI_MENU;
 		break;
-	case 'Q':
+	case VIEW_ACT_QUIT:
 		ui->quit = 1;
 		break;
 	default:

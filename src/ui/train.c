@@ -173,7 +173,7 @@ start(struct ui *ui, size_t i, const struct sim_args *args, int asked)
 		progress_note(ui);
 	}
 	diag_list_free(&diags);
-	ui_pager_relayout(ui);
+	ui_pager_invalidate(ui);
 }
 
 /* Train the focused block with its current settings. */
@@ -255,7 +255,7 @@ finish(struct ui *ui, int rc, struct diag_list *diags)
 	sim_job_destroy(job->run);
 	job->run = NULL;
 	job->block = -1;
-	ui_pager_relayout(ui);
+	ui_pager_invalidate(ui);
 }
 
 /* See ui.h. */
@@ -277,7 +277,7 @@ ui_train_tick(struct ui *ui)
 		sim_result_init(&ui->job.partial);
 		sim_job_result(ui->job.run, &ui->job.partial);
 		progress_note(ui);
-		ui_pager_relayout(ui);
+		ui_pager_invalidate(ui);
 	}
 	diag_list_free(&diags);
 }
@@ -331,7 +331,7 @@ ui_train_ask(struct ui *ui, const char *text)
 	sim_result_init(&s->answer);
 	s->has_answer = 1;
 	sim_model_ask(&s->answer, s->model, text, strlen(text));
-	ui_pager_relayout(ui);
+	ui_pager_layout_now(ui);
 	/* the answer is at the end of the block: bring it on screen */
 	{
 		const struct doc_extent *e = &ui->view.page->blocks[ui->view.focus];
@@ -366,7 +366,7 @@ ui_train_key(struct ui *ui, int key)
 			return 0;
 		ui_train_cancel(ui);
 		ui_message(ui, "Training stopped.");
-		ui_pager_relayout(ui);
+		ui_pager_invalidate(ui);
 		return 1;
 	case 't':
 		if (v->slow[v->focus].model == NULL) {
@@ -374,7 +374,7 @@ ui_train_key(struct ui *ui, int key)
 		} else {
 			snprintf(label, sizeof label, "Your %s: ",
 			    sim_model_noun(v->slow[v->focus].model));
-			ui_prompt_start(ui, UI_PROMPT_SENTENCE, label);
+			ui_prompt_start(ui, label, ui_train_ask);
 		}
 		return 1;
 	default:

@@ -5,6 +5,7 @@
 #include "ui/ui.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "view/place.h"
 
 #include <curses.h>
 #include <signal.h>
@@ -165,7 +166,7 @@ draw(struct ui *ui)
 		ui_list_draw(ui);
 		break;
 	}
-	if (ui->prompt.kind != UI_PROMPT_NONE)
+	if (ui->prompt.submit != NULL)
 		ui_prompt_draw(ui);
 	refresh();
 }
@@ -177,15 +178,17 @@ dispatch(struct ui *ui, int key)
 	if (key == KEY_RESIZE) {
 		got_winch = 1;	/* the next draw repaints everything */
 		if (ui->view.lesson != NULL)
-			ui_pager_relayout(ui);
+			ui_pager_invalidate(ui);
 		return;
 	}
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
-		if (key == 'q' || key == 'Q')
+		const struct view_state small = { .where = VIEW_IN_TOO_SMALL };
+
+		if (ui_key_action(&small, key).act == VIEW_ACT_QUIT)
 			ui->quit = 1;
 		return;
 	}
-	if (ui->prompt.kind != UI_PROMPT_NONE && ui_prompt_key(ui, key))
+	if (ui->prompt.submit != NULL && ui_prompt_key(ui, key))
 		return;
 	switch (ui->screen) {
 	case UI_MENU:
@@ -211,17 +214,15 @@ ui_progress_note(struct ui *ui)
 {
 	const struct ui_view *v = &ui->view;
 	struct progress_lesson *rec;
-	size_t rows, seen;
-	int block = -1, percent;
+	long block;
+	int percent;
 
 	if (v->lesson == NULL || v->page->nlines == 0)
 		return;
 	rec = progress_lesson(&ui->progress, v->lesson->id, true);
-	for (size_t i = v->top; i < v->page->nlines && block < 0; i++)
-		block = v->page->lines[i].block;
-	rows = (size_t)ui_page_rows();
-	seen = v->top + rows < v->page->nlines ? v->top + rows : v->page->nlines;
-	percent = (int)(100 * seen / v->page->nlines);
+	block = view_place_block(v->page, v->top);
+	percent = view_place_percent(v->top, (size_t)ui_page_rows(),
+	    v->page->nlines);
 	if (rec->block != (size_t)(block < 0 ? 0 : block) || percent > rec->seen) {
 		rec->block = (size_t)(block < 0 ? 0 : block);
 		rec->dirty = true;
@@ -405,6 +406,8 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	while (!ui.quit && !got_signal) {
 		int key;
 
+		if (ui.view.lesson != NULL && ui.view.dirty)
+			ui_pager_layout_now(&ui);	/* once per turn */
 		ui_train_schedule(&ui);
 		draw(&ui);
 		/* asleep in getch unless a run wants the time */

@@ -16,6 +16,8 @@
 #include "lesson/course.h"
 #include "progress/progress.h"
 #include "ui/tui.h"
+#include "view/edit.h"
+#include "view/keys.h"
 
 enum ui_screen {
 	UI_MENU,
@@ -26,20 +28,17 @@ enum ui_screen {
 	UI_ERRORS	/* lesson errors after a reload */
 };
 
-enum ui_prompt_kind {
-	UI_PROMPT_NONE,
-	UI_PROMPT_SEARCH,	/* / in a lesson */
-	UI_PROMPT_SEARCH_ALL,	/* / in the menu */
-	UI_PROMPT_NUMBER,	/* a numeric quiz answer */
-	UI_PROMPT_SENTENCE	/* a sentence for a trained model */
-};
+struct ui;
+
+/* What the opener of the prompt does with the text the reader submitted;
+ * the struct ui is its context. */
+typedef void ui_prompt_fn(struct ui *ui, const char *text);
 
 /* A one-line editor at the bottom of the screen. */
 struct ui_prompt {
-	enum ui_prompt_kind kind;
+	ui_prompt_fn *submit;	/* NULL: the prompt is closed */
 	char label[32];
-	char buf[256];		/* UTF-8 */
-	size_t len;
+	struct view_edit text;
 };
 
 /* Why a training block shows no result, beyond what the layout says. */
@@ -79,6 +78,8 @@ struct ui_view {
 	struct ui_slow *slow;		/* one per block */
 	long focus;			/* focused block, or -1 */
 	size_t top;			/* first page line on the screen */
+	int dirty;			/* page out of date: lay out before drawing */
+	long reveal;			/* block to keep on screen after that, or -1 */
 };
 
 /* A line found by the search across lessons. */
@@ -131,12 +132,21 @@ void ui_reload(struct ui *ui);
 void ui_menu_draw(struct ui *ui);
 void ui_menu_key(struct ui *ui, int key);
 
+/* keys.c */
+/* The view's code (view/keys.h) for a key read from curses. */
+int ui_key_view(int key);
+/* What a key read from curses means in state. */
+struct view_action ui_key_action(const struct view_state *state, int key);
+
 /* pager.c */
 void ui_pager_open(struct ui *ui, size_t i);
 void ui_pager_close(struct ui *ui);
-/* Lay the view out again (new width, new knob value, quiz answer),
- * keeping the reading position. */
-void ui_pager_relayout(struct ui *ui);
+/* The view's page is out of date (new width, new knob value, quiz answer,
+ * training tick): the loop lays it out again before it draws, once. */
+void ui_pager_invalidate(struct ui *ui);
+/* Lay the view out now, keeping the reading position, for code that needs
+ * the new page at once. */
+void ui_pager_layout_now(struct ui *ui);
 void ui_pager_draw(struct ui *ui);
 void ui_pager_key(struct ui *ui, int key);
 /* Scroll so page line `line` is on the screen (near the top). */
@@ -145,10 +155,14 @@ void ui_pager_show_line(struct ui *ui, size_t line);
 void ui_pager_search(struct ui *ui, int dir, int include_top);
 
 /* knobs.c: focus moves between interactive blocks; sim blocks' knobs */
-int ui_focus_key(struct ui *ui, int key);
 void ui_focus_next(struct ui *ui, int dir);
+/* A VIEW_ACT_KNOB_* action on the focused simulation. */
+void ui_knob_act(struct ui *ui, enum view_act act);
 /* quiz.c */
-int ui_quiz_key(struct ui *ui, int key);
+/* Answer the focused multiple-choice quiz with choice. */
+void ui_quiz_choose(struct ui *ui, size_t choice);
+/* Ask for the focused numeric quiz's answer. */
+void ui_quiz_ask(struct ui *ui);
 void ui_quiz_number(struct ui *ui, const char *text);
 /* Restore the quiz states of the view from the progress records. */
 void ui_quiz_restore(struct ui *ui);
@@ -173,8 +187,8 @@ void ui_train_free_view(struct ui *ui);
 void ui_train_ask(struct ui *ui, const char *text);
 
 /* prompt.c */
-void ui_prompt_start(struct ui *ui, enum ui_prompt_kind kind,
-    const char *label);
+/* Open the prompt; submit gets the text when the reader presses Enter. */
+void ui_prompt_start(struct ui *ui, const char *label, ui_prompt_fn *submit);
 /* A key while the prompt is open; returns 1 when it took the key. */
 int ui_prompt_key(struct ui *ui, int key);
 void ui_prompt_draw(struct ui *ui);

@@ -1,0 +1,55 @@
+/* focus: which blocks take the focus, and where Tab moves it. */
+#include "config.h"
+
+#include "view/focus.h"
+
+/* See focus.h. */
+int
+view_focus_takes(const struct lesson_block *b)
+{
+	return b->kind == LESSON_QUIZ ||
+	    (b->kind == LESSON_SIM && b->sim.nknobs > 0);
+}
+
+/* See focus.h. */
+enum view_focus
+view_focus_kind(const struct lesson_block *b, int slow)
+{
+	if (b->kind == LESSON_SIM)
+		return slow ? VIEW_FOCUS_SLOW_SIM : VIEW_FOCUS_SIM;
+	if (b->kind == LESSON_QUIZ)
+		return b->quiz.choices != NULL ? VIEW_FOCUS_CHOICE_QUIZ :
+		    VIEW_FOCUS_NUMBER_QUIZ;
+	return VIEW_FOCUS_NONE;
+}
+
+/* Does block i show on a screen of rows lines from top: going down, does it
+ * end below top; going up, does it start above the bottom? */
+static int
+shows(const struct doc_page *page, long i, size_t top, size_t rows, int dir)
+{
+	const struct doc_extent *e = &page->blocks[i];
+
+	return dir > 0 ? e->last > top : e->first < top + rows;
+}
+
+/* See focus.h. */
+long
+view_focus_next(const struct lesson *lesson, const struct doc_page *page,
+    long focus, size_t top, size_t rows, int dir)
+{
+	long n = (long)lesson->nblocks, i;
+
+	if (focus < 0) {
+		for (i = dir > 0 ? 0 : n - 1; i >= 0 && i < n; i += dir)
+			if (view_focus_takes(&lesson->blocks[i]) &&
+			    (size_t)i < page->nblocks &&
+			    shows(page, i, top, rows, dir))
+				return i;
+		return -1;
+	}
+	for (i = focus + dir; i >= 0 && i < n; i += dir)
+		if (view_focus_takes(&lesson->blocks[i]))
+			return i;
+	return -1;
+}

@@ -1,0 +1,57 @@
+/* place: the reader's place in a page: the top line on the screen, kept
+ * across relayouts, scrolling, and how much of the lesson has been seen.
+ *
+ * A page (doc/page.h) changes under the reader whenever it is laid out
+ * again (a new width, a knob turned, a quiz answered, a training tick); the
+ * place is the block at the top of the screen and how many lines into it
+ * the screen starts, so the same text stays at the top. Pure functions of a
+ * page the caller owns and a screen of rows lines; nothing is allocated. */
+#ifndef RNNTUTOR_VIEW_PLACE_H
+#define RNNTUTOR_VIEW_PLACE_H
+
+#include <stddef.h>
+
+#include "doc/page.h"
+#include "view/keys.h"
+
+/* Where the top line is, independent of the page's line numbers. */
+struct view_place {
+	long block;		/* the block of the top line, or -1 */
+	size_t offset;		/* lines of that block above the top line */
+	double fraction;	/* top / lines, when the top has no block */
+};
+
+/* Capture the place of line top in page (before the page is replaced). */
+void view_place_capture(struct view_place *place, const struct doc_page *page,
+    size_t top);
+/* The top line in a new page that shows place again: the same line of the
+ * same block (its last line if the block got shorter), within the page. */
+size_t view_place_restore(const struct view_place *place,
+    const struct doc_page *page, size_t rows);
+
+/* The largest useful top line: the last screenful. */
+size_t view_place_max_top(const struct doc_page *page, size_t rows);
+/* The top that shows line a little below the top of the screen. */
+size_t view_place_near_top(const struct doc_page *page, size_t rows,
+    size_t line);
+/* The top that keeps block on the screen: top itself when the whole block
+ * shows, else one that shows its first line near the top. */
+size_t view_place_reveal(const struct doc_page *page, size_t rows, size_t top,
+    size_t block);
+/* The top after a VIEW_ACT_LINE_DOWN .. VIEW_ACT_BOTTOM action: a line, a
+ * screenful less one line, half a screen, or an end, within the page. Any
+ * other action leaves top alone. */
+size_t view_place_scroll(const struct doc_page *page, size_t rows, size_t top,
+    enum view_act act);
+
+/* Percent of a page of nlines seen with top on a screen of rows lines
+ * (everything above the screen's bottom counts); 100 for an empty page. */
+int view_place_percent(size_t top, size_t rows, size_t nlines);
+/* The block of the first line at or below top that belongs to one (the
+ * title belongs to none), or -1. */
+long view_place_block(const struct doc_page *page, size_t top);
+/* The index of the last heading (page->anchors) at or above top; 0 when
+ * there is none. */
+size_t view_place_section(const struct doc_page *page, size_t top);
+
+#endif

@@ -1,0 +1,58 @@
+/* quiz: whether a quiz takes an answer, and answers kept from before. */
+#include "config.h"
+
+#include "view/quiz.h"
+
+#include <math.h>
+#include <stdint.h>
+
+/* See quiz.h. */
+enum view_quiz_open
+view_quiz_may_answer(const struct lesson_quiz *q,
+    const struct doc_quiz_state *st)
+{
+	if (st->answered && st->correct)
+		return VIEW_QUIZ_DONE;
+	if (st->answered && !q->retry)
+		return VIEW_QUIZ_ONE_TRY;
+	return VIEW_QUIZ_OPEN;
+}
+
+/* See quiz.h. */
+int
+view_quiz_number_right(const struct lesson_quiz *q, double value)
+{
+	return fabs(value - q->value) <= q->tolerance;
+}
+
+/* See quiz.h. */
+void
+view_quiz_record(struct doc_quiz_state *st, int correct)
+{
+	st->answered = 1;
+	st->correct = correct;
+	st->attempts++;
+}
+
+/* See quiz.h. */
+void
+view_quiz_restore(struct doc_block_state *states, const struct lesson *lesson,
+    const struct progress_lesson *rec)
+{
+	if (rec == NULL)
+		return;
+	for (size_t i = 0; i < lesson->nblocks; i++) {
+		const struct progress_quiz *pq = progress_quiz_find(rec, i);
+		const struct lesson_quiz *q = &lesson->blocks[i].quiz;
+		struct doc_quiz_state *st = &states[i].quiz;
+
+		if (pq == NULL || lesson->blocks[i].kind != LESSON_QUIZ)
+			continue;
+		st->answered = 1;
+		st->correct = pq->right;
+		st->attempts = pq->attempts;
+		/* which wrong choice or number was given is not kept */
+		st->choice = pq->right ? q->answer : SIZE_MAX;
+		st->value = pq->right ? q->value : NAN;
+	}
+}
