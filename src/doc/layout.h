@@ -40,9 +40,6 @@ struct doc_block_state {
 	const char *note;		/* set: do not run the simulation; show
 					 * this line (progress, "press Enter")
 					 * and the charts result already has */
-	const char *wait_note;		/* the words of a block that waits for
-					 * its result, instead of the layout's
-					 * own ("Training stopped: ...") */
 	const struct sim_result *answer; /* what a trained model said about
 					 * the reader's text (sim_model_ask) */
 	struct doc_quiz_state quiz;

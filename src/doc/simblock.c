@@ -418,8 +418,7 @@ command_line(const struct sim_args *args)
 /* What a block that waits for its result says instead. */
 static void
 waiting(struct doc_page *page, int block, enum doc_wait why,
-    const struct sim_args *args, const struct doc_block_state *st,
-    const struct doc_opts *o)
+    const struct sim_args *args, const struct doc_opts *o)
 {
 	struct doc_wrap w = {
 		.width = o->width, .indent = GUTTER + 2, .marker = "> ",
@@ -428,10 +427,7 @@ waiting(struct doc_page *page, int block, enum doc_wait why,
 	};
 	char *text, *cmd;
 
-	switch (st != NULL && st->wait_note != NULL ? DOC_WAIT_NONE : why) {
-	case DOC_WAIT_NONE:
-		text = xstrdup(st->wait_note);
-		break;
+	switch (why) {
 	case DOC_WAIT_TRAINS:
 		text = xstrdup(o->focus == block ? "This simulation trains a "
 		    "network: press Enter to train it (Esc stops)." : "This "
@@ -538,7 +534,7 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 			goto free_args;
 		}
 		if (rc > 0) {
-			waiting(page, block, why, args, st, o);
+			waiting(page, block, why, args, o);
 		} else {
 			for (size_t i = 0; i < b->sim.ncharts; i++)
 				chart(page, block, &b->sim.charts[i], res, o);

@@ -69,7 +69,8 @@ ui_train_is_slow(const struct ui *ui, size_t i)
 	return slow;
 }
 
-/* Forget a block's model and answer. */
+/* Forget a block's model, answer and the curves of a run that ended
+ * early. */
 static void
 forget_model(struct ui_slow *s)
 {
@@ -78,6 +79,29 @@ forget_model(struct ui_slow *s)
 	if (s->has_answer)
 		sim_result_free(&s->answer);
 	s->has_answer = 0;
+	sim_result_free(&s->partial);
+	s->state = UI_SLOW_WAITING;
+}
+
+/* A training run ended early (Esc, or it failed): keep its curves so far
+ * and say on the block why they stop, with the way to train again. */
+static void
+keep_partial(struct ui *ui, enum ui_slow_state state, const char *why)
+{
+	struct ui_slow *s = &ui->view.slow[ui->job.block];
+	struct sim_progress pg;
+
+	sim_result_free(&s->partial);
+	sim_job_result(ui->job.run, &s->partial);
+	sim_job_progress(ui->job.run, &pg);
+	s->state = state;
+	if (state == UI_SLOW_STOPPED)
+		snprintf(s->note, sizeof s->note, "Training stopped after %zu of "
+		    "%zu %ss: press Enter to train again.", pg.stage, pg.stages,
+		    pg.stage_name);
+	else
+		snprintf(s->note, sizeof s->note, "Training stopped: %s. Press "
+		    "Enter to train again.", why);
 }
 
 /* See ui.h. */
@@ -87,7 +111,6 @@ ui_train_invalidate(struct ui *ui, size_t i)
 	if (ui->job.run != NULL && ui->job.block == (long)i)
 		ui_train_cancel(ui);
 	forget_model(&ui->view.slow[i]);
-	ui->view.slow[i].state = UI_SLOW_WAITING;
 }
 
 /* See ui.h. */
@@ -115,12 +138,13 @@ ui_train_states(struct ui *ui)
 
 		st->note = NULL;
 		st->result = NULL;
-		st->wait_note = s->state == UI_SLOW_STOPPED ? "Training stopped: "
-		    "press Enter to train again." : NULL;
 		st->answer = s->has_answer ? &s->answer : NULL;
 		if (ui->job.run != NULL && ui->job.block == (long)i) {
 			st->note = ui->job.note;
 			st->result = &ui->job.partial;
+		} else if (s->state != UI_SLOW_WAITING) {
+			st->note = s->note;
+			st->result = &s->partial;
 		}
 	}
 }
@@ -193,7 +217,6 @@ start_training(struct ui *ui)
 		if (ui->job.run != NULL)	/* a block computed on sight */
 			ui_train_cancel(ui);
 		forget_model(&ui->view.slow[i]);
-		ui->view.slow[i].state = UI_SLOW_WAITING;
 		start(ui, i, args, 1);
 	}
 	if (own.spec != NULL)
@@ -210,7 +233,7 @@ ui_train_cancel(struct ui *ui)
 	if (job->run == NULL)
 		return;
 	if (job->asked)
-		ui->view.slow[job->block].state = UI_SLOW_STOPPED;
+		keep_partial(ui, UI_SLOW_STOPPED, NULL);
 	sim_result_free(&job->partial);
 	sim_job_destroy(job->run);
 	job->run = NULL;
@@ -246,10 +269,14 @@ finish(struct ui *ui, int rc, struct diag_list *diags)
 				    "" : "s", clock_now() - job->started);
 		}
 	} else {
+		const char *why = diags->n > 0 ? diags->v[diags->n - 1].msg :
+		    "it failed";
+
 		sim_cache_put_failure(ui->cache, args, diags);
-		if (job->asked)
-			ui_message(ui, "Training stopped: %s", diags->n > 0 ?
-			    diags->v[diags->n - 1].msg : "error");
+		if (job->asked) {
+			ui_message(ui, "Training stopped: %s", why);
+			keep_partial(ui, UI_SLOW_FAILED, why);
+		}
 	}
 	sim_result_free(&job->partial);
 	sim_job_destroy(job->run);

@@ -44,7 +44,8 @@ struct ui_prompt {
 /* Why a training block shows no result, beyond what the layout says. */
 enum ui_slow_state {
 	UI_SLOW_WAITING = 0,	/* the layout's own words ("press Enter") */
-	UI_SLOW_STOPPED		/* the reader stopped it (Esc) */
+	UI_SLOW_STOPPED,	/* the reader stopped it (Esc) */
+	UI_SLOW_FAILED		/* the run failed (it diverged, say) */
 };
 
 /* What a training simulation of the view has left; its result itself is
@@ -54,6 +55,8 @@ struct ui_slow {
 	struct sim_result answer;	/* what it said of the reader's text */
 	int has_answer;
 	enum ui_slow_state state;
+	struct sim_result partial;	/* STOPPED, FAILED: the curves so far */
+	char note[160];			/* STOPPED, FAILED: what the block says */
 };
 
 /* The one run in progress, in slices between key reads: training the
