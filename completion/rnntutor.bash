@@ -31,7 +31,7 @@ _rnntutor()
 		done
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--list --help --format=text --format=tsv
-			    --format=csv --width --ascii --utf8 --time --save --load --man" \
+			    --format=csv --scalars --width --ascii --utf8 --time --save --load --man" \
 			    -- "$cur"))
 		elif [[ $prev == --save || $prev == --load ]]; then
 			_filedir

@@ -55,6 +55,7 @@ main(void)
 	test_cells_register();
 	test_optim_register();
 	test_sim_register();
+	test_cellgrads_register();
 	test_sentiment_register();
 	test_job_register();
 	test_chart_register();

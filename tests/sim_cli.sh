@@ -113,10 +113,63 @@ if grep -q "^parameters: n=8 scale=0.9 steps=20$" "$tmp/out"; then ok
 else bad "text format" "no parameters line"
 fi
 
+# --- tables and scalars in tsv/csv --------------------------------------------
+# cell-grads: a header, then one row per number: for a GRU with I=2, H=3,
+# T=4 that is 18 + 27 + 9 + 9 weights, 8 of x, 3 of h0, and as many grads.
+run cell-grads cell=gru input=2 hidden=3 steps=4 seed=9 --format=tsv
+expect_exit "cell-grads tsv exit" 0
+if [ "$(sed -n 1p "$tmp/out")" = "$(printf 'tensor\tindex\tvalue')" ]; then ok
+else bad "cell-grads tsv header" "$(sed -n 1p "$tmp/out")"
+fi
+if [ "$(wc -l <"$tmp/out")" -eq $((1 + 2 * (18 + 27 + 9 + 9 + 8 + 3))) ]
+then ok
+else bad "cell-grads tsv rows" "$(wc -l <"$tmp/out") lines"
+fi
+if [ "$(cut -f 1 "$tmp/out" | uniq | tr '\n' ' ')" = "tensor weight_ih_l0 \
+weight_hh_l0 bias_ih_l0 bias_hh_l0 x h0 grad.weight_ih_l0 grad.weight_hh_l0 \
+grad.bias_ih_l0 grad.bias_hh_l0 grad.x grad.h0 " ]
+then ok
+else bad "cell-grads tensor order" "$(cut -f 1 "$tmp/out" | uniq | tr '\n' ' ')"
+fi
+if [ "$(row 2 2)" = 0 ] && [ "$(row 19 2)" = 17 ] && [ "$(row 20 2)" = 0 ]
+then ok
+else bad "cell-grads indices" "rows 2, 19, 20: $(row 2 2) $(row 19 2) $(row 20 2)"
+fi
+run cell-grads cell=lstm --format=csv
+if grep -q '^c0,3,' "$tmp/out" && grep -q '^grad.c0,3,' "$tmp/out"; then ok
+else bad "cell-grads lstm c0" "no c0 or grad.c0 rows"
+fi
+# --scalars: scalar, value, one row each; the series output is unchanged
+run bptt-norms steps=3 --format=tsv --scalars
+expect_exit "--scalars exit" 0
+if [ "$(cut -f 1 "$tmp/out" | tr '\n' ' ')" = \
+    "scalar sigma_max ratio grad_norm clipped_norm " ]
+then ok
+else bad "--scalars names" "$(cut -f 1 "$tmp/out" | tr '\n' ' ')"
+fi
+near "--scalars sigma_max" "$(row 2 2)" 0.9 1e-12
+run bptt-norms steps=3 --format=tsv
+if [ "$(sed -n 1p "$tmp/out")" = "$(printf 't\tnorm\tbound')" ]; then ok
+else bad "series without --scalars" "$(sed -n 1p "$tmp/out")"
+fi
+run cell-grads --format=csv --scalars
+if [ "$(sed -n 1p "$tmp/out")" = "scalar,value" ] &&
+    [ "$(sed -n 2p "$tmp/out" | cut -d , -f 1)" = loss ] &&
+    [ "$(sed -n 3p "$tmp/out" | cut -d , -f 1)" = grad_norm ] &&
+    [ "$(wc -l <"$tmp/out")" -eq 3 ]
+then ok
+else bad "cell-grads csv --scalars" "$(head -c 200 "$tmp/out")"
+fi
+run linear-bptt --scalars
+expect_exit "--scalars with text exit" 2
+expect_err "--scalars with text" "--scalars goes with --format=tsv"
+[ -s "$tmp/out" ] && bad "--scalars with text" "wrote to stdout"
+
 # --- listing and help -------------------------------------------------------
 run --list
 expect_exit "--list exit" 0
-for sim in matrix-power linear-bptt rnn-unroll bptt-norms lstm-gates lstm-vs-rnn
+for sim in matrix-power linear-bptt rnn-unroll bptt-norms lstm-gates lstm-vs-rnn \
+    cell-grads
 do
 	if grep -q "^$sim: " "$tmp/out"; then ok
 	else bad "--list $sim" "not listed"

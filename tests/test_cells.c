@@ -1,8 +1,8 @@
-/* Tests of sim/rnn and sim/lstm, the two recurrent cells: forward outputs
- * and every BPTT gradient against PyTorch (tests/data/reference.txt, made by
- * shared/reference/make_reference.py), a central-difference gradient check
+/* Tests of nn/rnn, nn/lstm and nn/gru, the three recurrent cells: forward
+ * outputs and every BPTT gradient against PyTorch (tests/data/reference.txt,
+ * made by tests/data/make_reference.py), a central-difference gradient check
  * of every parameter and input on random small cases, and the cells' small
- * contracts (accumulating gradients, the held forget gate). */
+ * contracts (accumulating gradients, the held forget gate, dh_norm). */
 #include "config.h"
 
 #include <math.h>
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn/gru.h"
 #include "nn/linalg.h"
 #include "nn/lstm.h"
 #include "nn/rng.h"
@@ -58,7 +59,7 @@ ref_load(void)
 		ref_nlines++;
 	}
 	fclose(f);
-	return ref_nlines >= 14 ? 0 : 1;
+	return ref_nlines >= 21 ? 0 : 1;
 }
 
 /* The values of the line called name, or NULL (and a failed assertion). */
@@ -176,6 +177,45 @@ test_lstm_matches_pytorch_reference(void)
 	CU_ASSERT(ref_diff("lstm.grad.bias_ih", g.bias_ih, 4 * RH) < REF_TOL);
 	CU_ASSERT(ref_diff("lstm.grad.bias_hh", g.bias_hh, 4 * RH) < REF_TOL);
 	CU_ASSERT(ref_diff("lstm.grad.x", dx, RT * RI) < REF_TOL);
+}
+
+/* nn.GRU(3, 4) over 6 steps, gates r, z, n: as PyTorch's. */
+static void
+test_gru_matches_pytorch_reference(void)
+{
+	struct gru_dims d = { .input = RI, .hidden = RH };
+	double flat[192], gflat[192], x[RT * RI], dx[RT * RI] = { 0 };
+	double cflat[256], dout[RT * RH] = { 0 }, w_out[RH], loss, h[RT * RH];
+	double work[2 * RT * 3 * RH + RH];
+	struct gru_params p, g;
+	struct gru_cache cache;
+
+	CU_ASSERT_FATAL(gru_param_count(&d) <= 192);
+	CU_ASSERT_FATAL(gru_cache_size(RT, &d) <= 256);
+	CU_ASSERT_FATAL(gru_work_size(RT, &d) <= sizeof work / sizeof work[0]);
+	gru_params_point(&p, flat, &d);
+	gru_params_point(&g, gflat, &d);
+	gru_cache_point(&cache, cflat, RT, &d);
+	ref_fill(p.weight_ih, 3 * RH * RI, 0.1);
+	ref_fill(p.weight_hh, 3 * RH * RH, 0.2);
+	ref_fill(p.bias_ih, 3 * RH, 0.3);
+	ref_fill(p.bias_hh, 3 * RH, 0.4);
+	ref_fill(x, RT * RI, 0.5);
+	ref_fill(w_out, RH, 0.9);
+	gru_forward(&cache, x, NULL, &p, RT, &d);
+	linalg_copy(h, cache.h + RH, RT * RH);
+	loss = linalg_dot(w_out, cache.h + RT * RH, RH);
+	linalg_copy(dout + (RT - 1) * RH, w_out, RH);
+	gru_zero_grad(&g, &d);
+	gru_backward(dx, NULL, &g, NULL, work, dout, &cache, x, &p, RT, &d);
+
+	CU_ASSERT(ref_diff("gru.h", h, RT * RH) < REF_TOL);
+	CU_ASSERT(ref_diff("gru.loss", &loss, 1) < REF_TOL);
+	CU_ASSERT(ref_diff("gru.grad.weight_ih", g.weight_ih, 3 * RH * RI) < REF_TOL);
+	CU_ASSERT(ref_diff("gru.grad.weight_hh", g.weight_hh, 3 * RH * RH) < REF_TOL);
+	CU_ASSERT(ref_diff("gru.grad.bias_ih", g.bias_ih, 3 * RH) < REF_TOL);
+	CU_ASSERT(ref_diff("gru.grad.bias_hh", g.bias_hh, 3 * RH) < REF_TOL);
+	CU_ASSERT(ref_diff("gru.grad.x", dx, RT * RI) < REF_TOL);
 }
 
 /* ---- gradient checks ------------------------------------------------------ */
@@ -371,6 +411,132 @@ test_lstm_gradients_match_finite_differences(void)
 		CU_ASSERT(lstm_gradient_check(seed) < GC_TOL);
 }
 
+struct gru_case {
+	struct gru_dims d;
+	struct gru_params p;
+	struct gru_cache cache;
+	double params[3 * GH * GI + 3 * GH * GH + 6 * GH];
+	double cflat[(GT + 1) * GH + 4 * GT * GH];
+	double x[GT * GI], h0[GH], w[GT * GH];
+	size_t from;		/* the loss counts steps from + 1 .. T */
+};
+
+/* L = sum_{t > from} sum_j w[t][j] h_t[j], the GRU run over steps
+ * from + 1 .. T starting at h_from = h0: with from = 0 the whole sequence;
+ * with from = k, L as a function of h_k alone (without w_k's term). */
+static double
+gru_case_loss(struct gru_case *c)
+{
+	size_t n = GT - c->from;
+
+	gru_forward(&c->cache, c->x + c->from * GI, c->h0, &c->p, n, &c->d);
+	return linalg_dot(c->w + c->from * GH, c->cache.h + GH, n * GH);
+}
+
+/* dL/dv by the five-point stencil. */
+static double
+gru_case_numeric(struct gru_case *c, double *v)
+{
+	double keep = *v, f[4];
+	static const double at[4] = { 1, -1, 2, -2 };
+
+	for (int i = 0; i < 4; i++) {
+		*v = keep + at[i] * gc_eps;
+		f[i] = gru_case_loss(c);
+	}
+	*v = keep;
+	return stencil(f[0], f[1], f[2], f[3]);
+}
+
+/* A random GRU case from seed: parameters, x, h0 and the loss weights. */
+static void
+gru_case_init(struct gru_case *c, unsigned seed)
+{
+	struct rng rng;
+
+	c->d.input = GI;
+	c->d.hidden = GH;
+	c->from = 0;
+	rng_seed(&rng, seed);
+	gru_params_point(&c->p, c->params, &c->d);
+	gru_cache_point(&c->cache, c->cflat, GT, &c->d);
+	rng_fill_uniform(c->params, &rng, gru_param_count(&c->d), -0.8, 0.8);
+	rng_fill_uniform(c->x, &rng, GT * GI, -1, 1);
+	rng_fill_uniform(c->h0, &rng, GH, -0.5, 0.5);
+	rng_fill_uniform(c->w, &rng, GT * GH, -1, 1);
+}
+
+/* Every parameter, input and h0 of a random GRU. */
+static double
+gru_gradient_check(unsigned seed)
+{
+	struct gru_case c;
+	struct gru_params g;
+	double grads[sizeof c.params / sizeof c.params[0]];
+	double dx[GT * GI] = { 0 }, dh0[GH] = { 0 };
+	double work[2 * GT * 3 * GH + GH], worst = 0.0;
+	size_t np;
+
+	gru_case_init(&c, seed);
+	np = gru_param_count(&c.d);
+	CU_ASSERT_FATAL(gru_work_size(GT, &c.d) <= sizeof work / sizeof work[0]);
+	CU_ASSERT_FATAL(gru_cache_size(GT, &c.d) <= sizeof c.cflat / sizeof c.cflat[0]);
+	gru_params_point(&g, grads, &c.d);
+	gru_case_loss(&c);
+	gru_zero_grad(&g, &c.d);
+	gru_backward(dx, dh0, &g, NULL, work, c.w, &c.cache, c.x, &c.p, GT,
+	    &c.d);
+	for (size_t k = 0; k < np; k++)
+		worst = fmax(worst, gc_error(grads[k],
+		    gru_case_numeric(&c, &c.params[k])));
+	for (size_t k = 0; k < GT * GI; k++)
+		worst = fmax(worst, gc_error(dx[k], gru_case_numeric(&c, &c.x[k])));
+	for (size_t k = 0; k < GH; k++)
+		worst = fmax(worst, gc_error(dh0[k], gru_case_numeric(&c, &c.h0[k])));
+	return worst;
+}
+
+/* Three random cases. */
+static void
+test_gru_gradients_match_finite_differences(void)
+{
+	for (unsigned seed = 1; seed <= 3; seed++)
+		CU_ASSERT(gru_gradient_check(seed) < GC_TOL);
+}
+
+/* dh_norm[t] = ||dL/dh_t||, checked against the total gradient at h_t found
+ * without BPTT: rerun the GRU from h_t over the remaining steps, take the
+ * stencil of that loss in each unit of h_t, and add w_t's direct term. */
+static void
+test_gru_dh_norm_is_total_gradient(void)
+{
+	struct gru_case c;
+	double work[2 * GT * 3 * GH + GH], norms[GT + 1], hs[(GT + 1) * GH];
+	double worst = 0.0;
+
+	gru_case_init(&c, 7);
+	gru_case_loss(&c);
+	linalg_copy(hs, c.cache.h, (GT + 1) * GH);
+	gru_backward(NULL, NULL, NULL, norms, work, c.w, &c.cache, c.x, &c.p,
+	    GT, &c.d);
+	CU_ASSERT_DOUBLE_EQUAL(norms[GT], linalg_norm2(c.w + (GT - 1) * GH, GH),
+	    1e-15);
+	for (size_t t = 0; t <= GT; t++) {
+		double grad[GH];
+
+		c.from = t;
+		linalg_copy(c.h0, hs + t * GH, GH);
+		for (size_t j = 0; j < GH; j++) {
+			grad[j] = t < GT ? gru_case_numeric(&c, &c.h0[j]) : 0.0;
+			if (t >= 1)
+				grad[j] += c.w[(t - 1) * GH + j];
+		}
+		worst = fmax(worst, gc_error(norms[t], linalg_norm2(grad, GH)));
+	}
+	CU_ASSERT(worst < GC_TOL);
+	CU_ASSERT(norms[0] > 0.0);
+}
+
 /* ---- small contracts ------------------------------------------------------ */
 
 /* Two backward passes without zero_grad give twice the gradient; the
@@ -404,16 +570,61 @@ test_rnn_gradients_accumulate(void)
 	CU_ASSERT_EQUAL(linalg_max_abs(g1, np), 0.0);
 }
 
+/* GRU: two backward passes without zero_grad give twice the gradient (every
+ * parameter, dx and dh0), and the per-step norms are the same both times. */
+static void
+test_gru_gradients_accumulate(void)
+{
+	struct gru_dims d = { .input = 2, .hidden = 3 };
+	double flat[64], g1[64], g2[64], x[10], cflat[128], dout[15];
+	double work[2 * 5 * 9 + 3], n1[6], n2[6], dx[10] = { 0 }, dh0[3] = { 0 };
+	double dx1[10], dh01[3];
+	struct gru_params p, g;
+	struct gru_cache cache;
+	struct rng rng;
+	size_t np = gru_param_count(&d);
+
+	CU_ASSERT_FATAL(np <= 64);
+	CU_ASSERT_FATAL(gru_cache_size(5, &d) <= 128);
+	rng_seed(&rng, 4);
+	gru_params_point(&p, flat, &d);
+	gru_init_default(&p, &rng, &d);
+	rng_fill_normal(x, &rng, 10, 1.0);
+	rng_fill_normal(dout, &rng, 15, 1.0);
+	gru_cache_point(&cache, cflat, 5, &d);
+	gru_forward(&cache, x, NULL, &p, 5, &d);
+	gru_params_point(&g, g1, &d);
+	gru_zero_grad(&g, &d);
+	gru_backward(dx, dh0, &g, n1, work, dout, &cache, x, &p, 5, &d);
+	linalg_copy(g2, g1, np);
+	linalg_copy(dx1, dx, 10);
+	linalg_copy(dh01, dh0, 3);
+	gru_backward(dx, dh0, &g, n2, work, dout, &cache, x, &p, 5, &d);
+	for (size_t k = 0; k < np; k++)
+		CU_ASSERT_DOUBLE_EQUAL(g1[k], 2.0 * g2[k], 1e-15);
+	for (size_t k = 0; k < 10; k++)
+		CU_ASSERT_DOUBLE_EQUAL(dx[k], 2.0 * dx1[k], 1e-15);
+	for (size_t k = 0; k < 3; k++)
+		CU_ASSERT_DOUBLE_EQUAL(dh0[k], 2.0 * dh01[k], 1e-15);
+	for (size_t t = 0; t <= 5; t++)
+		CU_ASSERT_EQUAL(n1[t], n2[t]);
+	CU_ASSERT(linalg_max_abs(g1, np) > 0.0);
+	gru_zero_grad(&g, &d);
+	CU_ASSERT_EQUAL(linalg_max_abs(g1, np), 0.0);
+}
+
 /* PyTorch's default init: every parameter within 1/sqrt(H), layout sizes
- * as in nn.RNN and nn.LSTM. */
+ * as in nn.RNN, nn.LSTM and nn.GRU. */
 static void
 test_cells_default_init_and_layout(void)
 {
 	struct rnn_dims rd = { .input = 3, .hidden = 16, .act = RNN_TANH };
 	struct lstm_dims ld = { .input = 3, .hidden = 16 };
+	struct gru_dims gd = { .input = 3, .hidden = 16 };
 	double *flat = malloc(lstm_param_count(&ld) * sizeof *flat);
 	struct rnn_params rp;
 	struct lstm_params lp;
+	struct gru_params gp;
 	struct rng rng;
 
 	CU_ASSERT_EQUAL(rnn_param_count(&rd), 16 * 3 + 16 * 16 + 2 * 16);
@@ -429,6 +640,16 @@ test_cells_default_init_and_layout(void)
 	CU_ASSERT_PTR_EQUAL(lp.bias_hh, flat + 192 + 1024 + 64);
 	lstm_init_default(&lp, &rng, &ld);
 	CU_ASSERT(linalg_max_abs(flat, lstm_param_count(&ld)) <= 0.25);
+	CU_ASSERT_EQUAL(gru_param_count(&gd), 48 * 3 + 48 * 16 + 2 * 48);
+	gru_params_point(&gp, flat, &gd);
+	CU_ASSERT_PTR_EQUAL(gp.weight_hh, flat + 144);
+	CU_ASSERT_PTR_EQUAL(gp.bias_ih, flat + 144 + 768);
+	CU_ASSERT_PTR_EQUAL(gp.bias_hh, flat + 144 + 768 + 48);
+	linalg_zero(flat, gru_param_count(&gd));
+	gru_init_default(&gp, &rng, &gd);
+	CU_ASSERT(linalg_max_abs(flat, gru_param_count(&gd)) <= 0.25);
+	CU_ASSERT(linalg_max_abs(flat, gru_param_count(&gd)) > 0.2);
+	CU_ASSERT(fabs(flat[gru_param_count(&gd) - 1]) > 0.0);
 	free(flat);
 }
 
@@ -464,12 +685,13 @@ test_lstm_held_forget_gate_is_constant(void)
 }
 
 
-/* Register the "rnn" and "lstm" suites. */
+/* Register the "rnn", "lstm" and "gru" suites. */
 void
 test_cells_register(void)
 {
 	CU_pSuite rnn = CU_add_suite("rnn", cells_setup, NULL);
 	CU_pSuite lstm = CU_add_suite("lstm", cells_setup, NULL);
+	CU_pSuite gru = CU_add_suite("gru", cells_setup, NULL);
 
 	CU_add_test(rnn, "matches pytorch reference", test_rnn_matches_pytorch_reference);
 	CU_add_test(rnn, "gradients match finite differences", test_rnn_gradients_match_finite_differences);
@@ -478,4 +700,8 @@ test_cells_register(void)
 	CU_add_test(lstm, "matches pytorch reference", test_lstm_matches_pytorch_reference);
 	CU_add_test(lstm, "gradients match finite differences", test_lstm_gradients_match_finite_differences);
 	CU_add_test(lstm, "held forget gate is constant", test_lstm_held_forget_gate_is_constant);
+	CU_add_test(gru, "matches pytorch reference", test_gru_matches_pytorch_reference);
+	CU_add_test(gru, "gradients match finite differences", test_gru_gradients_match_finite_differences);
+	CU_add_test(gru, "dh_norm is the total gradient", test_gru_dh_norm_is_total_gradient);
+	CU_add_test(gru, "gradients accumulate", test_gru_gradients_accumulate);
 }

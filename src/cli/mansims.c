@@ -86,6 +86,26 @@ names(FILE *out, const char *title, size_t n, const char *const *name,
 	fputs(".El\n", out);
 }
 
+/* The result's tables: each one's name and columns. */
+static void
+tables(FILE *out, const struct sim_result *res)
+{
+	if (res->ntables == 0)
+		return;
+	fputs(".Pp\nTables:\n.Bl -tag -width Ds -compact\n", out);
+	for (size_t i = 0; i < res->ntables; i++) {
+		const struct sim_table *tb = &res->tables[i];
+
+		fprintf(out, ".It Cm %s\nColumns", tb->name);
+		for (size_t c = 0; c < tb->ncols; c++)
+			fprintf(out, "%s\n.Cm %s", c == 0 ? "" : " ,",
+			    tb->header[c]);
+		fprintf(out, " ;\n%zu row%s at the defaults.\n", tb->nrows,
+		    tb->nrows == 1 ? "" : "s");
+	}
+	fputs(".El\n", out);
+}
+
 /* One simulation: summary, parameters, and what a run at the defaults
  * returns. */
 static void
@@ -117,6 +137,7 @@ simulation(FILE *out, const struct sim_spec *spec)
 			label[n] = res.scalars[n].label;
 		}
 		names(out, "Scalars", n, name, label);
+		tables(out, &res);
 	}
 	sim_result_free(&res);
 	sim_args_free(&args);

@@ -30,6 +30,7 @@ static const char *const format_names[] = { "text", "tsv", "csv" };
 /* What the command line asked for. */
 struct request {
 	int list, help, time, man;
+	int scalars;		/* tsv, csv: the scalars (--scalars) */
 	enum format format;
 	const char *name;
 	char **kv;		/* the PARAM=VALUE words, in order */
@@ -47,6 +48,8 @@ usage(FILE *f)
 	fputs("usage: rnntutor sim --list\n"
 	    "       rnntutor sim NAME [PARAM=VALUE ...] "
 	    "[--format=text|tsv|csv] [--width N] [--ascii|--utf8] [--time]\n"
+	    "       rnntutor sim NAME [PARAM=VALUE ...] --format=tsv|csv "
+	    "--scalars\n"
 	    "       rnntutor sim NAME [PARAM=VALUE ...] [--save FILE] "
 	    "[--load FILE]\n"
 	    "       rnntutor sim [NAME] --help\n", f);
@@ -75,8 +78,17 @@ help(FILE *f)
 	    "  --format=FORMAT  text (for people, the default), or tsv or "
 	    "csv: a header row\n"
 	    "                   naming the columns, then one row per step "
-	    "(matrix-power:\n"
-	    "                   one row of scale, power and max_abs)\n"
+	    "of the series;\n"
+	    "                   a result with a table prints its first "
+	    "table instead\n"
+	    "                   (matrix-power: scale, power, max_abs; "
+	    "cell-grads:\n"
+	    "                   tensor, index, value), one without series "
+	    "its scalars\n"
+	    "                   as one row\n"
+	    "  --scalars        tsv, csv: print the scalars instead, one "
+	    "row each under\n"
+	    "                   the header scalar, value\n"
 	    "  --width N        text: charts N columns wide (default 80)\n"
 	    "  --ascii, --utf8  text: ASCII or UTF-8 charts (default: by "
 	    "the locale)\n"
@@ -182,6 +194,8 @@ parse_args(struct request *rq, int argc, char **argv, FILE *err)
 				rq->time = 1;
 			else if (strcmp(a, "--man") == 0)
 				rq->man = 1;
+			else if (strcmp(a, "--scalars") == 0)
+				rq->scalars = 1;
 			else if (strcmp(a, "--ascii") == 0)
 				rq->ascii = 1;
 			else if (strcmp(a, "--utf8") == 0)
@@ -332,6 +346,35 @@ series_rows(const struct sim_result *res)
 	return rows;
 }
 
+/* One table for people: its name, then right-aligned columns, each at
+ * least TEXT_WIDTH wide and as wide as its widest cell. */
+static void
+print_table(FILE *out, const struct sim_table *tb)
+{
+	int *width = xreallocarray(NULL, tb->ncols > 0 ? tb->ncols : 1,
+	    sizeof *width);
+
+	for (size_t c = 0; c < tb->ncols; c++) {
+		size_t w = strlen(tb->header[c]);
+
+		for (size_t r = 0; r < tb->nrows; r++)
+			if (strlen(tb->cells[r * tb->ncols + c]) > w)
+				w = strlen(tb->cells[r * tb->ncols + c]);
+		width[c] = w > TEXT_WIDTH ? (int)w : TEXT_WIDTH;
+	}
+	fprintf(out, "\n%s:\n", tb->name);
+	for (size_t c = 0; c < tb->ncols; c++)
+		fprintf(out, "  %*s", width[c], tb->header[c]);
+	fputc('\n', out);
+	for (size_t r = 0; r < tb->nrows; r++) {
+		for (size_t c = 0; c < tb->ncols; c++)
+			fprintf(out, "  %*s", width[c],
+			    tb->cells[r * tb->ncols + c]);
+		fputc('\n', out);
+	}
+	free(width);
+}
+
 /* Scalars, the series as a table, and any other tables, for people. */
 static void
 print_text(FILE *out, const struct request *rq, const struct sim_args *args,
@@ -397,20 +440,8 @@ print_text(FILE *out, const struct request *rq, const struct sim_args *args,
 			fputc('\n', out);
 		}
 	}
-	for (size_t t = 0; t < res->ntables; t++) {
-		const struct sim_table *tb = &res->tables[t];
-
-		fprintf(out, "\n%s:\n", tb->name);
-		for (size_t c = 0; c < tb->ncols; c++)
-			fprintf(out, "  %*s", TEXT_WIDTH, tb->header[c]);
-		fputc('\n', out);
-		for (size_t r = 0; r < tb->nrows; r++) {
-			for (size_t c = 0; c < tb->ncols; c++)
-				fprintf(out, "  %*s", TEXT_WIDTH,
-				    tb->cells[r * tb->ncols + c]);
-			fputc('\n', out);
-		}
-	}
+	for (size_t t = 0; t < res->ntables; t++)
+		print_table(out, &res->tables[t]);
 }
 
 /* One cell; csv quotes a field holding a comma, quote or line break. */
@@ -482,6 +513,24 @@ print_rows(FILE *out, enum format format, const struct sim_result *res)
 	}
 }
 
+/* tsv or csv, --scalars: "scalar, value", then one row per scalar with
+ * its value in the shortest form that reads back exactly. */
+static void
+print_scalars(FILE *out, enum format format, const struct sim_result *res)
+{
+	char buf[SIM_NUMBER_MAX];
+
+	put_cell(out, format, 0, "scalar");
+	put_cell(out, format, 1, "value");
+	fputc('\n', out);
+	for (size_t i = 0; i < res->nscalars; i++) {
+		put_cell(out, format, 0, res->scalars[i].name);
+		sim_format_double(buf, res->scalars[i].value, 0);
+		put_cell(out, format, 1, buf);
+		fputc('\n', out);
+	}
+}
+
 /* Run args in steps, from and to a model file when asked. */
 static int
 run_job(struct sim_result *res, const struct sim_args *args,
@@ -546,6 +595,8 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 			fprintf(err, "sim-time: %.6f s\n", clock_now() - start);
 		if (rq->format == FORMAT_TEXT)
 			print_text(out, rq, &args, &res);
+		else if (rq->scalars)
+			print_scalars(out, rq->format, &res);
 		else
 			print_rows(out, rq->format, &res);
 	}
@@ -574,6 +625,13 @@ cli_sim_main(int argc, char **argv, FILE *out, FILE *err)
 	status = parse_args(&rq, argc, argv, err);
 	if (status != 0)
 		goto done;
+	if (rq.scalars && rq.format == FORMAT_TEXT) {
+		fputs("rnntutor: error: --scalars goes with --format=tsv or "
+		    "--format=csv (the text format shows the scalars anyway)\n",
+		    err);
+		status = 2;
+		goto done;
+	}
 	if (rq.name != NULL && (spec = sim_find(rq.name)) == NULL) {
 		const char *near = sim_suggest(rq.name);
 		char *safe = utf8_sanitize(rq.name, strnlen(rq.name, 40), 1);

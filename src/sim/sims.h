@@ -2,7 +2,7 @@
  *
  * Internal to src/sim/: registry.c lists the specs below, the sims_*.c files
  * define them. Everything here may allocate (xmalloc); the numeric kernels
- * they call (rnn.h, lstm.h, linalg.h) do not. */
+ * they call (rnn.h, lstm.h, gru.h, linalg.h) do not. */
 #ifndef RNNTUTOR_SIM_SIMS_H
 #define RNNTUTOR_SIM_SIMS_H
 
@@ -22,6 +22,8 @@ extern const struct sim_spec sim_lstm_gates_spec;
 extern const struct sim_spec sim_lstm_vs_rnn_spec;
 /* sims_sentiment.c (lesson 4, the sentiment pipeline of sentiment.h) */
 extern const struct sim_spec sim_sentiment_spec;
+/* sims_cells.c (every gradient of one cell, to hold against PyTorch) */
+extern const struct sim_spec sim_cell_grads_spec;
 
 /* Floating-point operations a second of the double kernels of nn/ on the
  * reference PC (sim.h's cost): what the cost formulas divide by. */
