@@ -698,6 +698,39 @@ test_sim_bptt_clip_sets_norm(void)
 	}
 }
 
+/* What lessons 2 and 4 quote of bptt-norms at rho 1.0 (defaults otherwise,
+ * T = 100): the share of ||dL/dh_T|| left 10, 20 and 30 steps back, to the
+ * two decimals the text prints (0.30, 0.11, 0.04), and 1.5^100 (about
+ * 4e17) as lesson 2's linear rho 1.5 row. */
+static void
+test_sim_bptt_figures_lessons_quote(void)
+{
+	const char *const rho1[] = { "rho=1.0", NULL };
+	const char *const lin[] = { "rho=1.5", "activation=linear", NULL };
+	struct sim_result res;
+	const struct sim_series *n;
+	char buf[16];
+
+	if (run_sim(&res, "bptt-norms", rho1) != SIM_OK)
+		return;
+	n = series(&res, "norm");
+	CU_ASSERT_EQUAL_FATAL(n->n, 101);
+	CU_ASSERT_DOUBLE_EQUAL(n->v[100], 1.0, 1e-12);
+	snprintf(buf, sizeof buf, "%.2f", n->v[90] / n->v[100]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.30");
+	snprintf(buf, sizeof buf, "%.2f", n->v[80] / n->v[100]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.11");
+	snprintf(buf, sizeof buf, "%.2f", n->v[70] / n->v[100]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.04");
+	sim_result_free(&res);
+	if (run_sim(&res, "bptt-norms", lin) != SIM_OK)
+		return;
+	n = series(&res, "norm");
+	snprintf(buf, sizeof buf, "%.0e", n->v[0]);
+	CU_ASSERT_STRING_EQUAL(buf, "4e+17");
+	sim_result_free(&res);
+}
+
 /* sweep=on adds rho0.5 ... rho1.5, each the norm series of a run with that
  * rho alone (bit for bit), and leaves norm as the main rho's. */
 static void
@@ -1116,6 +1149,7 @@ test_sim_register(void)
 	CU_add_test(s, "tanh rnn obeys bound", test_sim_tanh_rnn_obeys_bound);
 	CU_add_test(s, "bptt clip sets norm", test_sim_bptt_clip_sets_norm);
 	CU_add_test(s, "bptt sweep matches single runs", test_sim_bptt_sweep_matches_single_runs);
+	CU_add_test(s, "bptt figures the lessons quote", test_sim_bptt_figures_lessons_quote);
 	CU_add_test(s, "lstm cell path is sigmoid power", test_sim_lstm_cell_path_is_sigmoid_power);
 	CU_add_test(s, "rnn-unroll memory and series", test_sim_rnn_unroll_memory_and_series);
 	CU_add_test(s, "lstm-gates follow forget bias", test_sim_lstm_gates_follow_forget_bias);
