@@ -557,6 +557,23 @@ seqtrain_log(const struct seqtrain *tr, struct seqtrain_log *log)
 }
 
 /* See seqtrain.h. */
+double
+seqtrain_baseline(const struct seqtrain *tr, double value)
+{
+	double sum = 0.0;
+
+	for (size_t k = 0; k < tr->test_chunks; k++) {
+		size_t n = k + 1 < tr->test_chunks ? tr->cfg.batch :
+		    tr->cfg.test_size - k * tr->cfg.batch;
+
+		for (size_t b = 0; b < n; b++)
+			sum += loss_of(tr->cfg.loss, value,
+			    tr->test_y[k * tr->cfg.batch + b]);
+	}
+	return sum / (double)tr->cfg.test_size;
+}
+
+/* See seqtrain.h. */
 size_t
 seqtrain_param_count(const struct seqtrain *tr)
 {

@@ -161,6 +161,10 @@ int seqtrain_step(struct seqtrain *tr, size_t n, struct diag_list *diags);
 size_t seqtrain_updates_done(const struct seqtrain *tr);
 void seqtrain_log(const struct seqtrain *tr, struct seqtrain_log *log);
 
+/* The mean loss on the held-out set of always predicting (or, for BCE,
+ * always giving the logit) value: the baseline a network has to beat. */
+double seqtrain_baseline(const struct seqtrain *tr, double value);
+
 /* ---- pieces, for the tests and for callers with their own data ---- */
 
 /* Floats in the parameter (and gradient) array. */

@@ -31,6 +31,10 @@
 
 #define NN_INLINE static inline __attribute__((always_inline))
 
+/* Terms of a matrix product's sum taken per pass over C (sgemm_simd.h):
+ * 64 rows of a 128-float A^T and a 32-float B fit L1 together. */
+#define GEMM_PANEL 64
+
 /* expf: x = k ln2 + r, |r| <= ln2/2, e^x = 2^k e^r (Cody and Waite's split
  * of ln2; e^r from Cephes' degree-6 polynomial). */
 #define NN_EXP_LO		-87.0f

@@ -38,6 +38,7 @@
 #define vtanh		SIMD_NAME(vtanh)
 #define vsqrt		SIMD_NAME(vsqrt)
 #define gemm		SIMD_NAME(gemm)
+#define gemm_panel	SIMD_NAME(gemm_panel)
 #define colsum_acc	SIMD_NAME(colsum_acc)
 #define adam		SIMD_NAME(adam)
 
@@ -122,13 +123,13 @@ vsqrt(const vf *x)
 #endif
 }
 
-/* C (m x n) += A B, with A's entry (i, p) at a[i * ars + p * acs]. A tile
+/* gemm() over one panel of the sum (k at most GEMM_PANEL terms). A tile
  * of 4 rows by two vectors stays in registers for the whole sum over p
  * (eight independent sums keep the adders busy); then 4 rows by one
  * vector, single rows, and the columns past the last whole vector one by
  * one, every sum in the order of p. */
-static __attribute__((unused)) void
-gemm(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
+static void
+gemm_panel(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
     const float *b, size_t ldb, size_t m, size_t k, size_t n)
 {
 	size_t nv = n - n % VW, nv2 = n - n % (2 * VW), i = 0;
@@ -211,6 +212,21 @@ gemm(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
 	}
 }
 
+/* C (m x n) += A B, with A's entry (i, p) at a[i * ars + p * acs]: the
+ * sum over p in panels of GEMM_PANEL terms, so that a long sum (a weight
+ * gradient over every step of a batch) reads its panel of A and B from the
+ * L1 cache for every tile of C instead of streaming all of them once per
+ * tile. C holds the running sums between panels, so each entry still adds
+ * its terms in the order of p: the same bits as one pass. */
+static __attribute__((unused)) void
+gemm(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
+    const float *b, size_t ldb, size_t m, size_t k, size_t n)
+{
+	for (size_t p0 = 0; p0 < k; p0 += GEMM_PANEL)
+		gemm_panel(c, ldc, a + p0 * acs, ars, acs, b + p0 * ldb, ldb,
+		    m, k - p0 < GEMM_PANEL ? k - p0 : GEMM_PANEL, n);
+}
+
 /* y[j] += sum over the k rows of A (k x n), in row order. */
 NN_INLINE void
 colsum_acc(float *y, const float *a, size_t k, size_t n)
@@ -269,6 +285,7 @@ adam(float *p, float *m, float *v, const float *g, size_t n, float b1,
 #undef vtanh
 #undef vsqrt
 #undef gemm
+#undef gemm_panel
 #undef colsum_acc
 #undef adam
 
