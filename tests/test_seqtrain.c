@@ -15,6 +15,7 @@
 #include "nn/rnn.h"
 #include "nn/seqtrain.h"
 #include "nn/sgemm.h"
+#include "sim/sim.h"
 #include "tests.h"
 
 /* Random inputs in [-1, 1) and targets in [0, 1): a task with no
@@ -549,10 +550,165 @@ test_seqtrain_refuses_bad_config(void)
 	diag_list_free(&diags);
 }
 
+/* ---- the adding simulation -------------------------------------------- */
+
+/* Run "adding" with the NAME=VALUE settings kv[0..n) into res. */
+static int
+run_adding(struct sim_result *res, const char *const *kv, size_t n)
+{
+	const struct sim_spec *spec = sim_find("adding");
+	struct sim_args args;
+	struct diag_list diags;
+	int rc;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+	sim_args_init(&args, spec);
+	diag_list_init(&diags);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_EQUAL(sim_args_set_kv(&args, kv[i], &diags), SIM_OK);
+	sim_result_init(res);
+	rc = sim_run(res, &args, &diags);
+	CU_ASSERT_EQUAL(diags.n, 0);
+	diag_list_free(&diags);
+	sim_args_free(&args);
+	return rc;
+}
+
+/* A scalar of res by name (NaN when missing, and a failed assertion). */
+static double
+scalar(const struct sim_result *res, const char *name)
+{
+	const struct sim_scalar *s = sim_result_scalar(res, name);
+
+	CU_ASSERT_PTR_NOT_NULL(s);
+	return s != NULL ? s->value : NAN;
+}
+
+/* The GRU learns the sum of two values 50 steps apart, far below the
+ * baseline of predicting the mean; the plain RNN does not. */
+static void
+test_seqtrain_adding_gru_solves_rnn_does_not(void)
+{
+	static const char *const gru[] = { "model=gru", "steps=50",
+	    "updates=400" };
+	static const char *const rnn[] = { "model=rnn", "steps=50",
+	    "updates=400" };
+	struct sim_result res;
+	double base;
+
+	CU_ASSERT_EQUAL_FATAL(run_adding(&res, gru, 3), SIM_OK);
+	base = scalar(&res, "baseline_mse");
+	CU_ASSERT(base > 0.12 && base < 0.21);
+	CU_ASSERT(scalar(&res, "final_mse") < 0.02);
+	CU_ASSERT_EQUAL(scalar(&res, "diverged_at"), 0.0);
+	CU_ASSERT_EQUAL(sim_result_series(&res, "loss")->n, 400);
+	CU_ASSERT_EQUAL(sim_result_series(&res, "test_mse")->n, 5);
+	CU_ASSERT_EQUAL(sim_result_series(&res, "reach_last")->n, 50);
+	sim_result_free(&res);
+	CU_ASSERT_EQUAL_FATAL(run_adding(&res, rnn, 3), SIM_OK);
+	CU_ASSERT(scalar(&res, "final_mse") > 0.8 * base);
+	sim_result_free(&res);
+}
+
+/* At rho 3 without clipping the gradient explodes until the run diverges
+ * (cleanly: a result with diverged_at and a note); with clipping at 1 the
+ * same run finishes and no update uses a norm above 1. */
+static void
+test_seqtrain_adding_clipping_rescues_large_rho(void)
+{
+	static const char *const wild[] = { "model=rnn", "steps=50",
+	    "updates=300", "init=orthogonal", "rho=3", "optimizer=sgd",
+	    "lr=0.1", "clip=0" };
+	static const char *const tame[] = { "model=rnn", "steps=50",
+	    "updates=300", "init=orthogonal", "rho=3", "optimizer=sgd",
+	    "lr=0.1", "clip=1" };
+	const struct sim_series *s, *g;
+	struct sim_result res;
+	double at, med, top;
+
+	CU_ASSERT_EQUAL_FATAL(run_adding(&res, wild, 8), SIM_OK);
+	at = scalar(&res, "diverged_at");
+	med = scalar(&res, "grad_norm_median");
+	top = scalar(&res, "grad_norm_max");
+	CU_ASSERT(at > 0 || top > 100 * med);
+	if (at > 0) {
+		CU_ASSERT_EQUAL(sim_result_series(&res, "loss")->n,
+		    (size_t)at);
+		CU_ASSERT_EQUAL_FATAL(res.nnotes, 1);
+		CU_ASSERT(strncmp(res.notes[0], "Stopped: diverged at update ",
+		    28) == 0);
+	}
+	sim_result_free(&res);
+	CU_ASSERT_EQUAL_FATAL(run_adding(&res, tame, 8), SIM_OK);
+	CU_ASSERT_EQUAL(scalar(&res, "diverged_at"), 0.0);
+	CU_ASSERT_EQUAL(scalar(&res, "updates_done"), 300.0);
+	CU_ASSERT(scalar(&res, "clipped_fraction") > 0.5);
+	s = sim_result_series(&res, "clipped_norm");
+	g = sim_result_series(&res, "grad_norm");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 300);
+	for (size_t i = 0; i < s->n; i++)
+		CU_ASSERT(s->v[i] <= 1.0 && s->v[i] <= g->v[i]);
+	CU_ASSERT(scalar(&res, "grad_norm_max") > 100.0);
+	sim_result_free(&res);
+}
+
+/* The job in steps of one update gives the run's result; it trains, and
+ * its cost grows with the work. */
+static void
+test_seqtrain_adding_job_steps_match_run(void)
+{
+	const struct sim_spec *spec = sim_find("adding");
+	static const char *const kv[] = { "model=lstm", "steps=20",
+	    "updates=30", "eval_every=7", "hidden=9", "batch=5" };
+	struct sim_args args;
+	struct sim_result whole, stepped;
+	struct sim_progress pg;
+	struct diag_list diags;
+	struct sim_job *job;
+	double c1;
+	int rc;
+
+	CU_ASSERT_EQUAL_FATAL(run_adding(&whole, kv, 6), SIM_OK);
+	sim_args_init(&args, spec);
+	diag_list_init(&diags);
+	for (size_t i = 0; i < 6; i++)
+		sim_args_set_kv(&args, kv[i], &diags);
+	CU_ASSERT_EQUAL(sim_pace(&args), SIM_PACE_TRAINS);
+	c1 = sim_cost(&args);
+	CU_ASSERT(c1 > 0.0);
+	CU_ASSERT_EQUAL_FATAL(sim_job_create(&job, &args, NULL, &diags), 0);
+	while ((rc = sim_job_step(job, 1, &diags)) == 1) {
+		sim_job_progress(job, &pg);
+		CU_ASSERT_STRING_EQUAL(pg.stage_name, "update");
+		CU_ASSERT(pg.fraction < 1.0 || pg.stage == 30);
+	}
+	CU_ASSERT_EQUAL(rc, 0);
+	sim_result_init(&stepped);
+	sim_job_result(job, &stepped);
+	sim_job_destroy(job);
+	CU_ASSERT_EQUAL_FATAL(stepped.nseries, whole.nseries);
+	for (size_t i = 0; i < whole.nseries; i++) {
+		CU_ASSERT_EQUAL_FATAL(stepped.series[i].n, whole.series[i].n);
+		CU_ASSERT(memcmp(stepped.series[i].v, whole.series[i].v,
+		    whole.series[i].n * sizeof(double)) == 0);
+	}
+	CU_ASSERT_EQUAL(sim_result_series(&whole, "test_mse")->n, 6);
+	sim_args_set_kv(&args, "updates=60", &diags);
+	CU_ASSERT(sim_cost(&args) > 1.5 * c1);
+	sim_args_set_kv(&args, "updates=0", &diags);
+	CU_ASSERT(sim_pace(&args) != SIM_PACE_TRAINS);
+	sim_result_free(&whole);
+	sim_result_free(&stepped);
+	sim_args_free(&args);
+	diag_list_free(&diags);
+}
+
 void
 test_seqtrain_register(void)
 {
 	CU_pSuite s = CU_add_suite("seqtrain", NULL, NULL);
+	CU_pSuite a = CU_add_suite("sim adding", NULL, NULL);
 
 	CU_add_test(s, "rnn tanh gradient matches differences",
 	    test_seqtrain_rnn_tanh_gradient_matches_differences);
@@ -578,4 +734,10 @@ test_seqtrain_register(void)
 	    test_seqtrain_deterministic_across_steps_and_widths);
 	CU_add_test(s, "refuses bad config",
 	    test_seqtrain_refuses_bad_config);
+	CU_add_test(a, "gru solves, rnn does not",
+	    test_seqtrain_adding_gru_solves_rnn_does_not);
+	CU_add_test(a, "clipping rescues large rho",
+	    test_seqtrain_adding_clipping_rescues_large_rho);
+	CU_add_test(a, "job steps match run",
+	    test_seqtrain_adding_job_steps_match_run);
 }

@@ -62,7 +62,8 @@ static const struct sim_param_spec adding_params[] = {
 	    .help = "learning rate" },
 	[P_OPTIMIZER] = { .name = "optimizer", .type = SIM_CHOICE, .def = 1,
 	    .min = 0, .max = 1, .step = 1, .choices = optim_choices,
-	    .help = "sgd (p -= lr g) or adam (PyTorch's defaults)" },
+	    .help = "the optimizer: sgd (p -= lr g) or adam (PyTorch's "
+	    "defaults)" },
 	[P_CLIP] = { .name = "clip", .type = SIM_REAL, .def = 1, .min = 0,
 	    .max = 1000, .step = 0.5,
 	    .help = "clip the gradient's global norm to this (0: off)" },
