@@ -506,7 +506,12 @@ test_seqtrain_deterministic_across_steps_and_widths(void)
 		diag_list_init(&diags);
 		a = run(&cfg, 15, 100, &rc, &diags);
 		CU_ASSERT_EQUAL(rc, 0);
-		old = nn_isa_set(NN_ISA_GENERIC);
+		old = nn_isa_set(NN_ISA_AVX2);	/* where there is AVX2 */
+		b = run(&cfg, 15, 4, &rc, &diags);
+		CU_ASSERT(memcmp(seqtrain_params(a), seqtrain_params(b),
+		    seqtrain_param_count(a) * sizeof(float)) == 0);
+		seqtrain_destroy(b);
+		nn_isa_set(NN_ISA_GENERIC);
 		b = run(&cfg, 15, 1, &rc, &diags);
 		nn_isa_set(old);
 		CU_ASSERT_EQUAL(rc, 0);

@@ -6,7 +6,7 @@
  * the input projections of all steps and every weight gradient are single
  * large products over all T n rows. The vector code (seqtrain_simd.h, on
  * nn/sgemm_simd.h's pieces) is compiled for 16-byte vectors and, on x86,
- * for 32-byte AVX2 vectors, chosen by nn_isa(); the scalar helpers below
+ * for 32-byte AVX2 and 64-byte AVX-512 vectors, chosen by nn_isa(); the scalar helpers below
  * handle the units past the last whole vector with the same operations,
  * so every width gives the same bits. Nothing here allocates. */
 #include "config.h"
@@ -169,6 +169,25 @@ fill_rows(float *a, const float *v, size_t rows, size_t cols)
 #else
 #pragma GCC pop_options
 #endif
+
+/* The 64-byte kernels, every function compiled for AVX-512F (no FMA). */
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx512f"))), \
+    apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+#endif
+#define VBYTES 64
+#define SIMD_NAME(x) x##_64
+#include "nn/seqtrain_simd.h"
+#undef VBYTES
+#undef SIMD_NAME
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
 #endif
 
 /* See seqtrain_int.h. */
@@ -177,6 +196,10 @@ seqtrain_kernel_forward(struct seqtrain_cache *c,
     const struct seqtrain_net *net, const struct seqtrain_dims *d, size_t n)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		forward_64(c, net, d, n);
+		return;
+	}
 	if (nn_isa() == NN_ISA_AVX2) {
 		forward_32(c, net, d, n);
 		return;
@@ -192,6 +215,10 @@ seqtrain_kernel_backward(struct seqtrain_net *grad, double *reach,
     const struct seqtrain_dims *d, size_t n, size_t start)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		backward_64(grad, reach, c, net, d, n, start);
+		return;
+	}
 	if (nn_isa() == NN_ISA_AVX2) {
 		backward_32(grad, reach, c, net, d, n, start);
 		return;

@@ -42,6 +42,28 @@
 #else
 #pragma GCC pop_options
 #endif
+
+/* The 64-byte kernels, every function compiled for AVX-512F (no FMA). */
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx512f"))), \
+    apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+#endif
+#define VBYTES 64
+#define SIMD_NAME(x) x##_64
+#include "nn/sgemm_simd.h"
+#define NN_SGEMM_SIMD_UNDEF
+#include "nn/sgemm_simd.h"
+#undef NN_SGEMM_SIMD_UNDEF
+#undef VBYTES
+#undef SIMD_NAME
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
 #endif
 
 /* The kernels in use: -1 until the first call looks at the processor. */
@@ -57,6 +79,8 @@ nn_isa(void)
 		__builtin_cpu_init();
 		if (__builtin_cpu_supports("avx2"))
 			isa = NN_ISA_AVX2;
+		if (__builtin_cpu_supports("avx512f"))
+			isa = NN_ISA_AVX512;
 #endif
 	}
 	return (enum nn_isa)isa;
@@ -69,8 +93,8 @@ nn_isa_set(enum nn_isa want)
 	enum nn_isa old = nn_isa();
 
 	isa = -1;
-	if (want == NN_ISA_GENERIC || nn_isa() != NN_ISA_AVX2)
-		isa = NN_ISA_GENERIC;
+	if (want < nn_isa())
+		isa = want;
 	return old;
 }
 
@@ -80,6 +104,10 @@ nn_sgemm_nn(float *c, size_t ldc, const float *a, size_t lda,
     const float *b, size_t ldb, size_t m, size_t k, size_t n)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		gemm_64(c, ldc, a, lda, 1, b, ldb, m, k, n);
+		return;
+	}
 	if (nn_isa() == NN_ISA_AVX2) {
 		gemm_32(c, ldc, a, lda, 1, b, ldb, m, k, n);
 		return;
@@ -94,6 +122,10 @@ nn_sgemm_tn(float *c, size_t ldc, const float *a, size_t lda,
     const float *b, size_t ldb, size_t k, size_t m, size_t n)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		gemm_64(c, ldc, a, 1, lda, b, ldb, m, k, n);
+		return;
+	}
 	if (nn_isa() == NN_ISA_AVX2) {
 		gemm_32(c, ldc, a, 1, lda, b, ldb, m, k, n);
 		return;
@@ -124,6 +156,10 @@ nn_sadam(float *p, float *m, float *v, const float *g, size_t n, float b1,
     float b2, float eps, float step_size, float c2_sqrt)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		adam_64(p, m, v, g, n, b1, b2, eps, step_size, c2_sqrt);
+		return;
+	}
 	if (nn_isa() == NN_ISA_AVX2) {
 		adam_32(p, m, v, g, n, b1, b2, eps, step_size, c2_sqrt);
 		return;

@@ -14,17 +14,20 @@
 
 #include <stddef.h>
 
-/* Which kernels run: the generic 16-byte ones, or the 32-byte AVX2 ones
- * (only where the processor has AVX2). Both give the same bits. */
+/* Which kernels run: the generic 16-byte ones, the 32-byte AVX2 ones or
+ * (for the matrix products, Adam and the sequence trainer) the 64-byte
+ * AVX-512 ones, each only where the processor has it. All give the same
+ * bits. */
 enum nn_isa {
 	NN_ISA_GENERIC,
-	NN_ISA_AVX2
+	NN_ISA_AVX2,
+	NN_ISA_AVX512
 };
 
 /* The kernels in use (the best the processor allows, unless set). */
 enum nn_isa nn_isa(void);
-/* Force the generic kernels (NN_ISA_GENERIC), or go back to the best
- * (NN_ISA_AVX2); returns the choice before. For the tests and benchmarks. */
+/* Use at most the kernels want (the best the processor has when it has
+ * less); returns the choice before. For the tests and benchmarks. */
 enum nn_isa nn_isa_set(enum nn_isa want);
 
 /* C (m x n, row stride ldc) += A B, A m x k (row stride lda), B k x n. */

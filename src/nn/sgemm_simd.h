@@ -4,7 +4,8 @@
  * Not a header for anyone else, and without an include guard on purpose:
  * nn/sgemm.c, the sentiment kernels and the sequence trainer's kernels
  * include it once for 16-byte vectors (any processor: SSE2 on x86-64, NEON
- * on ARM) and once, under an AVX2 target pragma, for 32-byte vectors. A
+ * on ARM) and, under AVX2 and AVX-512 target pragmas, for 32- and 64-byte
+ * vectors. A
  * 32-byte vector on a processor without AVX2 (or a 64-byte one without
  * AVX-512) would be split by the compiler and run several times slower,
  * which is why the width is not simply the widest. Before each inclusion
@@ -110,7 +111,9 @@ vtanh(const vf *x)
 NN_INLINE vf
 vsqrt(const vf *x)
 {
-#if VBYTES == 32 && defined(__AVX__)
+#if VBYTES == 64 && defined(__AVX512F__)
+	return (vf)_mm512_sqrt_ps((__m512)*x);
+#elif VBYTES == 32 && defined(__AVX__)
 	return (vf)_mm256_sqrt_ps((__m256)*x);
 #elif VBYTES == 16 && defined(__SSE__)
 	return (vf)_mm_sqrt_ps((__m128)*x);

@@ -119,7 +119,7 @@ start_rows(float *gh, float *gc, const float *dhlast, size_t from, size_t to,
 enum sentiment_isa
 sentiment_kernel_isa(void)
 {
-	return nn_isa() == NN_ISA_AVX2 ? SENTIMENT_ISA_AVX2 :
+	return nn_isa() != NN_ISA_GENERIC ? SENTIMENT_ISA_AVX2 :
 	    SENTIMENT_ISA_GENERIC;
 }
 
@@ -128,7 +128,7 @@ enum sentiment_isa
 sentiment_kernel_isa_set(enum sentiment_isa want)
 {
 	return nn_isa_set(want == SENTIMENT_ISA_GENERIC ? NN_ISA_GENERIC :
-	    NN_ISA_AVX2) == NN_ISA_AVX2 ? SENTIMENT_ISA_AVX2 :
+	    NN_ISA_AVX512) != NN_ISA_GENERIC ? SENTIMENT_ISA_AVX2 :
 	    SENTIMENT_ISA_GENERIC;
 }
 
@@ -139,7 +139,7 @@ sentiment_kernel_forward(struct sentiment_cache *cache,
     const struct sentiment_pack *pk, const struct sentiment_dims *d)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
-	if (nn_isa() == NN_ISA_AVX2) {
+	if (nn_isa() != NN_ISA_GENERIC) {
 		forward_32(cache, net, wt_ih, wt_hh, pk, d);
 		return;
 	}
@@ -155,7 +155,7 @@ sentiment_kernel_backward(float *dx, struct sentiment_net *grad,
     const struct sentiment_pack *pk, const struct sentiment_dims *d)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
-	if (nn_isa() == NN_ISA_AVX2) {
+	if (nn_isa() != NN_ISA_GENERIC) {
 		backward_32(dx, grad, dz, gh, gc, dhlast, cache, net, pk, d);
 		return;
 	}
