@@ -54,6 +54,7 @@ main(void)
 	test_act_register();
 	test_cells_register();
 	test_optim_register();
+	test_seqtrain_register();
 	test_sim_register();
 	test_cellgrads_register();
 	test_sentiment_register();

@@ -9,6 +9,7 @@
 #include "core/xalloc.h"
 #include "nn/lstm.h"
 #include "nn/rnn.h"
+#include "nn/sgemm.h"
 #include "sentiment/sentiment_int.h"
 
 #if defined(__clang__)
@@ -289,8 +290,8 @@ sentiment_batch_forward(struct sentiment_batch *b,
 		}
 	}
 	pk->tokens = row;
-	sentiment_transpose(b->wt_ih, model->net.w_ih, d->gates, ne);
-	sentiment_transpose(b->wt_hh, model->net.w_hh, d->gates, nh);
+	nn_stranspose(b->wt_ih, model->net.w_ih, d->gates, ne);
+	nn_stranspose(b->wt_hh, model->net.w_hh, d->gates, nh);
 	sentiment_kernel_forward(&b->cache, &model->net, b->wt_ih, b->wt_hh,
 	    pk, d);
 	for (size_t r = steps > 0 ? pk->batch[0] : 0; r < count; r++)

@@ -121,22 +121,15 @@ struct sentiment_cache {
 	float *hlast;		/* B x H: each sentence's last h */
 };
 
-/* C (m x n, row stride ldc) += A (m x k, lda) B (k x n, ldb). Each entry
- * sums its k products in order, so every vector width gives the same bits. */
-void sentiment_gemm_nn(float *c, size_t ldc, const float *a, size_t lda,
-    const float *b, size_t ldb, size_t m, size_t k, size_t n);
-/* C (m x n, ldc) += A^T B, A: k x m (lda), B: k x n (ldb); sums in order
- * over the k rows. */
-void sentiment_gemm_tn(float *c, size_t ldc, const float *a, size_t lda,
-    const float *b, size_t ldb, size_t k, size_t m, size_t n);
-/* AT (n x m) = A^T, A: m x n. */
-void sentiment_transpose(float *at, const float *a, size_t m, size_t n);
+/* The matrix products, transpose and Adam are nn/sgemm.h's. */
+
 /* e^x in single precision, with our own polynomial (the same bits on every
  * machine, vectorised or not); within 2 ulp for x in [-87, 88]. */
 float sentiment_expf(float x);
 
 /* Which kernels run: generic ones on 16-byte vectors (any processor), or
- * on x86 processors with AVX2 32-byte ones, chosen at the first call. Both
+ * on x86 processors with AVX2 32-byte ones, chosen at the first call (this
+ * is nn/sgemm.h's choice, nn_isa(), under the pipeline's names). Both
  * give the same bits. sentiment_kernel_isa_set() lets the tests force the
  * generic kernels (SENTIMENT_ISA_AVX2 asks for the best again) and returns
  * the previous choice. */
@@ -169,13 +162,6 @@ void sentiment_kernel_backward(float *dx, struct sentiment_net *grad,
     float *dz, float *gh, float *gc, const float *dhlast,
     const struct sentiment_cache *cache, const struct sentiment_net *net,
     const struct sentiment_pack *pk, const struct sentiment_dims *d);
-
-/* Adam on n floats (torch.optim.Adam's order of operations), with
- * step_size = lr / (1 - b1^t) and c2_sqrt = sqrt(1 - b2^t) from the caller:
- *   m = b1 m + (1 - b1) g,  v = b2 v + (1 - b2) g^2,
- *   p -= step_size * m / (sqrt(v) / c2_sqrt + eps) */
-void sentiment_adam(float *p, float *m, float *v, const float *g, size_t n,
-    float b1, float b2, float eps, float step_size, float c2_sqrt);
 
 /* ---- model.c: one mini-batch through the model ----------------- */
 

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/xalloc.h"
+#include "nn/sgemm.h"
 #include "sentiment/sentiment_int.h"
 
 #if defined(__clang__)
@@ -369,12 +370,12 @@ update(struct sentiment_trainer *tr)
 	t = (double)tr->adam_t;
 	step_size = (float)(tr->cfg.lr / (1.0 - pow(0.9, t)));
 	c2_sqrt = (float)sqrt(1.0 - pow(0.999, t));
-	sentiment_adam(m->param, tr->adam_m, tr->adam_v, tr->grad, nd, 0.9f,
+	nn_sadam(m->param, tr->adam_m, tr->adam_v, tr->grad, nd, 0.9f,
 	    0.999f, 1e-8f, step_size, c2_sqrt);
 	for (size_t r = 0; r < tr->ntouched; r++) {
 		size_t at = nd + tr->touched[r] * ne;
 
-		sentiment_adam(m->param + at, tr->adam_m + at, tr->adam_v + at,
+		nn_sadam(m->param + at, tr->adam_m + at, tr->adam_v + at,
 		    tr->grad + at, ne, 0.9f, 0.999f, 1e-8f, step_size, c2_sqrt);
 		memset(tr->grad + at, 0, ne * sizeof *tr->grad);
 	}

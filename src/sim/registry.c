@@ -24,6 +24,7 @@ static const struct sim_spec *const registry[] = {
 	&sim_bptt_norms_spec,
 	&sim_lstm_gates_spec,
 	&sim_lstm_vs_rnn_spec,
+	&sim_adding_spec,
 	&sim_sentiment_spec,
 	&sim_cell_grads_spec
 };

@@ -20,6 +20,8 @@ extern const struct sim_spec sim_bptt_norms_spec;
 /* sims_lstm.c */
 extern const struct sim_spec sim_lstm_gates_spec;
 extern const struct sim_spec sim_lstm_vs_rnn_spec;
+/* sims_adding.c (lessons 2 and 3: nn/seqtrain.h on the adding problem) */
+extern const struct sim_spec sim_adding_spec;
 /* sims_sentiment.c (lesson 4, the sentiment pipeline of sentiment.h) */
 extern const struct sim_spec sim_sentiment_spec;
 /* sims_cells.c (every gradient of one cell, to hold against PyTorch) */

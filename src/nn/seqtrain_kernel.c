@@ -1,0 +1,228 @@
+/* seqtrain_kernel: the sequence trainer's batched float kernels, forward and
+ * backward through time for the rnn, lstm and gru cells (seqtrain_int.h).
+ *
+ * The batch moves step by step: each step is one small matrix product
+ * (n sequences' h_{t-1} times W_hh^T) and the cell arithmetic on vectors;
+ * the input projections of all steps and every weight gradient are single
+ * large products over all T n rows. The vector code (seqtrain_simd.h, on
+ * nn/sgemm_simd.h's pieces) is compiled for 16-byte vectors and, on x86,
+ * for 32-byte AVX2 and 64-byte AVX-512 vectors, chosen by nn_isa(); the scalar helpers below
+ * handle the units past the last whole vector with the same operations,
+ * so every width gives the same bits. Nothing here allocates. */
+#include "config.h"
+
+#include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
+#include "nn/seqtrain_int.h"
+#include "nn/sgemm.h"
+#include "nn/sgemm_scalar.h"
+
+/* relu as torch computes it: NaN stays NaN. */
+NN_INLINE float
+srelu(float x)
+{
+	return x < 0.0f ? 0.0f : x;
+}
+
+/* Unit j of an rnn row: h = act(z), into z and out. */
+NN_INLINE void
+rnn_cell_scalar(float *z, float *out, size_t j, int relu)
+{
+	float h = relu ? srelu(z[j]) : nn_stanh(z[j]);
+
+	z[j] = h;
+	out[j] = h;
+}
+
+/* Unit j of an rnn row's gradient: da = gh act'(a), from h = act(a). */
+NN_INLINE void
+rnn_grad_scalar(float *da, const float *gh, const float *h, size_t j,
+    int relu)
+{
+	if (relu)
+		da[j] = gh[j] * (h[j] > 0.0f ? 1.0f : 0.0f);
+	else
+		da[j] = gh[j] * (1.0f - h[j] * h[j]);
+}
+
+/* Unit j of an LSTM step (lstm.h's equations). */
+NN_INLINE void
+lstm_cell_scalar(float *z, const float *cprev, float *c, float *tc, float *h,
+    size_t nh, size_t j)
+{
+	float i = nn_ssigmoid(z[j]), f = nn_ssigmoid(z[nh + j]),
+	    g = nn_stanh(z[2 * nh + j]), o = nn_ssigmoid(z[3 * nh + j]);
+	float cp = cprev != NULL ? cprev[j] : 0.0f;
+	float cv = f * cp + i * g, t = nn_stanh(cv);
+
+	z[j] = i;
+	z[nh + j] = f;
+	z[2 * nh + j] = g;
+	z[3 * nh + j] = o;
+	c[j] = cv;
+	tc[j] = t;
+	h[j] = o * t;
+}
+
+/* Unit j of an LSTM row's gradient; gc carries gc_{t+1} f_{t+1} in and
+ * gc_t f_t out. */
+NN_INLINE void
+lstm_grad_scalar(float *dz, float *gc, const float *gh, const float *z,
+    const float *tc, const float *cprev, size_t nh, size_t j)
+{
+	float i = z[j], f = z[nh + j], g = z[2 * nh + j], o = z[3 * nh + j],
+	    t = tc[j], h = gh[j];
+	float cp = cprev != NULL ? cprev[j] : 0.0f;
+	float cg = h * o * (1.0f - t * t) + gc[j];
+
+	dz[j] = cg * g * i * (1.0f - i);
+	dz[nh + j] = cg * cp * f * (1.0f - f);
+	dz[2 * nh + j] = cg * i * (1.0f - g * g);
+	dz[3 * nh + j] = h * t * o * (1.0f - o);
+	gc[j] = cg * f;
+}
+
+/* Unit j of a GRU step: zx holds W_i x + b_i (r, z, n blocks) and gets the
+ * gates r, z, n; zh holds W_h h_{t-1} + b_h; h = n + z (h_{t-1} - n), which
+ * is (1 - z) n + z h_{t-1}. */
+NN_INLINE void
+gru_cell_scalar(float *zx, const float *zh, const float *hprev, float *h,
+    size_t nh, size_t j)
+{
+	float r = nn_ssigmoid(zx[j] + zh[j]);
+	float u = nn_ssigmoid(zx[nh + j] + zh[nh + j]);
+	float nv = nn_stanh(zx[2 * nh + j] + r * zh[2 * nh + j]);
+
+	zx[j] = r;
+	zx[nh + j] = u;
+	zx[2 * nh + j] = nv;
+	h[j] = nv + u * (hprev[j] - nv);
+}
+
+/* Unit j of a GRU row's gradient from gh = dL/dh_t: dzx (input side) and
+ * dzh (W_hh side, the n block times r) and gskip = z gh, the direct path
+ * to h_{t-1}. */
+NN_INLINE void
+gru_grad_scalar(float *dzx, float *dzh, float *gskip, const float *gh,
+    const float *zx, const float *zh, const float *hprev, size_t nh,
+    size_t j)
+{
+	float r = zx[j], u = zx[nh + j], nv = zx[2 * nh + j], g = gh[j];
+	float dan = g * (1.0f - u) * (1.0f - nv * nv);
+	float dau = g * (hprev[j] - nv) * u * (1.0f - u);
+	float dar = dan * zh[2 * nh + j] * r * (1.0f - r);
+
+	dzx[j] = dar;
+	dzx[nh + j] = dau;
+	dzx[2 * nh + j] = dan;
+	dzh[j] = dar;
+	dzh[nh + j] = dau;
+	dzh[2 * nh + j] = dan * r;
+	gskip[j] = g * u;
+}
+
+/* ||A|| of n floats, summed in double in order. */
+static double
+norm_of(const float *a, size_t n)
+{
+	double s = 0.0;
+
+	for (size_t i = 0; i < n; i++)
+		s += (double)a[i] * (double)a[i];
+	return sqrt(s);
+}
+
+/* Each row of the rows x cols array a = v. */
+static void
+fill_rows(float *a, const float *v, size_t rows, size_t cols)
+{
+	for (size_t r = 0; r < rows; r++)
+		memcpy(a + r * cols, v, cols * sizeof *a);
+}
+
+/* The 16-byte kernels: every processor. */
+#define VBYTES 16
+#define SIMD_NAME(x) x##_16
+#include "nn/seqtrain_simd.h"
+#undef VBYTES
+#undef SIMD_NAME
+
+#if defined(NN_HAVE_AVX2_KERNELS)
+/* The 32-byte kernels, every function compiled for AVX2 (without FMA). */
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2"))), \
+    apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("avx2")
+#endif
+#define VBYTES 32
+#define SIMD_NAME(x) x##_32
+#include "nn/seqtrain_simd.h"
+#undef VBYTES
+#undef SIMD_NAME
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
+
+/* The 64-byte kernels, every function compiled for AVX-512F (no FMA). */
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx512f"))), \
+    apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+#endif
+#define VBYTES 64
+#define SIMD_NAME(x) x##_64
+#include "nn/seqtrain_simd.h"
+#undef VBYTES
+#undef SIMD_NAME
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
+#endif
+
+/* See seqtrain_int.h. */
+void
+seqtrain_kernel_forward(struct seqtrain_cache *c,
+    const struct seqtrain_net *net, const struct seqtrain_dims *d, size_t n)
+{
+#if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		forward_64(c, net, d, n);
+		return;
+	}
+	if (nn_isa() == NN_ISA_AVX2) {
+		forward_32(c, net, d, n);
+		return;
+	}
+#endif
+	forward_16(c, net, d, n);
+}
+
+/* See seqtrain_int.h. */
+void
+seqtrain_kernel_backward(struct seqtrain_net *grad, double *reach,
+    struct seqtrain_cache *c, const struct seqtrain_net *net,
+    const struct seqtrain_dims *d, size_t n, size_t start)
+{
+#if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		backward_64(grad, reach, c, net, d, n, start);
+		return;
+	}
+	if (nn_isa() == NN_ISA_AVX2) {
+		backward_32(grad, reach, c, net, d, n, start);
+		return;
+	}
+#endif
+	backward_16(grad, reach, c, net, d, n, start);
+}

@@ -1,0 +1,284 @@
+/* seqtrain_simd: the vector half of seqtrain_kernel.c, written once and
+ * compiled once per vector width.
+ *
+ * Not a header for anyone else, and without an include guard on purpose:
+ * seqtrain_kernel.c includes it once for 16-byte vectors and once, under an
+ * AVX2 target pragma, for 32-byte vectors, each time with VBYTES and
+ * SIMD_NAME(x) defined (see nn/sgemm_simd.h, included here for the vector
+ * types, e^x, the activations and gemm). Each inclusion defines
+ * SIMD_NAME(forward) and SIMD_NAME(backward) with the contracts of
+ * seqtrain_kernel_forward and _backward. The lanes do exactly what the
+ * scalar helpers of seqtrain_kernel.c do, operation for operation. */
+
+#include "nn/sgemm_simd.h"
+
+#define rnn_cell	SIMD_NAME(rnn_cell)
+#define rnn_grad	SIMD_NAME(rnn_grad)
+#define lstm_cell	SIMD_NAME(lstm_cell)
+#define lstm_grad	SIMD_NAME(lstm_grad)
+#define gru_cell	SIMD_NAME(gru_cell)
+#define gru_grad	SIMD_NAME(gru_grad)
+#define forward		SIMD_NAME(forward)
+#define backward	SIMD_NAME(backward)
+
+/* h = act(z) for one rnn row, into z and out. */
+NN_INLINE void
+rnn_cell(float *z, float *out, size_t nh, int relu)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf zv = vload(z + j), hv;
+
+		if (relu)
+			hv = vselect(zv < 0.0f, (vf){0}, zv);
+		else
+			hv = vtanh(&zv);
+		vstore(z + j, hv);
+		vstore(out + j, hv);
+	}
+	for (; j < nh; j++)
+		rnn_cell_scalar(z, out, j, relu);
+}
+
+/* da = gh act'(a) for one rnn row, from h = act(a). */
+NN_INLINE void
+rnn_grad(float *da, const float *gh, const float *h, size_t nh, int relu)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf hv = vload(h + j), g = vload(gh + j);
+
+		if (relu)
+			vstore(da + j, g * vselect(hv > 0.0f, (vf){0} + 1.0f,
+			    (vf){0}));
+		else
+			vstore(da + j, g * (1.0f - hv * hv));
+	}
+	for (; j < nh; j++)
+		rnn_grad_scalar(da, gh, h, j, relu);
+}
+
+/* One LSTM step for one row (lstm_cell_scalar lane by lane). */
+NN_INLINE void
+lstm_cell(float *z, const float *cprev, float *c, float *tc, float *h,
+    size_t nh)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf zi = vload(z + j), zf = vload(z + nh + j),
+		    zg = vload(z + 2 * nh + j), zo = vload(z + 3 * nh + j);
+		vf i = vsigmoid(&zi), f = vsigmoid(&zf), g = vtanh(&zg),
+		    o = vsigmoid(&zo);
+		vf cp = cprev != NULL ? vload(cprev + j) : (vf){0};
+		vf cv = f * cp + i * g, t = vtanh(&cv);
+
+		vstore(z + j, i);
+		vstore(z + nh + j, f);
+		vstore(z + 2 * nh + j, g);
+		vstore(z + 3 * nh + j, o);
+		vstore(c + j, cv);
+		vstore(tc + j, t);
+		vstore(h + j, o * t);
+	}
+	for (; j < nh; j++)
+		lstm_cell_scalar(z, cprev, c, tc, h, nh, j);
+}
+
+/* dL/dz of one LSTM row (lstm_grad_scalar lane by lane). */
+NN_INLINE void
+lstm_grad(float *dz, float *gc, const float *gh, const float *z,
+    const float *tc, const float *cprev, size_t nh)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf i = vload(z + j), f = vload(z + nh + j),
+		    g = vload(z + 2 * nh + j), o = vload(z + 3 * nh + j),
+		    t = vload(tc + j), h = vload(gh + j);
+		vf cp = cprev != NULL ? vload(cprev + j) : (vf){0};
+		vf cg = h * o * (1.0f - t * t) + vload(gc + j);
+
+		vstore(dz + j, cg * g * i * (1.0f - i));
+		vstore(dz + nh + j, cg * cp * f * (1.0f - f));
+		vstore(dz + 2 * nh + j, cg * i * (1.0f - g * g));
+		vstore(dz + 3 * nh + j, h * t * o * (1.0f - o));
+		vstore(gc + j, cg * f);
+	}
+	for (; j < nh; j++)
+		lstm_grad_scalar(dz, gc, gh, z, tc, cprev, nh, j);
+}
+
+/* One GRU step for one row (gru_cell_scalar lane by lane). */
+NN_INLINE void
+gru_cell(float *zx, const float *zh, const float *hprev, float *h, size_t nh)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf ar = vload(zx + j) + vload(zh + j);
+		vf au = vload(zx + nh + j) + vload(zh + nh + j);
+		vf r = vsigmoid(&ar), u = vsigmoid(&au);
+		vf an = vload(zx + 2 * nh + j) + r * vload(zh + 2 * nh + j);
+		vf nv = vtanh(&an);
+
+		vstore(zx + j, r);
+		vstore(zx + nh + j, u);
+		vstore(zx + 2 * nh + j, nv);
+		vstore(h + j, nv + u * (vload(hprev + j) - nv));
+	}
+	for (; j < nh; j++)
+		gru_cell_scalar(zx, zh, hprev, h, nh, j);
+}
+
+/* The gradients of one GRU row (gru_grad_scalar lane by lane). */
+NN_INLINE void
+gru_grad(float *dzx, float *dzh, float *gskip, const float *gh,
+    const float *zx, const float *zh, const float *hprev, size_t nh)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf r = vload(zx + j), u = vload(zx + nh + j),
+		    nv = vload(zx + 2 * nh + j), g = vload(gh + j);
+		vf dan = g * (1.0f - u) * (1.0f - nv * nv);
+		vf dau = g * (vload(hprev + j) - nv) * u * (1.0f - u);
+		vf dar = dan * vload(zh + 2 * nh + j) * r * (1.0f - r);
+
+		vstore(dzx + j, dar);
+		vstore(dzx + nh + j, dau);
+		vstore(dzx + 2 * nh + j, dan);
+		vstore(dzh + j, dar);
+		vstore(dzh + nh + j, dau);
+		vstore(dzh + 2 * nh + j, dan * r);
+		vstore(gskip + j, g * u);
+	}
+	for (; j < nh; j++)
+		gru_grad_scalar(dzx, dzh, gskip, gh, zx, zh, hprev, nh, j);
+}
+
+/* z = biases + X W_ih^T for all T n rows at once, then step by step
+ * += h_{t-1} W_hh^T (gru: into zh) and the cell. */
+static void
+forward(struct seqtrain_cache *c, const struct seqtrain_net *net,
+    const struct seqtrain_dims *d, size_t n)
+{
+	size_t nh = d->hidden, ng = d->gates, ni = d->input, rows = d->steps * n;
+	int relu = d->act == SEQTRAIN_RELU;
+
+	if (rows == 0)
+		return;
+	for (size_t j = 0; j < ng; j++)
+		c->z[j] = d->cell == SEQTRAIN_GRU ? net->b_ih[j] :
+		    net->b_ih[j] + net->b_hh[j];
+	fill_rows(c->z + ng, c->z, rows - 1, ng);
+	gemm(c->z, ng, c->x, ni, 1, c->wt_ih, ng, rows, ni, ng);
+	memset(c->hs, 0, n * nh * sizeof *c->hs);
+	for (size_t t = 0; t < d->steps; t++) {
+		float *z = c->z + t * n * ng, *hprev = c->hs + t * n * nh;
+		float *hout = hprev + n * nh;
+
+		if (d->cell == SEQTRAIN_GRU) {
+			float *zh = c->zh + t * n * ng;
+
+			fill_rows(zh, net->b_hh, n, ng);
+			if (t > 0)
+				gemm(zh, ng, hprev, nh, 1, c->wt_hh, ng, n, nh,
+				    ng);
+			for (size_t r = 0; r < n; r++)
+				gru_cell(z + r * ng, zh + r * ng,
+				    hprev + r * nh, hout + r * nh, nh);
+			continue;
+		}
+		if (t > 0)
+			gemm(z, ng, hprev, nh, 1, c->wt_hh, ng, n, nh, ng);
+		for (size_t r = 0; r < n; r++) {
+			if (d->cell == SEQTRAIN_LSTM)
+				lstm_cell(z + r * ng, t > 0 ? c->c +
+				    ((t - 1) * n + r) * nh : NULL,
+				    c->c + (t * n + r) * nh,
+				    c->tc + (t * n + r) * nh, hout + r * nh, nh);
+			else
+				rnn_cell(z + r * ng, hout + r * nh, nh, relu);
+		}
+	}
+}
+
+/* From the last step down to start: dz_t row by row, then
+ * gh_{t-1} = dz_t W_hh (gru: z gh_t + dzh_t W_hh). The weight gradients
+ * are products over all rows of the window at the end. */
+static void
+backward(struct seqtrain_net *grad, double *reach, struct seqtrain_cache *c,
+    const struct seqtrain_net *net, const struct seqtrain_dims *d, size_t n,
+    size_t start)
+{
+	size_t nh = d->hidden, ng = d->gates, ni = d->input, nt = d->steps;
+	size_t r0 = start * n, nr = (nt - start) * n, t0;
+	int relu = d->act == SEQTRAIN_RELU, gru = d->cell == SEQTRAIN_GRU;
+	const float *dzw = gru ? c->dzh : c->dz;
+
+	if (nt == 0 || n == 0)
+		return;
+	if (d->cell == SEQTRAIN_LSTM)
+		memset(c->gc, 0, n * nh * sizeof *c->gc);
+	for (size_t t = 0; t < start; t++)
+		reach[t] = 0.0;
+	for (size_t t = nt; t-- > start;) {
+		float *dz = c->dz + t * n * ng;
+		const float *z = c->z + t * n * ng, *hprev = c->hs + t * n * nh;
+
+		reach[t] = norm_of(c->gh, n * nh);
+		for (size_t r = 0; r < n; r++) {
+			if (gru)
+				gru_grad(dz + r * ng, c->dzh + (t * n + r) * ng,
+				    c->gskip + r * nh, c->gh + r * nh,
+				    z + r * ng, c->zh + (t * n + r) * ng,
+				    hprev + r * nh, nh);
+			else if (d->cell == SEQTRAIN_LSTM)
+				lstm_grad(dz + r * ng, c->gc + r * nh,
+				    c->gh + r * nh, z + r * ng,
+				    c->tc + (t * n + r) * nh, t > 0 ? c->c +
+				    ((t - 1) * n + r) * nh : NULL, nh);
+			else
+				rnn_grad(dz + r * ng, c->gh + r * nh,
+				    z + r * ng, nh, relu);
+		}
+		if (t == start)
+			break;
+		if (gru)
+			memcpy(c->gh, c->gskip, n * nh * sizeof *c->gh);
+		else
+			memset(c->gh, 0, n * nh * sizeof *c->gh);
+		gemm(c->gh, nh, dzw + t * n * ng, ng, 1, net->w_hh, nh, n, ng,
+		    nh);
+	}
+	/* dW_ih^T = X^T dZ (vectors along the G H gates, not the few
+	 * inputs), dW_hh += dZ^T H_prev over steps t >= max(start, 1)
+	 * (h_{-1} = 0), the biases the column sums */
+	memset(c->dwt_ih, 0, ni * ng * sizeof *c->dwt_ih);
+	gemm(c->dwt_ih, ng, c->x + r0 * ni, 1, ni, c->dz + r0 * ng, ng, ni, nr,
+	    ng);
+	for (size_t g = 0; g < ng; g++)
+		for (size_t i = 0; i < ni; i++)
+			grad->w_ih[g * ni + i] += c->dwt_ih[i * ng + g];
+	t0 = start > 0 ? start : 1;
+	if (nt > t0)
+		gemm(grad->w_hh, nh, dzw + t0 * n * ng, 1, ng,
+		    c->hs + t0 * n * nh, nh, ng, (nt - t0) * n, nh);
+	colsum_acc(grad->b_ih, c->dz + r0 * ng, nr, ng);
+	colsum_acc(grad->b_hh, dzw + r0 * ng, nr, ng);
+}
+
+#undef rnn_cell
+#undef rnn_grad
+#undef lstm_cell
+#undef lstm_grad
+#undef gru_cell
+#undef gru_grad
+#undef forward
+#undef backward
+#define NN_SGEMM_SIMD_UNDEF
+#include "nn/sgemm_simd.h"
+#undef NN_SGEMM_SIMD_UNDEF
