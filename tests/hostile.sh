@@ -668,7 +668,8 @@ section_terminals() {
 			i=$((i + 1))
 		done
 		T resize-window -t h -x 80 -y 24
-		check "1x1 and a resize storm: the lesson shows at 80x24" 'wait_for "Lesson 2/"'
+		check "1x1 and a resize storm: the lesson shows at 80x24" \
+		    'wait_for "Lesson 2/" && until_ok 10 "screen | tail -n 1 | grep -q \"^ Lesson 2/.*%  ?:help\$\""'
 		keys Q
 		tui_status "1x1"
 		check "1x1 and a resize storm: quits with 0" '[ $st -eq 0 ]'
