@@ -3,7 +3,10 @@
 # chosen to break rnntutor. Every case has an expected outcome (an exact
 # message, an exit status, data kept byte for byte) and every run is
 # bounded by timeout(1); no run may hang (status 124), die by a signal
-# (status > 128) or trip a sanitizer. The fixtures are in
+# (status > 128) or trip a sanitizer. The caps and every wait are
+# multiplied by RNNTUTOR_TIME_FACTOR (a whole number, set by configure:
+# larger with sanitizers); the terminal cases poll the screen for what they
+# expect instead of sleeping. The fixtures are in
 # tests/data/hostile/; the big ones (100 MB, 10 000-deep, 10 000-column)
 # are made here, in a temporary directory. The terminal cases run in tmux
 # when it is installed (skipped otherwise; the rest still runs).
@@ -18,7 +21,14 @@ prog=${RNNTUTOR:-$top_builddir/rnntutor}
 case $prog in /*) ;; *) prog="$(cd "$(dirname "$prog")" && pwd)/$(basename "$prog")" ;; esac
 data="$(cd "$top_srcdir/tests/data" && pwd)"
 hostile="$data/hostile"
-limit=${HOSTILE_TIMEOUT:-10}	# seconds for one run
+factor=${RNNTUTOR_TIME_FACTOR:-1}
+case $factor in
+''|*[!0-9]*|0*)
+	echo "hostile.sh: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
+	exit 99 ;;
+esac
+base_limit=$(( ${HOSTILE_TIMEOUT:-10} * factor ))
+limit=$base_limit	# seconds for one run
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-hostile.XXXXXX") || exit 99
 sock="rnntutor-hostile-$$"
 T() { tmux -L "$sock" -f /dev/null "$@"; }
@@ -228,7 +238,7 @@ section_lessons() {
 			run "$prog" --print --ascii --width "$w" "$n"
 			check "built-in lesson $n fits --width $w" '[ $st -eq 0 ] && fits "$tmp/out" "$w"'
 		done
-		limit=${HOSTILE_TIMEOUT:-10}
+		limit=$base_limit
 	done
 
 	# a lesson directory full of traps
@@ -604,16 +614,23 @@ section_terminals() {
 			sock="rnntutor-hostile-$$-$n"
 		}
 		screen() { T capture-pane -p -t h 2>/dev/null; }
-		keys() { T send-keys -t h "$@"; sleep 0.15; }
-		# wait_for TEXT [TENTHS]: until the screen shows TEXT (default 5 s)
-		wait_for() {
-			i=0
-			while [ $i -lt "${2:-50}" ]; do
-				screen | grep -qF -- "$1" && return 0
+		# keys KEY...: type; the short pause keeps Esc apart from the next key
+		keys() { T send-keys -t h "$@"; sleep 0.1; }
+		# until_ok SECONDS CONDITION: poll CONDITION (shell code) until it
+		# holds or SECONDS x RNNTUTOR_TIME_FACTOR have passed
+		until_ok() {
+			_end=$(( $(date +%s) + $1 * factor ))
+			while ! eval "$2"; do
+				[ "$(date +%s)" -le "$_end" ] || return 1
 				sleep 0.1
-				i=$((i + 1))
 			done
-			return 1
+		}
+		# wait_for TEXT [SECONDS]: until the screen shows TEXT (default
+		# 10 s); fails at once when the program has ended
+		wait_for() {
+			_text=$1
+			until_ok "${2:-10}" 'screen | grep -qF -- "$_text" || [ -s "$tmp/tui.st" ]' &&
+			    screen | grep -qF -- "$_text"
 		}
 		# start W H ENV... -- ARGS...: the program in a fresh tmux of W x H
 		start() {
@@ -626,18 +643,16 @@ section_terminals() {
 			rm -f "$tmp/tui.err" "$tmp/tui.st"
 			T new-session -d -s h -x "$_w" -y "$_h" \
 			    "env -i HOME=$HOME XDG_STATE_HOME=$tmp/tstate TERM=xterm LANG=$LANG \
-			    LSAN_OPTIONS=$LSAN_OPTIONS $_env timeout --foreground 60 $prog $* \
-			    2>$tmp/tui.err; echo \$? >$tmp/tui.st; echo EXITED; sleep 60"
-			sleep 0.3
+			    LSAN_OPTIONS=$LSAN_OPTIONS $_env timeout --foreground $((60 * factor)) $prog $* \
+			    2>$tmp/tui.err; echo \$? >$tmp/tui.st; echo EXITED; sleep 600"
+			# until curses has taken the terminal (the alternate screen)
+			# or the program has ended
+			until_ok 10 '[ "$(T display-message -p -t h "#{alternate_on}")" = 1 ] || [ -s "$tmp/tui.st" ]'
 		}
-		# tui_status WHAT [TENTHS]: the run's exit status, once it has
-		# ended (at most 5 s), else 124
+		# tui_status WHAT [SECONDS]: the run's exit status, once it has
+		# ended (at most 10 s), else 124
 		tui_status() {
-			i=0
-			while [ ! -s "$tmp/tui.st" ] && [ $i -lt "${2:-50}" ]; do
-				sleep 0.1
-				i=$((i + 1))
-			done
+			until_ok "${2:-10}" '[ -s "$tmp/tui.st" ]'
 			if [ -s "$tmp/tui.st" ]; then st=$(cat "$tmp/tui.st"); else st=124; fi
 			cp "$tmp/tui.err" "$tmp/err" 2>/dev/null || : >"$tmp/err"
 			sane "$1"
@@ -653,7 +668,8 @@ section_terminals() {
 			i=$((i + 1))
 		done
 		T resize-window -t h -x 80 -y 24
-		check "1x1 and a resize storm: the lesson shows at 80x24" 'wait_for "Lesson 2/"'
+		check "1x1 and a resize storm: the lesson shows at 80x24" \
+		    'wait_for "Lesson 2/" && until_ok 10 "screen | tail -n 1 | grep -q \"^ Lesson 2/.*%  ?:help\$\""'
 		keys Q
 		tui_status "1x1"
 		check "1x1 and a resize storm: quits with 0" '[ $st -eq 0 ]'
@@ -689,11 +705,11 @@ section_terminals() {
 		done
 		T resize-window -t h -x 80 -y 24
 		check "resize storm during recomputation: the whole page is redrawn" \
-		    'wait_for "Simulation bptt-norms" 200 && [ ! -s "$tmp/tui.st" ] &&
+		    'wait_for "Simulation bptt-norms" 20 && [ ! -s "$tmp/tui.st" ] &&
 		    screen | head -n 1 | grep -q "^Lesson 69: Heavy"'
 		keys Escape
 		keys Q
-		tui_status "resize storm" 300
+		tui_status "resize storm" 30
 		check "resize storm during recomputation: quits with 0" '[ $st -eq 0 ]'
 
 		# a resize storm while a model trains (in slices between key reads)
@@ -704,7 +720,7 @@ section_terminals() {
 		start 80 24 -- -L "$tmp/train" train
 		wait_for "Lesson 70/" >/dev/null
 		keys Tab
-		check "training: Enter offers to train" 'wait_for "Enter: train"'
+		check "training: Enter offers to train" 'wait_for "press Enter"'
 		keys Enter
 		i=0
 		while [ $i -lt 25 ]; do
@@ -716,8 +732,8 @@ section_terminals() {
 		done
 		T resize-window -t h -x 80 -y 24
 		check "resize storm during training: trains to the end, page redrawn" \
-		    'wait_for "over 49 steps" 450 && screen | head -n 1 | grep -q "^Lesson 70: Training" &&
-		    screen | grep -q "loss"'
+		    'wait_for "Trained 50 epochs" 60 && screen | head -n 1 | grep -q "^Lesson 70: Training" &&
+		    screen | grep -qE " loss +[0-9.e+-]+ " && screen | grep -q " over 49 steps"'
 		keys Q
 		tui_status "training"
 		check "resize storm during training: quits with 0" '[ $st -eq 0 ]'
@@ -725,8 +741,12 @@ section_terminals() {
 		# escape sequences in the TUI: shown as ^[, the window title untouched
 		for lang in "$LANG" C; do
 			start 100 30 LANG=$lang -- -L "$tmp/esc" escapes
-			check "TUI LANG=$lang escapes: the title shows ^[ visibly" 'wait_for "PWNED-TITLE"'
+			check "TUI LANG=$lang escapes: the title shows ^[ visibly" 'wait_for "Title ^[]0;PWNED-TITLE^G"'
 			keys G
+			# the end of the page is drawn (its last escapes too) before
+			# the title of the window is looked at
+			check "TUI LANG=$lang escapes: G shows the end of the page" \
+			    'until_ok 10 "screen | tail -n 1 | grep -q \" 100%  ?:help\$\""'
 			check "TUI LANG=$lang escapes: the window title is not set by the lesson" \
 			    '! T display-message -p -t h "#{pane_title}" | grep -q PWNED'
 			keys q
@@ -751,22 +771,19 @@ section_terminals() {
 
 		# the terminal goes away while SIGHUP is ignored (nohup): no busy loop
 		new_server
-		rm -rf "$tmp/hstate"
+		rm -rf "$tmp/hstate" "$tmp/tui.st"
 		T new-session -d -s h -x 80 -y 24 \
 		    "sh -c 'trap \"\" HUP; echo \$\$ >$tmp/hup.pid; exec env -i HOME=$HOME XDG_STATE_HOME=$tmp/hstate TERM=xterm LANG=$LANG LSAN_OPTIONS=$LSAN_OPTIONS $prog 3'"
 		wait_for "Lesson 3/" >/dev/null
 		pid=$(cat "$tmp/hup.pid" 2>/dev/null)
 		T kill-server
-		i=0
-		while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-			kill -9 "$pid" 2>/dev/null
-			bad "terminal gone, SIGHUP ignored: still running 5 s later"
-		else
+		if [ -z "$pid" ]; then
+			bad "terminal gone, SIGHUP ignored: the program did not start"
+		elif until_ok 10 '! kill -0 "$pid" 2>/dev/null'; then
 			ok
+		else
+			kill -9 "$pid" 2>/dev/null
+			bad "terminal gone, SIGHUP ignored: still running $((10 * factor)) s later"
 		fi
 		check "terminal gone, SIGHUP ignored: progress saved" \
 		    'grep -q "^last lstm-gates" "$tmp/hstate/rnntutor/progress"'

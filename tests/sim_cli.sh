@@ -5,10 +5,18 @@
 #   RNNTUTOR=path/to/rnntutor tests/sim_cli.sh      (default ./rnntutor)
 #
 # Prints one line per failure and "sim-cli: N passed, N failed" at the end;
-# exits 1 when anything failed.
+# exits 1 when anything failed. Each run is capped at 60 s x
+# RNNTUTOR_TIME_FACTOR (set by configure; larger with sanitizers): one that
+# hangs fails with exit 124.
 set -u
 
 RNNTUTOR=${RNNTUTOR:-./rnntutor}
+factor=${RNNTUTOR_TIME_FACTOR:-1}
+case $factor in
+''|*[!0-9]*|0*)
+	echo "sim_cli.sh: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
+	exit 99 ;;
+esac
 pass=0
 fail=0
 tmp=$(mktemp -d) || exit 99
@@ -20,7 +28,7 @@ bad() { fail=$((fail + 1)); echo "FAIL: $1: $2"; }
 
 # run ARGS...: run `rnntutor sim ARGS`; status in $st, output in files.
 run() {
-	"$RNNTUTOR" sim "$@" >"$tmp/out" 2>"$tmp/err"
+	timeout $((60 * factor)) "$RNNTUTOR" sim "$@" >"$tmp/out" 2>"$tmp/err"
 	st=$?
 }
 

@@ -1,10 +1,20 @@
 #!/bin/sh
 # End-to-end tests of the TUI: the real program in tmux, driven with
 # send-keys and read with capture-pane, as a student would use it.
+# Every check polls the screen until what it wants shows up or a deadline
+# passes; RNNTUTOR_TIME_FACTOR (a whole number, set by configure: larger
+# with sanitizers) stretches every deadline.
 # Prints "e2e: N passed, N failed"; exits 77 (skipped) without tmux.
 top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 prog="$(cd "$top_builddir" && pwd)/rnntutor"
+e2e="$(cd "$top_srcdir/tests/data/e2e" && pwd)"
+factor=${RNNTUTOR_TIME_FACTOR:-1}
+case $factor in
+''|*[!0-9]*|0*)
+	echo "e2e: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
+	exit 99 ;;
+esac
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "e2e: tmux is not installed; skipped"
 	exit 77
@@ -27,152 +37,240 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; screen | sed 's/^/    | /'; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 
-# start [ENV=VALUE...]: run the program in a fresh 80x24 tmux session
+# start [ENV=VALUE...]: run the program in a fresh 80x24 tmux session, in
+# tests/data/e2e (the fixture lessons name their data relative to it)
 start() {
 	new_server
-	T new-session -d -s e2e -x 80 -y 24 \
+	T new-session -d -s e2e -x 80 -y 24 -c "$e2e" \
 	    "env -i HOME=$tmp/home XDG_STATE_HOME=$tmp/state TERM=${TERM_E2E:-xterm} \
-	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 60"
-	wait_for "" >/dev/null
+	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 600"
 }
 screen() { T capture-pane -p -t e2e 2>/dev/null; }
-keys() { T send-keys -t e2e "$@"; sleep 0.15; }
-# wait_for TEXT [TENTHS]: until the screen shows TEXT (at most 5 s)
-wait_for() {
-	i=0
-	while [ $i -lt "${2:-50}" ]; do
-		if screen | grep -qF -- "$1"; then return 0; fi
+# the screen with its attributes (reverse video is ESC [7m)
+screen_attr() { T capture-pane -p -e -t e2e 2>/dev/null; }
+status() { screen | tail -n 1; }
+# keys KEY...: type; the short pause keeps Esc apart from the next key
+keys() { T send-keys -t e2e "$@"; sleep 0.1; }
+# until_ok SECONDS CONDITION: poll CONDITION (shell code) until it holds or
+# SECONDS x RNNTUTOR_TIME_FACTOR have passed; it is tried once more at the end
+until_ok() {
+	_end=$(( $(date +%s) + $1 * factor ))
+	while ! eval "$2"; do
+		[ "$(date +%s)" -le "$_end" ] || return 1
 		sleep 0.1
-		i=$((i + 1))
 	done
-	return 1
 }
+# running: the program has not ended (the shell prints EXITED when it has)
+running() { ! screen | grep -q "^EXITED [0-9]"; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (default 10 s);
+# fails at once when the program has ended, unless TEXT is what it printed
+wait_for() {
+	_text=$1
+	until_ok "${2:-10}" 'screen | grep -qF -- "$_text" ||
+	    { case $_text in EXITED*) false ;; *) ! running ;; esac; }' &&
+	    screen | grep -qF -- "$_text"
+}
+# status_shows REGEX [SECONDS]: until the status line matches REGEX
+status_shows() {
+	_re=$1
+	until_ok "${2:-10}" 'status | grep -qE -- "$_re" || ! running' &&
+	    status | grep -qE -- "$_re"
+}
+# the knobs line of the focused simulation
+knobs() { screen | grep -m1 "knobs:"; }
+# the progress file as saved by the program
+progress="$tmp/state/rnntutor/progress"
+# seen ID: the "seen" percentage saved for lesson ID
+seen() { awk -v id="$1" '$1 == "lesson" { on = $2 == id } on && $1 == "seen" { print $2 }' "$progress" 2>/dev/null; }
 
 # --- a lesson: open, scroll, search ------------------------------------------
 ARGS=""
 start
-check "menu lists the lessons" 'wait_for "The Vanishing Gradient Problem"'
+check "menu lists the lessons, none started" 'wait_for "The Vanishing Gradient Problem" &&
+    screen | grep -qE "^ +2  The Vanishing Gradient Problem.*not started"'
 keys 2
-check "2 opens lesson 2" 'wait_for "Lesson 2/"'
-check "status line shows position" 'screen | tail -n 1 | grep -q "%  ?:help"'
+check "2 opens lesson 2" 'wait_for "Lesson 2: The Vanishing Gradient Problem" &&
+    status | grep -q "^ Lesson 2/"'
+check "status line shows the position" 'status_shows " [0-9]+%  \?:help$"'
 keys G
-check "G goes to the end (100%)" 'wait_for "100%"'
+check "G goes to the end (100%)" 'status_shows " 100%  \?:help$" && ! screen | grep -q "^Lesson 2: "'
 keys g
-check "g goes back to the top" 'wait_for "Lesson 2: The Vanishing"'
-keys / && keys "clip" && keys Enter
-check "search highlights and jumps to a match" 'wait_for "lip" && screen | grep -qi "clip"'
-before=$(screen | head -n 1)
+check "g goes back to the top" 'wait_for "Lesson 2: The Vanishing" && screen | head -n 1 | grep -q "^Lesson 2: "'
+keys / && keys "max_norm" && keys Enter
+esc=$(printf '\033')
+check "search jumps to a match and highlights it" \
+    'until_ok 10 "screen_attr | grep -q \"$esc\[7mmax_norm\"" && ! screen | grep -q "^Lesson 2: "'
+before=$(screen | head -n 3)
 keys n
-check "n goes to the next match" '[ "$(screen | head -n 1)" != "$before" ] || screen | grep -q "wrapped"'
+check "n goes to the next match" 'until_ok 10 "[ \"\$(screen | head -n 3)\" != \"\$before\" ] || status | grep -q wrapped" &&
+    screen_attr | grep -q "$esc\[7mmax_norm"'
+keys / && keys "zzqqzz" && keys Enter
+check "a search without a match says so" 'status_shows "Not found: zzqqzz"'
 keys o
-check "o shows the outline" 'wait_for "Outline: Enter jumps"'
+check "o shows the outline" 'wait_for "Outline: Enter jumps" && screen | grep -q "Gradients travel back through time"'
 keys Enter
-check "Enter in the outline returns to the lesson" 'wait_for "Lesson 2/"'
+check "Enter in the outline returns to the lesson" 'status_shows "^ Lesson 2/" && ! screen | grep -q "Outline: Enter jumps"'
 keys '?'
 check "? shows the help" 'wait_for "any key closes it"'
 keys x
+check "any key closes the help" 'status_shows "^ Lesson 2/" && ! screen | grep -q "any key closes it"'
 
 # --- a simulation: focus it, turn a knob, the chart changes -------------------
 keys g
 keys Tab
 i=0
-while ! screen | grep -q "change" && [ $i -lt 20 ]; do keys Tab; i=$((i + 1)); done
-check "Tab focuses a simulation (knob hint in the status line)" 'screen | tail -n 1 | grep -q "change"'
+while ! status | grep -q "change" && [ $i -lt 20 ]; do
+	# each Tab must have moved the focus before the next one is typed
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
+	keys Tab
+	i=$((i + 1))
+done
+check "Tab focuses a simulation (knob hint in the status line)" 'status_shows "change"'
 mark=$(printf '\342\226\214')
 check "the focused block is marked without colour" 'screen | grep -q "^$mark"'
+# the knob being turned is in brackets: [name=value]
+knob=$(knobs | sed -n 's/.*\[\([a-z_]*\)=\([^]]*\)\].*/\1/p')
+value=$(knobs | sed -n 's/.*\[\([a-z_]*\)=\([^]]*\)\].*/\2/p')
 chart1=$(screen | grep -A3 "knobs:")
 keys Right
-check "turning a knob says the new value" 'wait_for " = "'
-chart2=$(screen | grep -A3 "knobs:")
-check "the chart or numbers change" '[ "$chart1" != "$chart2" ]'
+check "turning a knob says its new value" '[ -n "$knob" ] &&
+    status_shows "^ $knob = " && ! status | grep -qxF " $knob = $value" &&
+    knobs | grep -qF "[$knob=$(status | sed "s/^ $knob = //")]"'
+check "the chart or numbers change" 'until_ok 10 "[ \"\$(screen | grep -A3 knobs:)\" != \"\$chart1\" ]"'
 keys 0
-check "0 resets to the lesson's values" 'wait_for "Back to the lesson"'
+check "0 resets to the lesson's values" 'status_shows "Back to the lesson" && knobs | grep -qF "[$knob=$value]"'
 keys Escape
+check "Esc leaves the simulation" 'status_shows "^ Lesson 2/"'
 
 # --- a quiz ----------------------------------------------------------------------
 keys g
+keys Tab
 i=0
-while ! screen | tail -n 1 | grep -q "letter of your answer" && [ $i -lt 30 ]; do keys Tab; i=$((i + 1)); done
-check "Tab reaches a quiz" 'screen | tail -n 1 | grep -q "letter of your answer"'
+while ! status | grep -q "letter of your answer" && [ $i -lt 30 ]; do
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
+	keys Tab
+	i=$((i + 1))
+done
+check "Tab reaches a quiz" 'status_shows "letter of your answer"'
 keys a
-check "answering gives feedback at once" 'wait_for "Right" || wait_for "Not quite"'
+check "answering gives feedback at once" 'status_shows "^ (Right|Not quite)" &&
+    screen | grep -qE "^$mark (✓ Right|✗ Not quite)"'
 keys Escape
+check "Esc leaves the quiz" 'status_shows "^ Lesson 2/"'
 keys q
-check "q goes back to the menu with progress" 'wait_for "Enter: open" && screen | grep -q "%"'
+check "q goes back to the menu with progress" 'wait_for "Enter: open" &&
+    screen | grep -qE "^ >  2  The Vanishing Gradient Problem.* [0-9]+%, quiz [0-9]+/[0-9]+"'
 keys q
 check "q in the menu quits with status 0" 'wait_for "EXITED 0"'
 
 # --- start again: land where we were ---------------------------------------------
 start
-check "start-up resumes the last lesson" 'wait_for "Lesson 2/"'
+check "start-up resumes the last lesson" 'status_shows "^ Lesson 2/"'
 keys Q
+check "Q quits" 'wait_for "EXITED 0"'
 
 # --- resize to 30x10 and back ------------------------------------------------------
 ARGS="2"
 start
-wait_for "Lesson 2/" >/dev/null
+status_shows "^ Lesson 2/" >/dev/null
 keys d d
+check "d scrolls down" 'until_ok 10 "! screen | grep -q \"^Lesson 2: \""'
 top=$(screen | head -n 3)
 T resize-window -t e2e -x 30 -y 10
-sleep 0.3
-check "30x10 still shows the lesson" 'screen | tail -n 1 | grep -q "%"'
+check "30x10 still shows the lesson" 'status_shows "^ Lesson 2/.* [0-9]+%  \?:help$" &&
+    [ "$(screen | wc -l)" -eq 10 ]'
 T resize-window -t e2e -x 20 -y 5
-sleep 0.3
-check "20x5 says the terminal is too small" 'screen | tr -d "\n" | grep -q "too small"'
+check "20x5 says the terminal is too small" 'until_ok 10 "screen | tr -d \"\n\" | grep -q \"too small\""'
 T resize-window -t e2e -x 80 -y 24
-sleep 0.3
-check "back to 80x24 keeps the reading position" '[ "$(screen | head -n 3)" = "$top" ]'
+check "back to 80x24 keeps the reading position" 'until_ok 10 "[ \"\$(screen | head -n 3)\" = \"\$top\" ]"'
 keys Q
 check "Q quits" 'wait_for "EXITED 0"'
 
 # --- LANG=C and TERM=vt100 -----------------------------------------------------
 LANG_E2E=C TERM_E2E=vt100 start
-wait_for "Lesson 2/" >/dev/null
-check "LANG=C TERM=vt100 shows the lesson" 'screen | grep -q "Lesson 2/"'
-check "LANG=C output is ASCII only" '[ "$(screen | LC_ALL=C tr -d "\011\012\040-\176" | wc -c)" -eq 0 ]'
-keys G
-check "LANG=C shows ASCII charts" 'keys g && keys Tab && sleep 0.2 && true'
+check "LANG=C TERM=vt100 shows the lesson" 'status_shows "^ Lesson 2/4  The Vanishing"'
+ascii_only() { [ "$(screen | LC_ALL=C tr -d "\011\012\040-\176" | wc -c)" -eq 0 ]; }
+check "LANG=C output is ASCII only" 'ascii_only'
+keys Tab
+i=0
+while ! status | grep -q "change" && [ $i -lt 20 ]; do
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
+	keys Tab
+	i=$((i + 1))
+done
+# a chart in ASCII: bars of | (and : . _ for the partial rows)
+check "LANG=C shows ASCII charts" 'status_shows "change" && screen | grep -A4 "knobs:" | grep -q "|||" &&
+    screen | grep -q "^> " && ascii_only'
+keys Escape
 keys Q
 check "vt100 quits cleanly" 'wait_for "EXITED 0"'
 
 # --- no TERM: print instead, no crash ----------------------------------------------
-ARGS="2"
 new_server
-T new-session -d -s e2e -x 80 -y 24 "env -i HOME=$tmp/home $prog 2 2>$tmp/noterm.err; echo EXITED \$?; sleep 60"
+T new-session -d -s e2e -x 80 -y 24 "env -i HOME=$tmp/home $prog 2 2>$tmp/noterm.err; echo EXITED \$?; sleep 600"
 check "TERM unset falls back to printing" 'wait_for "EXITED 0" && grep -q "TERM is not set" "$tmp/noterm.err"'
 
-# --- live training: progress, resize, Esc, train again, try a sentence ------
-ARGS="-L $(cd "$top_srcdir/tests/data/e2e" && pwd) e2e-train"
+# --- live training: progress, resize, Esc -------------------------------------
+# e2e-train trains for seconds (minutes under sanitizers): long enough to
+# be seen, resized and stopped while it runs
+ARGS="-L $e2e e2e-train"
 start
-wait_for "Training in the terminal" >/dev/null
+check "the training lesson opens" 'wait_for "Training in the terminal"'
 keys Tab
 check "a training block asks for Enter" 'wait_for "press Enter to train"'
 keys Enter
 check "Enter starts training with a progress bar" 'wait_for "Training: epoch"'
+note() { screen | grep -m1 -o "Training: epoch.*"; }
 T resize-window -t e2e -x 60 -y 20
-sleep 0.2
+until_ok 10 '[ "$(screen | wc -l)" -eq 20 ]'
 T resize-window -t e2e -x 80 -y 24
-check "a resize during training keeps it going" 'wait_for "Training: epoch"'
+was=$(note)
+check "a resize during training keeps it going" 'until_ok 30 "[ -n \"\$(note)\" ] && [ \"\$(note)\" != \"\$was\" ]" &&
+    [ "$(screen | wc -l)" -eq 24 ]'
 keys Escape
-check "Esc stops training" 'wait_for "Training stopped"'
-keys 0
-keys Enter
-check "training runs to the end" 'wait_for "test accuracy 0." 300'
+check "Esc stops training" 'wait_for "Training stopped" && ! screen | grep -q "Training: epoch" &&
+    ! screen | grep -q "^ Trained "'
+keys Q
+check "quits while stopped" 'wait_for "EXITED 0"'
+
+# --- training to the end, then a sentence --------------------------------------
+# e2e-tiny trains a tiny model on 20 sentences: done in well under a second
+ARGS="-L $e2e e2e-tiny"
+start
+check "the tiny lesson opens, untrained: no chart yet" 'wait_for "A tiny LSTM on twenty sentences" &&
+    ! screen | grep -q "test accuracy"'
+keys Tab
+check "the tiny block asks for Enter" 'wait_for "press Enter to train"'
 keys t
-keys "a dull and lifeless film" Enter
-check "t takes a sentence and shows P(positive) after each word" 'wait_for "Your sentence: P(positive) ="'
+check "t before training says to train first" 'status_shows "Train first"'
+keys Enter
+check "training runs to the end" 'status_shows "^ Trained 4 epochs in [0-9.]+ s\." 60'
+check "the loss curve and the test accuracy are shown" \
+    'screen | grep -qE "^$mark +loss +[0-9.]+ " &&
+    screen | grep -qE "falls from [0-9.]+ to [0-9.]+ over 3 steps" &&
+    screen | grep -qE "test accuracy [01]\.[0-9]{3}$"'
+keys t
+check "t asks for a sentence" 'status_shows "^Your sentence: *$"'
+keys "a dull and lifeless film"
+check "the sentence is typed into the prompt" 'status_shows "^Your sentence: a dull and lifeless film"'
+keys Enter
+check "the sentence's answer: P(positive) overall and after each word" \
+    'status_shows "^ Your sentence: P\(positive\) = [01]\.[0-9]{3}, (positive|negative)\.$" &&
+    [ "$(screen | grep -cF "Your sentence: P(positive) = $(status | sed "s/^ Your sentence: P(positive) = //")")" -eq 2 ] &&
+    screen | grep -qE "a [01]\.[0-9]+ dull [01]\.[0-9]+ and [01]\.[0-9]+ lifeless [01]\.[0-9]+ film [01]\.[0-9]+"'
+keys Escape
 keys Q
 check "quits after training" 'wait_for "EXITED 0"'
 
 # --- SIGHUP saves progress ----------------------------------------------------------
 ARGS="3"
 start
-wait_for "Lesson 3/" >/dev/null
+status_shows "^ Lesson 3/" >/dev/null
 keys G
-sleep 0.2
+status_shows " 100%  \?:help$" >/dev/null
 T kill-server
-sleep 0.5
-check "SIGHUP (the connection dropped) saves progress" 'grep -q "last lstm-gates" "$tmp/state/rnntutor/progress"'
+check "SIGHUP (the connection dropped) saves progress" \
+    'until_ok 10 "grep -q \"^last lstm-gates\" \"\$progress\" && [ \"\$(seen lstm-gates)\" = 100 ]"'
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
