@@ -1,6 +1,7 @@
 #!/bin/sh
 # valgrind memcheck over what a user runs: --print of every lesson, --check
-# of every bad fixture, and every simulation at its defaults. Passes only
+# of every bad fixture, and every simulation at its defaults (training
+# ones for a few updates), a run that diverges, a model saved and loaded. Passes only
 # with 0 errors and 0 bytes definitely or indirectly lost. Run by .ci/run
 # (slow: not part of make check). Prints "valgrind: N passed, N failed".
 # Each run is capped at 600 s x RNNTUTOR_TIME_FACTOR (default 1): one that
@@ -47,10 +48,25 @@ done
 for f in "$top_srcdir"/tests/data/bad/*.yaml; do
 	vg "--check $(basename "$f")" "$prog" --check "$f"
 done
+# Simulations that train run a few updates only: every code path of a
+# thousand updates is taken by the first few, and under valgrind each
+# costs fifty times its native time.
+short() {
+	case $1 in
+	adding) echo "updates=8 eval_every=4" ;;
+	sentiment) echo "epochs=1" ;;
+	esac
+}
 for s in $("$prog" sim --list | awk -F: '/^[a-z]/ { print $1 }'); do
-	vg "sim $s" "$prog" sim "$s"
-	vg "sim $s --format=tsv" "$prog" sim "$s" --format=tsv
+	vg "sim $s $(short "$s")" "$prog" sim "$s" $(short "$s")
+	vg "sim $s $(short "$s") --format=tsv" "$prog" sim "$s" $(short "$s") \
+	    --format=tsv
 done
+vg "sim adding, a run that diverges" "$prog" sim adding model=rnn steps=50 \
+    updates=40 init=orthogonal rho=3 optimizer=sgd lr=0.1 clip=0
+vg "sim sentiment --save" "$prog" sim sentiment epochs=1 hidden=8 embed=8 \
+    --save "$tmp/model.bin"
+vg "sim sentiment --load" "$prog" sim sentiment epochs=0 --load "$tmp/model.bin"
 vg "sim with a bad parameter" "$prog" sim bptt-norms rho=nan
 vg "--new-lesson" "$prog" --new-lesson vg-test
 
