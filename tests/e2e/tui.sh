@@ -272,5 +272,38 @@ T kill-server
 check "SIGHUP (the connection dropped) saves progress" \
     'until_ok 10 "grep -q \"^last lstm-gates\" \"\$progress\" && [ \"\$(seen lstm-gates)\" = 100 ]"'
 
+# --- a lesson that asks for much: heavy blocks run in slices ----------------------
+# 300 blocks of the largest bptt-norms (about 0.5 s each): laying them all
+# out at once would take minutes; the reader must get the page, the keys
+# and the signals at once while the blocks on the screen are computed.
+mkdir -p "$tmp/heavy"
+{
+	printf 'id: heavy\nnumber: 9\ntitle: Three hundred heavy blocks\n'
+	printf 'goal: The largest bptt-norms, many times.\nblocks:\n'
+	i=1
+	while [ $i -le 300 ]; do
+		printf '  - sim: bptt-norms\n    caption: heavy %d\n' $i
+		printf '    params: {hidden: 256, steps: 2000, sweep: "on", seed: %d}\n' $i
+		printf '    charts:\n      - series: norm\n        scale: log\n'
+		i=$((i + 1))
+	done
+} > "$tmp/heavy/heavy.yaml"
+ARGS="-L $tmp/heavy heavy"
+start
+check "a heavy lesson opens at once, its blocks computing" \
+    'wait_for "Lesson 5/" && wait_for "Computing"'
+check "a heavy block on the screen gets its chart" \
+    'until_ok 60 "screen | grep -A2 \"heavy 1\$\" | grep -q \"^  norm \""'
+keys G
+check "at the end of the lesson the last blocks are computed next" \
+    'wait_for "heavy 300" && wait_for "Computing"'
+keys q
+check "q answers while a heavy block computes" 'wait_for "Vanilla RNNs"'
+keys Enter
+wait_for "Computing" >/dev/null
+T send-keys -t e2e G
+check "SIGTERM ends it while a block computes (status 143)" \
+    'kill -TERM "$(pgrep -n -f "$prog -L $tmp/heavy")" && wait_for "EXITED 143"'
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
