@@ -62,10 +62,10 @@
  * (norm, logs, divergence check, clipping, the optimizer's step). An
  * evaluation is the forward pass over each held-out chunk in chunks of
  * rows. A chunk holds as many rows as fit in cfg->unit_work multiply-adds
- * (SEQTRAIN_UNIT_WORK, 2^23, unless set; at least one row), counting the
+ * (SEQTRAIN_UNIT_WORK, 2^22, unless set; at least one row), counting the
  * products' exactly and an estimate for the cells' arithmetic, so that no
  * unit of the adding lesson's largest network
- * (LSTM, H 128, T 1000, B 64) does more than 2^23 of them. Drawing a batch
+ * (LSTM, H 128, T 1000, B 64) does more than 2^22 of them. Drawing a batch
  * (the task's sample) and the finish are one unit each whatever their
  * size: T B I numbers and a few passes over the parameters.
  *
@@ -143,9 +143,12 @@ struct seqtrain_config {
 					 * changes the units, never the bits */
 };
 
-/* The work of one unit of seqtrain_step by default: 2^23 multiply-adds,
- * a millisecond or so on one core. */
-#define SEQTRAIN_UNIT_WORK ((size_t)1 << 23)
+/* The work of one unit of seqtrain_step by default: 2^22 multiply-adds,
+ * a few tenths of a millisecond on one core, and some 20 ms where the
+ * gradient fades through subnormal floats (which the processor handles
+ * tens of times slower), still within the TUI's slice between two reads
+ * of the keyboard. */
+#define SEQTRAIN_UNIT_WORK ((size_t)1 << 22)
 
 /* The defaults above. */
 void seqtrain_config_init(struct seqtrain_config *cfg);

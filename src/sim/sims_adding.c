@@ -39,7 +39,7 @@ static const char *const act_choices[] = { "tanh", "relu", NULL };
 #define ADDING_INPUT 2
 
 /* The largest sizes keep the cache near 200 MB; a unit of the run is a
- * slice of an update or an evaluation of at most 2^23 multiply-adds
+ * slice of an update or an evaluation of at most 2^22 multiply-adds
  * (nn/seqtrain.h), a millisecond or so, whatever the sizes. */
 static const struct sim_param_spec adding_params[] = {
 	[P_MODEL] = { .name = "model", .type = SIM_CHOICE, .def = 2, .min = 0,
