@@ -62,12 +62,12 @@
  * (norm, logs, divergence check, clipping, the optimizer's step). An
  * evaluation is the forward pass over each held-out chunk in chunks of
  * rows. A chunk holds as many rows as fit in cfg->unit_work multiply-adds
- * (SEQTRAIN_UNIT_WORK, 2^22, unless set; at least one row), counting the
- * products' exactly and an estimate for the cells' arithmetic, so that no
- * unit of the adding lesson's largest network
- * (LSTM, H 128, T 1000, B 64) does more than 2^22 of them. Drawing a batch
- * (the task's sample) and the finish are one unit each whatever their
- * size: T B I numbers and a few passes over the parameters.
+ * (SEQTRAIN_UNIT_WORK, 2^22, unless set), counting the products' exactly
+ * and an estimate for the cells' arithmetic; it holds at least one row, and
+ * one row costs G H (I + H + 16) or so: at most about 2^22 even for an
+ * LSTM of SEQTRAIN_MAX_HIDDEN units and a few inputs. Drawing a batch (the task's sample) and the finish are
+ * one unit each whatever their size: T B I numbers and a few passes over
+ * the parameters.
  *
  * Determinism: the same configuration and task give the same bits, however
  * the units are split into calls of seqtrain_step, however large
