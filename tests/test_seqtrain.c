@@ -537,6 +537,197 @@ test_seqtrain_deterministic_across_steps_and_widths(void)
 }
 
 /* A configuration out of range is refused with a message. */
+/* Everything two runs logged, their parameters and their messages are
+ * the same bits. */
+static void
+assert_same_runs(struct seqtrain *a, struct seqtrain *b,
+    const struct diag_list *da, const struct diag_list *db)
+{
+	struct seqtrain_log la, lb;
+
+	seqtrain_log(a, &la);
+	seqtrain_log(b, &lb);
+	CU_ASSERT_EQUAL_FATAL(la.updates, lb.updates);
+	CU_ASSERT_EQUAL_FATAL(la.evals, lb.evals);
+	CU_ASSERT(memcmp(la.loss, lb.loss, la.updates * sizeof(double)) == 0);
+	CU_ASSERT(memcmp(la.grad_norm, lb.grad_norm,
+	    la.updates * sizeof(double)) == 0);
+	CU_ASSERT(memcmp(la.clipped_norm, lb.clipped_norm,
+	    la.updates * sizeof(double)) == 0);
+	CU_ASSERT(memcmp(la.test_loss, lb.test_loss,
+	    la.evals * sizeof(double)) == 0);
+	CU_ASSERT(memcmp(la.test_at, lb.test_at,
+	    la.evals * sizeof(size_t)) == 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(la.reach_last);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(lb.reach_last);
+	CU_ASSERT(memcmp(la.reach_first, lb.reach_first,
+	    la.steps * sizeof(double)) == 0);
+	CU_ASSERT(memcmp(la.reach_last, lb.reach_last,
+	    la.steps * sizeof(double)) == 0);
+	CU_ASSERT_EQUAL(la.clipped, lb.clipped);
+	CU_ASSERT_EQUAL(la.diverged_at, lb.diverged_at);
+	CU_ASSERT(memcmp(seqtrain_params(a), seqtrain_params(b),
+	    seqtrain_param_count(a) * sizeof(float)) == 0);
+	CU_ASSERT_EQUAL_FATAL(da->n, db->n);
+	for (size_t i = 0; i < da->n; i++)
+		CU_ASSERT_STRING_EQUAL(da->v[i].msg, db->v[i].msg);
+}
+
+/* Run cfg over steps in calls of chunk units; the progress must only
+ * grow, stay below 1 while the run goes on and reach 1 at its end. */
+static struct seqtrain *
+run_watching_progress(const struct seqtrain_config *cfg, size_t steps,
+    size_t chunk, int *rc, struct diag_list *diags)
+{
+	struct seqtrain_task task = noise_task(steps);
+	struct seqtrain_progress pg;
+	struct seqtrain *tr = NULL;
+	uint64_t last = 0;
+
+	CU_ASSERT_EQUAL_FATAL(seqtrain_create(&tr, cfg, &task, diags),
+	    SEQTRAIN_OK);
+	seqtrain_progress(tr, &pg);
+	CU_ASSERT_EQUAL(pg.units_done, 0);
+	CU_ASSERT(pg.units > 0);
+	while ((*rc = seqtrain_step(tr, chunk, diags)) == 1) {
+		seqtrain_progress(tr, &pg);
+		CU_ASSERT(pg.units_done > last);
+		CU_ASSERT(pg.units_done < pg.units);
+		CU_ASSERT(pg.fraction > 0.0 && pg.fraction < 1.0);
+		if (chunk < 1000) {
+			CU_ASSERT_EQUAL(pg.units_done, last + chunk);
+		}
+		last = pg.units_done;
+	}
+	seqtrain_progress(tr, &pg);
+	CU_ASSERT_EQUAL(pg.fraction, 1.0);
+	if (*rc == 0) {
+		CU_ASSERT_EQUAL(pg.units_done, pg.units);
+	}
+	return tr;
+}
+
+/* The same bits whether a run goes one unit per call, a thousand, or all
+ * at once, and with units so small that they cut through the rows of one
+ * step (cfg.unit_work): every cell with truncation, and a run that
+ * diverges. */
+static void
+test_seqtrain_units_split_gives_same_bits(void)
+{
+	enum seqtrain_cell cells[] = { SEQTRAIN_RNN, SEQTRAIN_LSTM,
+	    SEQTRAIN_GRU, SEQTRAIN_RNN };
+	size_t chunks[] = { 1, 1000, 1, 3 };
+
+	for (size_t c = 0; c < 4; c++) {
+		int diverges = c == 3;
+		size_t steps = diverges ? 100 : 14;
+		struct seqtrain_config cfg;
+		struct diag_list dwhole;
+		struct seqtrain *whole;
+		struct seqtrain_progress pw;
+		int rc;
+
+		seqtrain_config_init(&cfg);
+		cfg.cell = cells[c];
+		cfg.hidden = 9;		/* vectors and a scalar tail */
+		cfg.batch = 5;
+		cfg.updates = 12;
+		cfg.eval_every = 5;
+		cfg.test_size = 7;
+		cfg.clip = 0.5;
+		cfg.truncate = 4;	/* windows 0-3, ..., 12-13 */
+		if (diverges) {
+			/* test_seqtrain_divergence_stops_cleanly's run */
+			cfg.act = SEQTRAIN_RELU;
+			cfg.init = SEQTRAIN_INIT_IDENTITY;
+			cfg.rho = 3.0;
+			cfg.lr = 1.0;
+			cfg.optim = SEQTRAIN_SGD;
+			cfg.clip = 0.0;
+			cfg.truncate = 0;
+			cfg.hidden = 16;
+			cfg.batch = 8;
+			cfg.updates = 500;
+		}
+		diag_list_init(&dwhole);
+		whole = run_watching_progress(&cfg, steps, SIZE_MAX, &rc,
+		    &dwhole);
+		CU_ASSERT_EQUAL(rc, diverges ? SEQTRAIN_EDIVERGED : 0);
+		seqtrain_progress(whole, &pw);
+		for (size_t k = 0; k < 4; k++) {
+			struct seqtrain_config small = cfg;
+			struct seqtrain_progress pg;
+			struct diag_list diags;
+			struct seqtrain *tr;
+
+			/* k >= 2: 1 to 8 rows a unit (a step has 5 or 8) */
+			if (k >= 2)
+				small.unit_work = 2000;
+			diag_list_init(&diags);
+			tr = run_watching_progress(&small, steps, chunks[k],
+			    &rc, &diags);
+			CU_ASSERT_EQUAL(rc, diverges ? SEQTRAIN_EDIVERGED : 0);
+			assert_same_runs(whole, tr, &dwhole, &diags);
+			seqtrain_progress(tr, &pg);
+			if (k >= 2) {
+				CU_ASSERT(pg.units > 2 * pw.units);
+			} else {
+				CU_ASSERT_EQUAL(pg.units, pw.units);
+			}
+			CU_ASSERT_EQUAL(seqtrain_step(tr, 1, &diags), 0);
+			diag_list_free(&diags);
+			seqtrain_destroy(tr);
+		}
+		seqtrain_destroy(whole);
+		diag_list_free(&dwhole);
+	}
+}
+
+/* At the adding lesson's largest sizes (LSTM, T 1000, H 128, B 64, two
+ * inputs) no unit of an update or an evaluation does more than
+ * SEQTRAIN_UNIT_WORK multiply-adds, and the units are not needlessly
+ * small: a test of work, not of time. */
+static void
+test_seqtrain_unit_work_is_bounded(void)
+{
+	struct seqtrain_config cfg;
+	struct seqtrain_task task = noise_task(1000);
+	struct seqtrain_progress pg;
+	struct diag_list diags;
+	struct seqtrain *tr = NULL;
+	uint64_t units = 0;
+	int rc;
+
+	seqtrain_config_init(&cfg);
+	cfg.cell = SEQTRAIN_LSTM;
+	cfg.hidden = 128;
+	cfg.batch = 64;
+	cfg.updates = 1;
+	cfg.eval_every = 1;
+	cfg.test_size = 3;	/* the evaluations' chunks are cut the same */
+	diag_list_init(&diags);
+	CU_ASSERT_EQUAL_FATAL(seqtrain_create(&tr, &cfg, &task, &diags),
+	    SEQTRAIN_OK);
+	while ((rc = seqtrain_step(tr, 1, &diags)) == 1) {
+		CU_ASSERT_FATAL(seqtrain_unit_work_max(tr) <=
+		    SEQTRAIN_UNIT_WORK);
+		units++;
+	}
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(seqtrain_updates_done(tr), 1);
+	CU_ASSERT(seqtrain_unit_work_max(tr) <= SEQTRAIN_UNIT_WORK);
+	CU_ASSERT(seqtrain_unit_work_max(tr) >= SEQTRAIN_UNIT_WORK / 2);
+	/* the update's three products of 4 H x H per row cannot fit in
+	 * fewer units than that */
+	CU_ASSERT(units + 1 >= (uint64_t)3 * 1000 * 64 * 4 * 128 * 128 /
+	    SEQTRAIN_UNIT_WORK);
+	seqtrain_progress(tr, &pg);
+	CU_ASSERT_EQUAL(pg.units_done, units + 1);
+	CU_ASSERT_EQUAL(pg.units_done, pg.units);
+	diag_list_free(&diags);
+	seqtrain_destroy(tr);
+}
+
 static void
 test_seqtrain_refuses_bad_config(void)
 {
@@ -737,6 +928,10 @@ test_seqtrain_register(void)
 	    test_seqtrain_divergence_stops_cleanly);
 	CU_add_test(s, "deterministic across steps and widths",
 	    test_seqtrain_deterministic_across_steps_and_widths);
+	CU_add_test(s, "units split gives same bits",
+	    test_seqtrain_units_split_gives_same_bits);
+	CU_add_test(s, "unit work is bounded",
+	    test_seqtrain_unit_work_is_bounded);
 	CU_add_test(s, "refuses bad config",
 	    test_seqtrain_refuses_bad_config);
 	CU_add_test(a, "gru solves, rnn does not",

@@ -1,7 +1,9 @@
 /* seqtrain: the sequence trainer of seqtrain.h: batches from a task, the
  * head and the loss, the gradient's norm, clipping, the optimizers, the
- * held-out evaluations and the logs. The recurrent layer's float kernels
- * are in seqtrain_kernel.c. */
+ * held-out evaluations and the logs, all cut into small units of work by
+ * a machine of phases (enum phase) that remembers where an update or an
+ * evaluation stands between calls. The recurrent layer's float kernels,
+ * which work on ranges of rows, are in seqtrain_kernel.c. */
 #include "config.h"
 
 #include "nn/seqtrain.h"
@@ -26,6 +28,18 @@
 #define ADAM_B1 0.9
 #define ADAM_B2 0.999
 #define ADAM_EPS 1e-8f
+
+/* The pieces of an update and of an evaluation, in the order they run
+ * (seqtrain.h's units of work). */
+enum phase {
+	PHASE_EVAL,		/* a chunk of the held-out set's forward */
+	PHASE_SAMPLE,		/* the batch, the weights transposed */
+	PHASE_FORWARD,		/* a chunk of rows, going up */
+	PHASE_HEAD,		/* loss, the head's gradient, dL/dh_{T-1} */
+	PHASE_BACKWARD,		/* a chunk of rows, going down */
+	PHASE_WEIGHTS,		/* a chunk of the weight gradients, going up */
+	PHASE_FINISH		/* norm, logs, clipping, the optimizer */
+};
 
 struct seqtrain {
 	struct seqtrain_config cfg;
@@ -54,6 +68,17 @@ struct seqtrain {
 	size_t diverged_at;
 	int finished;
 	double seconds;
+	/* the units of work (seqtrain.h): where the run is */
+	enum phase phase;
+	size_t pos;			/* the next row of a chunked phase */
+	size_t rows_fwd, rows_bwd, rows_wt;	/* rows per unit */
+	size_t eval_chunk;		/* the held-out chunk under way */
+	double eval_sum;		/* its loss sum so far */
+	double batch_loss;		/* the update's, from the head */
+	double *reach;			/* T: the update's ||dL/dh_t|| */
+	char stop[64];			/* why the run diverged */
+	uint64_t units_done, units_update, units_eval, units;
+	uint64_t unit_work_max;
 };
 
 /* See seqtrain.h. */
@@ -209,6 +234,64 @@ init_params(struct seqtrain *tr, struct rng *rng)
 	free(q);
 }
 
+/* The first step whose chunk the loss reaches (seqtrain.h's truncation). */
+static size_t
+window_start(const struct seqtrain *tr)
+{
+	size_t k = tr->cfg.truncate, nt = tr->dims.steps;
+
+	return k == 0 || k >= nt ? 0 : k * ((nt - 1) / k);
+}
+
+/* Rows that fit in budget multiply-adds beside fixed ones, at least 1. */
+static size_t
+rows_per_unit(size_t budget, uint64_t fixed, uint64_t per_row)
+{
+	uint64_t rows = budget > fixed ? (budget - fixed) / per_row : 0;
+
+	return rows > 0 ? (size_t)rows : 1;
+}
+
+/* Chunks of at most per rows in rows. */
+static uint64_t
+chunks_of(size_t rows, size_t per)
+{
+	return (rows + per - 1) / per;
+}
+
+/* Rows per unit of each chunked phase, as the kernels count their work
+ * (seqtrain_int.h), and the units of an update, an evaluation, the run. */
+static void
+plan_units(struct seqtrain *tr)
+{
+	const struct seqtrain_dims *d = &tr->dims;
+	uint64_t ng = d->gates, nh = d->hidden, ni = d->input;
+	size_t nt = d->steps, bs = tr->cfg.batch;
+	size_t window = (nt - window_start(tr)) * bs;
+	size_t budget = tr->cfg.unit_work > 0 ? tr->cfg.unit_work :
+	    SEQTRAIN_UNIT_WORK;
+	size_t updates = tr->cfg.updates, every = tr->cfg.eval_every;
+	uint64_t evals = 1 + updates / every + (updates % every != 0);
+
+	/* forward: an evaluation's first chunk also transposes, its last
+	 * takes the loss; backward: a norm of B H per step begun */
+	tr->rows_fwd = rows_per_unit(budget, ng * (ni + nh) + bs * nh,
+	    ng * (ni + nh + SEQTRAIN_CELL_WORK));
+	tr->rows_bwd = rows_per_unit(budget, bs * nh,
+	    ng * (nh + SEQTRAIN_CELL_WORK) + nh);
+	tr->rows_wt = rows_per_unit(budget, 2 * ni * ng, ng * (ni + nh + 2));
+	tr->units_update = 3 + chunks_of(nt * bs, tr->rows_fwd) +
+	    chunks_of(window, tr->rows_bwd) + chunks_of(window, tr->rows_wt);
+	tr->units_eval = 0;
+	for (size_t k = 0; k < tr->test_chunks; k++) {
+		size_t n = k + 1 < tr->test_chunks ? bs :
+		    tr->cfg.test_size - k * bs;
+
+		tr->units_eval += chunks_of(nt * n, tr->rows_fwd);
+	}
+	tr->units = updates * tr->units_update + evals * tr->units_eval;
+}
+
 /* See seqtrain.h. */
 int
 seqtrain_create(struct seqtrain **out, const struct seqtrain_config *cfg,
@@ -267,6 +350,9 @@ seqtrain_create(struct seqtrain **out, const struct seqtrain_config *cfg,
 	tr->test_at = xcalloc(evals, sizeof *tr->test_at);
 	tr->reach_first = xcalloc(nt, sizeof *tr->reach_first);
 	tr->reach_last = xcalloc(nt, sizeof *tr->reach_last);
+	tr->reach = xcalloc(nt, sizeof *tr->reach);
+	tr->phase = PHASE_EVAL;
+	plan_units(tr);
 	*out = tr;
 	return SEQTRAIN_OK;
 }
@@ -293,6 +379,7 @@ seqtrain_destroy(struct seqtrain *tr)
 	free(tr->test_at);
 	free(tr->reach_first);
 	free(tr->reach_last);
+	free(tr->reach);
 	free(tr);
 }
 
@@ -328,39 +415,36 @@ head_out(const struct seqtrain *tr, size_t b, size_t n)
 	return s;
 }
 
-/* Forward over the n sequences in the cache; the mean loss against y. */
+/* The mean loss of the n sequences whose forward pass is in the cache,
+ * against y: the sum over the sequences in order, then / n. */
 static double
-forward_loss(struct seqtrain *tr, const float *y, size_t n)
+batch_loss(const struct seqtrain *tr, const float *y, size_t n)
 {
 	double sum = 0.0;
 
-	nn_stranspose(tr->cache.wt_ih, tr->p.w_ih, tr->dims.gates,
-	    tr->dims.input);
-	nn_stranspose(tr->cache.wt_hh, tr->p.w_hh, tr->dims.gates,
-	    tr->dims.hidden);
-	seqtrain_kernel_forward(&tr->cache, &tr->p, &tr->dims, n);
 	for (size_t b = 0; b < n; b++)
 		sum += loss_of(tr->cfg.loss, head_out(tr, b, n), y[b]);
 	return sum / (double)n;
 }
 
-/* The first step whose chunk the loss reaches (seqtrain.h's truncation). */
-static size_t
-window_start(const struct seqtrain *tr)
-{
-	size_t k = tr->cfg.truncate, nt = tr->dims.steps;
-
-	return k == 0 || k >= nt ? 0 : k * ((nt - 1) / k);
-}
-
-/* After forward_loss: tr->grad = the gradient of the mean loss, reach
- * (T, or NULL) = ||dL/dh_t||. */
+/* W_ih^T and W_hh^T for the kernels, from the current parameters. */
 static void
-backward_all(struct seqtrain *tr, double *reach, const float *y, size_t n)
+transpose_weights(struct seqtrain *tr)
 {
 	const struct seqtrain_dims *d = &tr->dims;
-	size_t nh = d->hidden;
-	const float *hlast = tr->cache.hs + d->steps * n * nh;
+
+	nn_stranspose(tr->cache.wt_ih, tr->p.w_ih, d->gates, d->input);
+	nn_stranspose(tr->cache.wt_hh, tr->p.w_hh, d->gates, d->hidden);
+	tr->cache.work += (uint64_t)d->gates * (d->input + d->hidden);
+}
+
+/* After a forward pass of n sequences: tr->grad = 0 but for the head's
+ * gradient, and c->gh = dL/dh_{T-1}, ready for the backward pass. */
+static void
+head_backward(struct seqtrain *tr, const float *y, size_t n)
+{
+	size_t nh = tr->dims.hidden;
+	const float *hlast = tr->cache.hs + tr->dims.steps * n * nh;
 	double db = 0.0;
 
 	memset(tr->grad, 0, tr->nparam * sizeof *tr->grad);
@@ -381,10 +465,31 @@ backward_all(struct seqtrain *tr, double *reach, const float *y, size_t n)
 		tr->g.head_w[j] = (float)s;
 	}
 	tr->g.head_b[0] = (float)db;
-	if (reach == NULL)
-		reach = tr->reach_last;
-	seqtrain_kernel_backward(&tr->g, reach, &tr->cache, &tr->p, d, n,
-	    window_start(tr));
+	tr->cache.work += tr->nparam + (uint64_t)3 * n * nh;
+}
+
+/* Forward over the n sequences in the cache; the mean loss against y. */
+static double
+forward_loss(struct seqtrain *tr, const float *y, size_t n)
+{
+	transpose_weights(tr);
+	seqtrain_kernel_forward(&tr->cache, &tr->p, &tr->dims, tr->cache.x, n,
+	    0, tr->dims.steps * n);
+	return batch_loss(tr, y, n);
+}
+
+/* After forward_loss: tr->grad = the gradient of the mean loss, reach
+ * (T) = ||dL/dh_t||; all rows at once. */
+static void
+backward_all(struct seqtrain *tr, double *reach, const float *y, size_t n)
+{
+	size_t start = window_start(tr), rows = tr->dims.steps * n;
+
+	head_backward(tr, y, n);
+	seqtrain_kernel_backward(reach, &tr->cache, &tr->p, &tr->dims, n,
+	    start, start * n, rows);
+	seqtrain_kernel_weights(&tr->g, &tr->cache, &tr->dims, n, start,
+	    start * n, rows);
 }
 
 /* The gradient's global norm, in double. */
@@ -396,33 +501,6 @@ grad_norm(const struct seqtrain *tr)
 	for (size_t i = 0; i < tr->nparam; i++)
 		s += (double)tr->grad[i] * (double)tr->grad[i];
 	return sqrt(s);
-}
-
-/* The mean loss over the held-out set. */
-static double
-test_loss(struct seqtrain *tr)
-{
-	size_t nt = tr->dims.steps, bs = tr->cfg.batch, ni = tr->dims.input;
-	double sum = 0.0;
-
-	for (size_t k = 0; k < tr->test_chunks; k++) {
-		size_t n = k + 1 < tr->test_chunks ? bs :
-		    tr->cfg.test_size - k * bs;
-
-		memcpy(tr->cache.x, tr->test_x + k * nt * bs * ni,
-		    nt * n * ni * sizeof *tr->cache.x);
-		sum += forward_loss(tr, tr->test_y + k * bs, n) * (double)n;
-	}
-	return sum / (double)tr->cfg.test_size;
-}
-
-/* Log an evaluation after the updates done. */
-static void
-evaluate(struct seqtrain *tr)
-{
-	tr->test_loss[tr->evals] = test_loss(tr);
-	tr->test_at[tr->evals] = tr->done;
-	tr->evals++;
 }
 
 /* Scale the gradient as clip_grad_norm_ does; the norm the update uses. */
@@ -460,43 +538,144 @@ apply_update(struct seqtrain *tr)
 	    (float)sqrt(1.0 - pow(ADAM_B2, (double)tr->adam_t)));
 }
 
-/* One update; SEQTRAIN_EDIVERGED (with the message) when not finite. */
+/* One chunk of an evaluation: the next rows of the held-out chunk under
+ * way; the loss when it is through, the log entry after the last chunk.
+ * Then the run ends (done, or the divergence reported) or an update
+ * begins. */
 static int
-update(struct seqtrain *tr, struct diag_list *diags)
+eval_unit(struct seqtrain *tr, struct diag_list *diags)
 {
-	size_t i = tr->logged, nt = tr->dims.steps, n = tr->cfg.batch;
-	double loss, norm;
+	size_t nt = tr->dims.steps, bs = tr->cfg.batch, k = tr->eval_chunk;
+	size_t n = k + 1 < tr->test_chunks ? bs : tr->cfg.test_size - k * bs;
+	size_t q1 = tr->pos + tr->rows_fwd < nt * n ? tr->pos + tr->rows_fwd :
+	    nt * n;
 
-	tr->task.sample(tr->cache.x, tr->y, n, nt, &tr->data, tr->task.ctx);
-	loss = forward_loss(tr, tr->y, n);
-	backward_all(tr, NULL, tr->y, n);
-	norm = grad_norm(tr);
+	if (k == 0 && tr->pos == 0)
+		transpose_weights(tr);
+	seqtrain_kernel_forward(&tr->cache, &tr->p, &tr->dims,
+	    tr->test_x + k * nt * bs * tr->dims.input, n, tr->pos, q1);
+	tr->pos = q1;
+	if (q1 < nt * n)
+		return 1;
+	tr->eval_sum += batch_loss(tr, tr->test_y + k * bs, n) * (double)n;
+	tr->cache.work += (uint64_t)n * tr->dims.hidden;
+	tr->pos = 0;
+	if (++tr->eval_chunk < tr->test_chunks)
+		return 1;
+	tr->test_loss[tr->evals] = tr->eval_sum / (double)tr->cfg.test_size;
+	tr->test_at[tr->evals] = tr->done;
+	tr->evals++;
+	tr->eval_chunk = 0;
+	tr->eval_sum = 0.0;
+	if (tr->diverged_at > 0) {
+		tr->finished = 1;
+		diag_add(diags, DIAG_ERROR, NULL, 0, 0,
+		    "diverged at update %zu: %s", tr->diverged_at, tr->stop);
+		return SEQTRAIN_EDIVERGED;
+	}
+	if (tr->done == tr->cfg.updates) {
+		tr->finished = 1;
+		return 0;
+	}
+	tr->phase = PHASE_SAMPLE;
+	return 1;
+}
+
+/* The end of an update: the norm, the logs, then either the divergence
+ * (the update not applied, a last evaluation) or clipping and the
+ * optimizer's step, and the evaluation when one is due. */
+static void
+finish_unit(struct seqtrain *tr)
+{
+	size_t i = tr->logged, nt = tr->dims.steps;
+	double loss = tr->batch_loss, norm = grad_norm(tr);
+
+	tr->cache.work += (uint64_t)4 * tr->nparam + 2 * nt;
 	tr->loss[i] = loss;
 	tr->grad_norm[i] = norm;
 	tr->clipped_norm[i] = norm;
 	tr->logged++;
+	tr->pos = 0;
+	memcpy(tr->reach_last, tr->reach, nt * sizeof *tr->reach_last);
 	if (i == 0)
-		memcpy(tr->reach_first, tr->reach_last,
-		    nt * sizeof *tr->reach_first);
+		memcpy(tr->reach_first, tr->reach, nt * sizeof *tr->reach_first);
 	if (!isfinite(loss) || !isfinite(norm)) {
-		char what[64];
-
 		if (!isfinite(norm))
-			snprintf(what, sizeof what, "gradient norm %s",
+			snprintf(tr->stop, sizeof tr->stop, "gradient norm %s",
 			    isnan(norm) ? "nan" : "inf");
 		else
-			snprintf(what, sizeof what, "loss %s",
+			snprintf(tr->stop, sizeof tr->stop, "loss %s",
 			    isnan(loss) ? "nan" : "inf");
 		tr->diverged_at = i + 1;
-		tr->finished = 1;
-		diag_add(diags, DIAG_ERROR, NULL, 0, 0,
-		    "diverged at update %zu: %s", i + 1, what);
-		return SEQTRAIN_EDIVERGED;
+		tr->phase = PHASE_EVAL;
+		return;
 	}
 	tr->clipped_norm[i] = clip(tr, norm);
 	apply_update(tr);
 	tr->done++;
-	return SEQTRAIN_OK;
+	tr->phase = tr->done % tr->cfg.eval_every == 0 ||
+	    tr->done == tr->cfg.updates ? PHASE_EVAL : PHASE_SAMPLE;
+}
+
+/* One unit of work (seqtrain.h): 1 while work remains, 0 when the run is
+ * done, SEQTRAIN_EDIVERGED when it diverged. */
+static int
+run_unit(struct seqtrain *tr, struct diag_list *diags)
+{
+	struct seqtrain_cache *c = &tr->cache;
+	size_t nt = tr->dims.steps, bs = tr->cfg.batch;
+	size_t start = window_start(tr) * bs, q;
+	int rc = 1;
+
+	switch (tr->phase) {
+	case PHASE_EVAL:
+		rc = eval_unit(tr, diags);
+		break;
+	case PHASE_SAMPLE:
+		tr->task.sample(c->x, tr->y, bs, nt, &tr->data, tr->task.ctx);
+		c->work += (uint64_t)nt * bs * tr->dims.input;
+		transpose_weights(tr);
+		tr->phase = PHASE_FORWARD;
+		tr->pos = 0;
+		break;
+	case PHASE_FORWARD:
+		q = nt * bs - tr->pos > tr->rows_fwd ? tr->pos + tr->rows_fwd :
+		    nt * bs;
+		seqtrain_kernel_forward(c, &tr->p, &tr->dims, c->x, bs,
+		    tr->pos, q);
+		tr->pos = q;
+		if (q == nt * bs)
+			tr->phase = PHASE_HEAD;
+		break;
+	case PHASE_HEAD:
+		tr->batch_loss = batch_loss(tr, tr->y, bs);
+		head_backward(tr, tr->y, bs);
+		tr->phase = PHASE_BACKWARD;
+		tr->pos = nt * bs;
+		break;
+	case PHASE_BACKWARD:
+		q = tr->pos - start > tr->rows_bwd ? tr->pos - tr->rows_bwd :
+		    start;
+		seqtrain_kernel_backward(tr->reach, c, &tr->p, &tr->dims, bs,
+		    start / bs, q, tr->pos);
+		tr->pos = q;
+		if (q == start)
+			tr->phase = PHASE_WEIGHTS;
+		break;
+	case PHASE_WEIGHTS:
+		q = nt * bs - tr->pos > tr->rows_wt ? tr->pos + tr->rows_wt :
+		    nt * bs;
+		seqtrain_kernel_weights(&tr->g, c, &tr->dims, bs, start / bs,
+		    tr->pos, q);
+		tr->pos = q;
+		if (q == nt * bs)
+			tr->phase = PHASE_FINISH;
+		break;
+	case PHASE_FINISH:
+		finish_unit(tr);
+		break;
+	}
+	return rc;
 }
 
 /* See seqtrain.h. */
@@ -508,24 +687,34 @@ seqtrain_step(struct seqtrain *tr, size_t n, struct diag_list *diags)
 
 	if (tr->finished)
 		return 0;
-	if (tr->evals == 0)
-		evaluate(tr);
-	for (size_t k = 0; k < n && tr->done < tr->cfg.updates; k++) {
-		if (update(tr, diags) != SEQTRAIN_OK) {
-			evaluate(tr);
-			rc = SEQTRAIN_EDIVERGED;
-			break;
-		}
-		if (tr->done % tr->cfg.eval_every == 0 ||
-		    tr->done == tr->cfg.updates)
-			evaluate(tr);
-	}
-	if (rc == 1 && tr->done == tr->cfg.updates) {
-		tr->finished = 1;
-		rc = 0;
+	for (size_t k = 0; k < n && rc == 1; k++) {
+		tr->cache.work = 0;
+		rc = run_unit(tr, diags);
+		tr->units_done++;
+		if (tr->cache.work > tr->unit_work_max)
+			tr->unit_work_max = tr->cache.work;
 	}
 	tr->seconds += clock_now() - t0;
 	return rc;
+}
+
+/* See seqtrain.h. */
+void
+seqtrain_progress(const struct seqtrain *tr, struct seqtrain_progress *pg)
+{
+	*pg = (struct seqtrain_progress){
+		.units_done = tr->units_done,
+		.units = tr->units,
+		.fraction = tr->finished ? 1.0 : tr->units > 0 ?
+		    (double)tr->units_done / (double)tr->units : 0.0,
+	};
+}
+
+/* See seqtrain.h. */
+uint64_t
+seqtrain_unit_work_max(const struct seqtrain *tr)
+{
+	return tr->unit_work_max;
 }
 
 /* See seqtrain.h. */
@@ -602,12 +791,8 @@ seqtrain_gradient(struct seqtrain *tr, float *grad, double *reach,
     const float *x, const float *y, size_t n)
 {
 	double loss = seqtrain_loss(tr, x, y, n);
-	double *scratch = reach != NULL ? reach :
-	    xcalloc(tr->dims.steps, sizeof *scratch);
 
-	backward_all(tr, scratch, y, n);
+	backward_all(tr, reach != NULL ? reach : tr->reach, y, n);
 	memcpy(grad, tr->grad, tr->nparam * sizeof *grad);
-	if (reach == NULL)
-		free(scratch);
 	return loss;
 }

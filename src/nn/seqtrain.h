@@ -52,9 +52,29 @@
  * gradient norm inf" (or "loss nan", ...); everything logged so far, the
  * diverged update's loss and norm included, stays readable.
  *
+ * Units of work: seqtrain_step runs the run as a sequence of small units,
+ * so that a caller answering keys between them waits a few milliseconds at
+ * most. An update is: drawing the batch (and transposing the weights);
+ * the forward pass in chunks of rows (a row is one sequence at one step,
+ * row t B + b, going up); the head (loss, dL/dh_{T-1}); the backward pass
+ * through time in chunks of rows going down; the weight gradients in
+ * chunks of rows going up (after the whole backward pass); and the finish
+ * (norm, logs, divergence check, clipping, the optimizer's step). An
+ * evaluation is the forward pass over each held-out chunk in chunks of
+ * rows. A chunk holds as many rows as fit in cfg->unit_work multiply-adds
+ * (SEQTRAIN_UNIT_WORK, 2^22, unless set), counting the products' exactly
+ * and an estimate for the cells' arithmetic; it holds at least one row, and
+ * one row costs G H (I + H + 16) or so: at most about 2^22 even for an
+ * LSTM of SEQTRAIN_MAX_HIDDEN units and a few inputs. Drawing a batch (the task's sample) and the finish are
+ * one unit each whatever their size: T B I numbers and a few passes over
+ * the parameters.
+ *
  * Determinism: the same configuration and task give the same bits, however
- * the updates are split into calls of seqtrain_step and whichever vector
- * width (nn/sgemm.h's nn_isa) runs.
+ * the units are split into calls of seqtrain_step, however large
+ * cfg->unit_work makes the chunks, and whichever vector width (nn/sgemm.h's
+ * nn_isa) runs: rows are independent in the forward pass and in each
+ * backward step, and every sum over rows (the weight gradients, the
+ * biases') adds them in the same order, chunk after chunk.
  *
  * Ownership: struct seqtrain is opaque, seqtrain_create()/_destroy(). The
  * task's ctx is borrowed for the trainer's life. Arrays handed out by
@@ -118,7 +138,17 @@ struct seqtrain_config {
 	size_t eval_every;		/* E updates between evaluations (100) */
 	size_t test_size;		/* held-out examples (256) */
 	uint64_t seed;			/* 1 */
+	size_t unit_work;		/* multiply-adds a unit of seqtrain_step
+					 * aims at, 0 = SEQTRAIN_UNIT_WORK (0);
+					 * changes the units, never the bits */
 };
+
+/* The work of one unit of seqtrain_step by default: 2^22 multiply-adds,
+ * a few tenths of a millisecond on one core, and some 20 ms where the
+ * gradient fades through subnormal floats (which the processor handles
+ * tens of times slower), still within the TUI's slice between two reads
+ * of the keyboard. */
+#define SEQTRAIN_UNIT_WORK ((size_t)1 << 22)
 
 /* The defaults above. */
 void seqtrain_config_init(struct seqtrain_config *cfg);
@@ -153,12 +183,26 @@ int seqtrain_create(struct seqtrain **out, const struct seqtrain_config *cfg,
     const struct seqtrain_task *task, struct diag_list *diags);
 void seqtrain_destroy(struct seqtrain *tr);
 
-/* Run at most n updates (and the evaluations due): 1 while updates remain,
- * 0 when done, SEQTRAIN_EDIVERGED (with its message) when an update
- * diverged; the run then stays done and later calls return 0. */
+/* Run at most n units of work (see above; the first evaluation, then the
+ * updates and the evaluations due after them): 1 while work remains, 0
+ * when done, SEQTRAIN_EDIVERGED (with its message) when an update diverged
+ * (returned once the evaluation after it is done); the run then stays done
+ * and later calls return 0. */
 int seqtrain_step(struct seqtrain *tr, size_t n, struct diag_list *diags);
 /* Updates done so far (not counting a diverged one). */
 size_t seqtrain_updates_done(const struct seqtrain *tr);
+
+/* Where a run is, in the units seqtrain_step counts. */
+struct seqtrain_progress {
+	uint64_t units_done;	/* units run so far */
+	uint64_t units;		/* the whole run's: every update and every
+				 * evaluation due, as if none diverged */
+	double fraction;	/* units_done / units, and 1 once the run is
+				 * done (a diverged run ends early) */
+};
+
+void seqtrain_progress(const struct seqtrain *tr,
+    struct seqtrain_progress *pg);
 void seqtrain_log(const struct seqtrain *tr, struct seqtrain_log *log);
 
 /* The mean loss on the held-out set of always predicting (or, for BCE,
@@ -167,12 +211,17 @@ double seqtrain_baseline(const struct seqtrain *tr, double value);
 
 /* ---- pieces, for the tests and for callers with their own data ---- */
 
+/* The most multiply-adds one unit of seqtrain_step has done so far, as
+ * the kernels count them: the products exactly, estimates for the rest. */
+uint64_t seqtrain_unit_work_max(const struct seqtrain *tr);
 /* Floats in the parameter (and gradient) array. */
 size_t seqtrain_param_count(const struct seqtrain *tr);
 /* The parameters, in the layout above; writable (the tests perturb them). */
 float *seqtrain_params(struct seqtrain *tr);
 /* The mean loss of n <= cfg->batch examples (x, y as task->sample gives
- * them) under the current parameters. */
+ * them) under the current parameters. This and seqtrain_gradient work in
+ * the trainer's own space: call them before the first seqtrain_step or
+ * after the run, not while an update is under way. */
 double seqtrain_loss(struct seqtrain *tr, const float *x, const float *y,
     size_t n);
 /* The same, and grad (seqtrain_param_count() floats) = its gradient as

@@ -3,8 +3,12 @@
  *
  * The batch moves step by step: each step is one small matrix product
  * (n sequences' h_{t-1} times W_hh^T) and the cell arithmetic on vectors;
- * the input projections of all steps and every weight gradient are single
- * large products over all T n rows. The vector code (seqtrain_simd.h, on
+ * the input projections and the weight gradients are large products over
+ * many rows. Every kernel works on a range of rows (a row is one sequence
+ * at one step), so that the trainer can cut an update into small units:
+ * rows are independent in the forward pass and in the backward step, and
+ * the weight gradients add their rows in order, so any cut gives the same
+ * bits. The vector code (seqtrain_simd.h, on
  * nn/sgemm_simd.h's pieces) is compiled for 16-byte vectors and, on x86,
  * for 32-byte AVX2 and 64-byte AVX-512 vectors, chosen by nn_isa(); the scalar helpers below
  * handle the units past the last whole vector with the same operations,
@@ -193,36 +197,56 @@ fill_rows(float *a, const float *v, size_t rows, size_t cols)
 /* See seqtrain_int.h. */
 void
 seqtrain_kernel_forward(struct seqtrain_cache *c,
-    const struct seqtrain_net *net, const struct seqtrain_dims *d, size_t n)
+    const struct seqtrain_net *net, const struct seqtrain_dims *d,
+    const float *x, size_t n, size_t q0, size_t q1)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
 	if (nn_isa() == NN_ISA_AVX512) {
-		forward_64(c, net, d, n);
+		forward_64(c, net, d, x, n, q0, q1);
 		return;
 	}
 	if (nn_isa() == NN_ISA_AVX2) {
-		forward_32(c, net, d, n);
+		forward_32(c, net, d, x, n, q0, q1);
 		return;
 	}
 #endif
-	forward_16(c, net, d, n);
+	forward_16(c, net, d, x, n, q0, q1);
 }
 
 /* See seqtrain_int.h. */
 void
-seqtrain_kernel_backward(struct seqtrain_net *grad, double *reach,
-    struct seqtrain_cache *c, const struct seqtrain_net *net,
-    const struct seqtrain_dims *d, size_t n, size_t start)
+seqtrain_kernel_backward(double *reach, struct seqtrain_cache *c,
+    const struct seqtrain_net *net, const struct seqtrain_dims *d, size_t n,
+    size_t start, size_t q0, size_t q1)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
 	if (nn_isa() == NN_ISA_AVX512) {
-		backward_64(grad, reach, c, net, d, n, start);
+		backward_64(reach, c, net, d, n, start, q0, q1);
 		return;
 	}
 	if (nn_isa() == NN_ISA_AVX2) {
-		backward_32(grad, reach, c, net, d, n, start);
+		backward_32(reach, c, net, d, n, start, q0, q1);
 		return;
 	}
 #endif
-	backward_16(grad, reach, c, net, d, n, start);
+	backward_16(reach, c, net, d, n, start, q0, q1);
+}
+
+/* See seqtrain_int.h. */
+void
+seqtrain_kernel_weights(struct seqtrain_net *grad, struct seqtrain_cache *c,
+    const struct seqtrain_dims *d, size_t n, size_t start, size_t q0,
+    size_t q1)
+{
+#if defined(NN_HAVE_AVX2_KERNELS)
+	if (nn_isa() == NN_ISA_AVX512) {
+		weights_64(grad, c, d, n, start, q0, q1);
+		return;
+	}
+	if (nn_isa() == NN_ISA_AVX2) {
+		weights_32(grad, c, d, n, start, q0, q1);
+		return;
+	}
+#endif
+	weights_16(grad, c, d, n, start, q0, q1);
 }

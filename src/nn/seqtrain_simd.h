@@ -6,8 +6,8 @@
  * AVX2 target pragma, for 32-byte vectors, each time with VBYTES and
  * SIMD_NAME(x) defined (see nn/sgemm_simd.h, included here for the vector
  * types, e^x, the activations and gemm). Each inclusion defines
- * SIMD_NAME(forward) and SIMD_NAME(backward) with the contracts of
- * seqtrain_kernel_forward and _backward. The lanes do exactly what the
+ * SIMD_NAME(forward), SIMD_NAME(backward) and SIMD_NAME(weights) with the
+ * contracts of seqtrain_kernel_forward, _backward and _weights. The lanes do exactly what the
  * scalar helpers of seqtrain_kernel.c do, operation for operation. */
 
 #include "nn/sgemm_simd.h"
@@ -20,6 +20,7 @@
 #define gru_grad	SIMD_NAME(gru_grad)
 #define forward		SIMD_NAME(forward)
 #define backward	SIMD_NAME(backward)
+#define weights		SIMD_NAME(weights)
 
 /* h = act(z) for one rnn row, into z and out. */
 NN_INLINE void
@@ -159,78 +160,96 @@ gru_grad(float *dzx, float *dzh, float *gskip, const float *gh,
 		gru_grad_scalar(dzx, dzh, gskip, gh, zx, zh, hprev, nh, j);
 }
 
-/* z = biases + X W_ih^T for all T n rows at once, then step by step
- * += h_{t-1} W_hh^T (gru: into zh) and the cell. */
+/* Rows [q0, q1): z = biases + X W_ih^T for all of them at once, then step
+ * by step += h_{t-1} W_hh^T (gru: into zh) and the cell, for the rows of
+ * each step in the range. */
 static void
 forward(struct seqtrain_cache *c, const struct seqtrain_net *net,
-    const struct seqtrain_dims *d, size_t n)
+    const struct seqtrain_dims *d, const float *x, size_t n, size_t q0,
+    size_t q1)
 {
-	size_t nh = d->hidden, ng = d->gates, ni = d->input, rows = d->steps * n;
+	size_t nh = d->hidden, ng = d->gates, ni = d->input, rows = q1 - q0;
 	int relu = d->act == SEQTRAIN_RELU;
+	float *z0 = c->z + q0 * ng;
 
-	if (rows == 0)
+	if (q1 <= q0 || n == 0)
 		return;
 	for (size_t j = 0; j < ng; j++)
-		c->z[j] = d->cell == SEQTRAIN_GRU ? net->b_ih[j] :
+		z0[j] = d->cell == SEQTRAIN_GRU ? net->b_ih[j] :
 		    net->b_ih[j] + net->b_hh[j];
-	fill_rows(c->z + ng, c->z, rows - 1, ng);
-	gemm(c->z, ng, c->x, ni, 1, c->wt_ih, ng, rows, ni, ng);
-	memset(c->hs, 0, n * nh * sizeof *c->hs);
-	for (size_t t = 0; t < d->steps; t++) {
-		float *z = c->z + t * n * ng, *hprev = c->hs + t * n * nh;
-		float *hout = hprev + n * nh;
+	fill_rows(z0 + ng, z0, rows - 1, ng);
+	gemm(z0, ng, x + q0 * ni, ni, 1, c->wt_ih, ng, rows, ni, ng);
+	c->work += (uint64_t)rows * ng * (ni + SEQTRAIN_CELL_WORK);
+	for (size_t t = q0 / n; t * n < q1; t++) {
+		size_t ra = (q0 > t * n ? q0 : t * n) - t * n;
+		size_t m = (q1 < (t + 1) * n ? q1 : (t + 1) * n) - t * n - ra;
+		float *z = c->z + (t * n + ra) * ng;
+		float *hprev = c->hs + (t * n + ra) * nh, *hout = hprev + n * nh;
 
+		if (t == 0)
+			memset(hprev, 0, m * nh * sizeof *hprev);
+		else
+			c->work += (uint64_t)m * nh * ng;
 		if (d->cell == SEQTRAIN_GRU) {
-			float *zh = c->zh + t * n * ng;
+			float *zh = c->zh + (t * n + ra) * ng;
 
-			fill_rows(zh, net->b_hh, n, ng);
+			fill_rows(zh, net->b_hh, m, ng);
 			if (t > 0)
-				gemm(zh, ng, hprev, nh, 1, c->wt_hh, ng, n, nh,
+				gemm(zh, ng, hprev, nh, 1, c->wt_hh, ng, m, nh,
 				    ng);
-			for (size_t r = 0; r < n; r++)
+			for (size_t r = 0; r < m; r++)
 				gru_cell(z + r * ng, zh + r * ng,
 				    hprev + r * nh, hout + r * nh, nh);
 			continue;
 		}
 		if (t > 0)
-			gemm(z, ng, hprev, nh, 1, c->wt_hh, ng, n, nh, ng);
-		for (size_t r = 0; r < n; r++) {
+			gemm(z, ng, hprev, nh, 1, c->wt_hh, ng, m, nh, ng);
+		for (size_t r = 0; r < m; r++) {
+			size_t q = t * n + ra + r;
+
 			if (d->cell == SEQTRAIN_LSTM)
 				lstm_cell(z + r * ng, t > 0 ? c->c +
-				    ((t - 1) * n + r) * nh : NULL,
-				    c->c + (t * n + r) * nh,
-				    c->tc + (t * n + r) * nh, hout + r * nh, nh);
+				    (q - n) * nh : NULL, c->c + q * nh,
+				    c->tc + q * nh, hout + r * nh, nh);
 			else
 				rnn_cell(z + r * ng, hout + r * nh, nh, relu);
 		}
 	}
 }
 
-/* From the last step down to start: dz_t row by row, then
- * gh_{t-1} = dz_t W_hh (gru: z gh_t + dzh_t W_hh). The weight gradients
- * are products over all rows of the window at the end. */
+/* Rows [q0, q1) from the highest down: dz_t row by row, then (above step
+ * start) gh_{t-1} = dz_t W_hh (gru: z gh_t + dzh_t W_hh) for those rows.
+ * A row's gh needs only its own row, and ||dL/dh_t|| is taken before any
+ * row of step t changes, so the cut does not change a bit. */
 static void
-backward(struct seqtrain_net *grad, double *reach, struct seqtrain_cache *c,
+backward(double *reach, struct seqtrain_cache *c,
     const struct seqtrain_net *net, const struct seqtrain_dims *d, size_t n,
-    size_t start)
+    size_t start, size_t q0, size_t q1)
 {
-	size_t nh = d->hidden, ng = d->gates, ni = d->input, nt = d->steps;
-	size_t r0 = start * n, nr = (nt - start) * n, t0;
+	size_t nh = d->hidden, ng = d->gates, nt = d->steps;
 	int relu = d->act == SEQTRAIN_RELU, gru = d->cell == SEQTRAIN_GRU;
 	const float *dzw = gru ? c->dzh : c->dz;
 
-	if (nt == 0 || n == 0)
+	if (q1 <= q0 || n == 0)
 		return;
-	if (d->cell == SEQTRAIN_LSTM)
-		memset(c->gc, 0, n * nh * sizeof *c->gc);
-	for (size_t t = 0; t < start; t++)
-		reach[t] = 0.0;
-	for (size_t t = nt; t-- > start;) {
+	if (q1 == nt * n) {
+		if (d->cell == SEQTRAIN_LSTM)
+			memset(c->gc, 0, n * nh * sizeof *c->gc);
+		for (size_t t = 0; t < start; t++)
+			reach[t] = 0.0;
+	}
+	for (size_t t = (q1 - 1) / n;; t--) {
+		size_t ra = (q0 > t * n ? q0 : t * n) - t * n;
+		size_t rb = (q1 < (t + 1) * n ? q1 : (t + 1) * n) - t * n;
+		size_t m = rb - ra;
 		float *dz = c->dz + t * n * ng;
 		const float *z = c->z + t * n * ng, *hprev = c->hs + t * n * nh;
 
-		reach[t] = norm_of(c->gh, n * nh);
-		for (size_t r = 0; r < n; r++) {
+		if (rb == n) {
+			reach[t] = norm_of(c->gh, n * nh);
+			c->work += (uint64_t)n * nh;
+		}
+		for (size_t r = ra; r < rb; r++) {
 			if (gru)
 				gru_grad(dz + r * ng, c->dzh + (t * n + r) * ng,
 				    c->gskip + r * nh, c->gh + r * nh,
@@ -245,30 +264,59 @@ backward(struct seqtrain_net *grad, double *reach, struct seqtrain_cache *c,
 				rnn_grad(dz + r * ng, c->gh + r * nh,
 				    z + r * ng, nh, relu);
 		}
+		c->work += (uint64_t)m * ng * SEQTRAIN_CELL_WORK;
 		if (t == start)
 			break;
 		if (gru)
-			memcpy(c->gh, c->gskip, n * nh * sizeof *c->gh);
+			memcpy(c->gh + ra * nh, c->gskip + ra * nh,
+			    m * nh * sizeof *c->gh);
 		else
-			memset(c->gh, 0, n * nh * sizeof *c->gh);
-		gemm(c->gh, nh, dzw + t * n * ng, ng, 1, net->w_hh, nh, n, ng,
-		    nh);
+			memset(c->gh + ra * nh, 0, m * nh * sizeof *c->gh);
+		gemm(c->gh + ra * nh, nh, dzw + (t * n + ra) * ng, ng, 1,
+		    net->w_hh, nh, m, ng, nh);
+		c->work += (uint64_t)m * ng * nh;
+		if (t * n <= q0)
+			break;
 	}
-	/* dW_ih^T = X^T dZ (vectors along the G H gates, not the few
-	 * inputs), dW_hh += dZ^T H_prev over steps t >= max(start, 1)
-	 * (h_{-1} = 0), the biases the column sums */
-	memset(c->dwt_ih, 0, ni * ng * sizeof *c->dwt_ih);
-	gemm(c->dwt_ih, ng, c->x + r0 * ni, 1, ni, c->dz + r0 * ng, ng, ni, nr,
-	    ng);
-	for (size_t g = 0; g < ng; g++)
-		for (size_t i = 0; i < ni; i++)
-			grad->w_ih[g * ni + i] += c->dwt_ih[i * ng + g];
-	t0 = start > 0 ? start : 1;
-	if (nt > t0)
-		gemm(grad->w_hh, nh, dzw + t0 * n * ng, 1, ng,
-		    c->hs + t0 * n * nh, nh, ng, (nt - t0) * n, nh);
-	colsum_acc(grad->b_ih, c->dz + r0 * ng, nr, ng);
-	colsum_acc(grad->b_hh, dzw + r0 * ng, nr, ng);
+}
+
+/* Rows [q0, q1) of the weight gradients: dW_ih^T += X^T dZ (vectors along
+ * the G H gates, not the few inputs), dW_hh += dZ^T H_prev over steps
+ * t >= max(start, 1) (h_{-1} = 0), the biases += the column sums. Each
+ * product adds its terms in the order of the rows, chunk after chunk. */
+static void
+weights(struct seqtrain_net *grad, struct seqtrain_cache *c,
+    const struct seqtrain_dims *d, size_t n, size_t start, size_t q0,
+    size_t q1)
+{
+	size_t nh = d->hidden, ng = d->gates, ni = d->input, nt = d->steps;
+	size_t k = q1 - q0, a = (start > 0 ? start : 1) * n;
+	const float *dzw = d->cell == SEQTRAIN_GRU ? c->dzh : c->dz;
+
+	if (n == 0)
+		return;
+	if (q0 == start * n) {
+		memset(c->dwt_ih, 0, ni * ng * sizeof *c->dwt_ih);
+		c->work += (uint64_t)ni * ng;
+	}
+	if (q1 > q0) {
+		gemm(c->dwt_ih, ng, c->x + q0 * ni, 1, ni, c->dz + q0 * ng,
+		    ng, ni, k, ng);
+		if (a < q0)
+			a = q0;
+		if (q1 > a)
+			gemm(grad->w_hh, nh, dzw + a * ng, 1, ng,
+			    c->hs + a * nh, nh, ng, q1 - a, nh);
+		colsum_acc(grad->b_ih, c->dz + q0 * ng, k, ng);
+		colsum_acc(grad->b_hh, dzw + q0 * ng, k, ng);
+		c->work += (uint64_t)k * ng * (ni + nh + 2);
+	}
+	if (q1 == nt * n) {
+		for (size_t g = 0; g < ng; g++)
+			for (size_t i = 0; i < ni; i++)
+				grad->w_ih[g * ni + i] += c->dwt_ih[i * ng + g];
+		c->work += (uint64_t)ni * ng;
+	}
 }
 
 #undef rnn_cell
@@ -279,6 +327,7 @@ backward(struct seqtrain_net *grad, double *reach, struct seqtrain_cache *c,
 #undef gru_grad
 #undef forward
 #undef backward
+#undef weights
 #define NN_SGEMM_SIMD_UNDEF
 #include "nn/sgemm_simd.h"
 #undef NN_SGEMM_SIMD_UNDEF

@@ -38,8 +38,9 @@ static const char *const act_choices[] = { "tanh", "relu", NULL };
 /* Inputs per step: the value and the marker. */
 #define ADDING_INPUT 2
 
-/* The largest sizes keep one update (a unit of the run) near a tenth of a
- * second and the cache near 200 MB. */
+/* The largest sizes keep the cache near 200 MB; a unit of the run is a
+ * slice of an update or an evaluation of at most 2^22 multiply-adds
+ * (nn/seqtrain.h), a millisecond or so, whatever the sizes. */
 static const struct sim_param_spec adding_params[] = {
 	[P_MODEL] = { .name = "model", .type = SIM_CHOICE, .def = 2, .min = 0,
 	    .max = 2, .step = 1, .choices = model_choices,
@@ -238,8 +239,9 @@ run_create(void **state, const struct sim_args *args, const char *load_path,
 	return SIM_OK;
 }
 
-/* A few updates. A divergence ends the run as a result (diverged_at and a
- * note), not as a failure: it is what the lesson shows. */
+/* A few units of work (slices of updates and evaluations). A divergence
+ * ends the run as a result (diverged_at and a note), not as a failure: it
+ * is what the lesson shows. */
 static int
 run_step(void *state, size_t units, struct diag_list *diags)
 {
@@ -261,18 +263,20 @@ run_step(void *state, size_t units, struct diag_list *diags)
 	return 0;
 }
 
-/* Where training is, in updates. */
+/* Where training is: the stage in updates, the fraction in units of work
+ * (the evaluations included), so that the bar moves within an update. */
 static void
 run_progress(const void *state, struct sim_progress *pg)
 {
 	const struct run *run = state;
 	struct seqtrain_log log;
+	struct seqtrain_progress units;
 	size_t done = seqtrain_updates_done(run->tr);
 
 	seqtrain_log(run->tr, &log);
+	seqtrain_progress(run->tr, &units);
 	*pg = (struct sim_progress){
-		.fraction = run->done ? 1.0 : run->updates > 0 ?
-		    (double)done / (double)run->updates : 0.0,
+		.fraction = run->done ? 1.0 : units.fraction,
 		.stage = done,
 		.stages = run->updates,
 		.stage_name = "update",
