@@ -89,7 +89,7 @@ check_printed(double v, const char *fmt, const char *want, const char *what)
 
 /* Lesson 2, the exploding run: at rho 1.5 and SGD lr 0.2 without clipping
  * it diverges at update 26, having started at a norm of 11.1 and reached
- * 1.5e21; the untrained gradient grows from 0.19 at t = T to 0.71 at t = 1;
+ * 1.5e21, its loss rising after one fall; the untrained gradient grows from 0.19 at t = T to 0.71 at t = 1;
  * with clip 1 the same run finishes, clipped in 0.543 of its updates, with
  * a test MSE of 0.067 against 0.164, and no update over norm 1. */
 static void
@@ -111,6 +111,10 @@ test_lessons_adding_lesson2_explosion_and_clipping(void)
 	check_printed(at(&r, "grad_norm", 24), "%.1e", "1.5e+21",
 	    "L2 norm at update 25");
 	CU_ASSERT(isinf(at(&r, "grad_norm", 25)));
+	/* the loss falls once, then never comes back down to that */
+	CU_ASSERT(at(&r, "loss", 1) < at(&r, "loss", 0));
+	for (long i = 2; i < 26; i++)
+		CU_ASSERT(at(&r, "loss", i) > at(&r, "loss", 0));
 	check_printed(at(&r, "reach_first", -1), "%.2f", "0.19", "L2 reach t=T");
 	check_printed(at(&r, "reach_first", 0), "%.2f", "0.71", "L2 reach t=1");
 	check_printed(scalar(&r, "baseline_mse"), "%.3f", "0.164", "L2 baseline");
