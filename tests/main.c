@@ -64,6 +64,7 @@ main(void)
 	test_layout_register();
 	test_progress_register();
 	test_course_register();
+	test_lessons_adding_register();
 	test_view_register();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();

@@ -29,6 +29,7 @@ void test_lesson_register(void);
 void test_layout_register(void);
 void test_progress_register(void);
 void test_course_register(void);
+void test_lessons_adding_register(void);
 void test_view_register(void);
 
 #endif
