@@ -509,6 +509,48 @@ test_job_relayout_runs_nothing(void)
 	diag_list_free(&d);
 }
 
+/* A run that diverges ends as a result, not a failure: its progress says
+ * why it ended, and the page draws its curves and that line. */
+static void
+test_job_divergence_is_shown(void)
+{
+	const char *const kv[] = { "model=rnn", "steps=10", "updates=40",
+	    "init=orthogonal", "rho=1.5", "optimizer=sgd", "lr=0.2", "clip=0",
+	    NULL };
+	struct lesson *l = lesson_with(
+	    "  - sim: adding\n"
+	    "    params: {model: rnn, steps: 10, updates: 40, init: orthogonal,\n"
+	    "      rho: 1.5, optimizer: sgd, lr: 0.2, clip: 0}\n"
+	    "    charts:\n"
+	    "      - series: grad_norm\n"
+	    "        scale: log\n");
+	struct doc_opts o = { .width = 80, .focus = -1 };
+	struct sim_args args;
+	struct sim_job *job;
+	struct sim_progress pg;
+	struct diag_list d;
+	struct doc_page *p;
+
+	diag_list_init(&d);
+	args_of(&args, "adding", kv);
+	CU_ASSERT_EQUAL_FATAL(sim_job_create(&job, &args, NULL, &d), SIM_OK);
+	while (sim_job_step(job, 1000, &d) == 1)
+		;
+	sim_job_progress(job, &pg);
+	CU_ASSERT_TRUE(pg.done);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pg.ended);
+	CU_ASSERT_PTR_NOT_NULL(strstr(pg.ended, "diverged at update 26"));
+	sim_job_destroy(job);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = doc_layout(l, &o);
+	CU_ASSERT_TRUE(page_has(p, "> Stopped: diverged at update 26: "));
+	CU_ASSERT_TRUE(page_has(p, "grad_norm"));
+	doc_page_destroy(p);
+	lesson_destroy(l);
+	sim_args_free(&args);
+	diag_list_free(&d);
+}
+
 void
 test_job_register(void)
 {
@@ -526,4 +568,5 @@ test_job_register(void)
 	CU_add_test(s, "layout waits by pace", test_job_layout_waits_by_pace);
 	CU_add_test(s, "layout budget", test_job_layout_budget);
 	CU_add_test(s, "relayout runs nothing", test_job_relayout_runs_nothing);
+	CU_add_test(s, "divergence is shown", test_job_divergence_is_shown);
 }

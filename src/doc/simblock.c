@@ -374,17 +374,25 @@ answer(struct doc_page *page, int block, const struct sim_result *ans,
 		doc_wrap(page, ans->notes[i], strlen(ans->notes[i]), &w);
 }
 
+/* How a line about the run itself is set: "> " in the gutter, then the
+ * words (a note waiting for Enter, progress, how a run ended). */
+static struct doc_wrap
+note_wrap(int block, const struct doc_opts *o)
+{
+	return (struct doc_wrap){
+		.width = o->width, .indent = GUTTER + 2, .marker = "> ",
+		.marker_style = DOC_KNOB_SELECTED, .marker_indent = GUTTER,
+		.style = DOC_CAPTION, .block = block, .ascii = o->ascii,
+	};
+}
+
 /* A slow simulation not yet run, or still running: its note (a request to
  * start it, or its progress) and the charts of what it has so far. */
 static void
 pending(struct doc_page *page, const struct lesson_block *b, int block,
     const struct doc_block_state *st, const struct doc_opts *o)
 {
-	struct doc_wrap w = {
-		.width = o->width, .indent = GUTTER + 2, .marker = "> ",
-		.marker_style = DOC_KNOB_SELECTED, .marker_indent = GUTTER,
-		.style = DOC_CAPTION, .block = block, .ascii = o->ascii,
-	};
+	struct doc_wrap w = note_wrap(block, o);
 
 	doc_wrap(page, st->note, strlen(st->note), &w);
 	if (st->result != NULL)
@@ -392,6 +400,17 @@ pending(struct doc_page *page, const struct lesson_block *b, int block,
 			if (chart_ready(&b->sim.charts[i], st->result))
 				chart(page, block, &b->sim.charts[i], st->result,
 				    o);
+}
+
+/* What the run says about itself (how it ended, say), under its charts. */
+static void
+notes(struct doc_page *page, int block, const struct sim_result *res,
+    const struct doc_opts *o)
+{
+	struct doc_wrap w = note_wrap(block, o);
+
+	for (size_t i = 0; i < res->nnotes; i++)
+		doc_wrap(page, res->notes[i], strlen(res->notes[i]), &w);
 }
 
 /* "rnntutor sim NAME k=v ...": the command that runs a block headless. */
@@ -420,11 +439,7 @@ static void
 waiting(struct doc_page *page, int block, enum doc_wait why,
     const struct sim_args *args, const struct doc_opts *o)
 {
-	struct doc_wrap w = {
-		.width = o->width, .indent = GUTTER + 2, .marker = "> ",
-		.marker_style = DOC_KNOB_SELECTED, .marker_indent = GUTTER,
-		.style = DOC_CAPTION, .block = block, .ascii = o->ascii,
-	};
+	struct doc_wrap w = note_wrap(block, o);
 	char *text, *cmd;
 
 	switch (why) {
@@ -540,6 +555,7 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 				chart(page, block, &b->sim.charts[i], res, o);
 			if (b->sim.output != NULL)
 				output(page, block, b->sim.output, res, o);
+			notes(page, block, res, o);
 		}
 	}
 	if (st != NULL && st->answer != NULL)

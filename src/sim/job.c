@@ -117,6 +117,7 @@ sim_job_progress(const struct sim_job *job, struct sim_progress *pg)
 	pg->stage_name = "run";
 	pg->seconds = 0.0;
 	pg->done = job->done;
+	pg->ended = NULL;
 }
 
 /* See sim.h: a result without a step name gets "step". */

@@ -217,6 +217,9 @@ struct sim_progress {
 	const char *stage_name;	/* "epoch", "network", "run" */
 	double seconds;		/* compute time so far */
 	int done;
+	const char *ended;	/* NULL, or why the run ended before its last
+				 * stage ("diverged at update 26: ..."), owned
+				 * by the job until its next step or destroy */
 };
 
 struct sim_model_ops {

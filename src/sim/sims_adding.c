@@ -282,6 +282,7 @@ run_progress(const void *state, struct sim_progress *pg)
 		.stage_name = "update",
 		.seconds = log.seconds,
 		.done = run->done,
+		.ended = run->stop,
 	};
 }
 

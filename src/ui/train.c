@@ -256,7 +256,9 @@ finish(struct ui *ui, int rc, struct diag_list *diags)
 		sim_result_init(&res);
 		sim_job_result(job->run, &res);
 		sim_cache_put(ui->cache, args, &res);
-		if (job->asked) {
+		if (job->asked && pg.ended != NULL) {
+			ui_message(ui, "Training stopped: %s.", pg.ended);
+		} else if (job->asked) {
 			s->model = sim_job_model(job->run);
 			if (s->model != NULL)
 				ui_message(ui, "Trained %zu %s%s in %.1f s. Press t to "
