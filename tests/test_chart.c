@@ -355,6 +355,28 @@ test_chart_rounding_noise_is_flat(void)
 	free(s);
 }
 
+/* A series of one sign has no cancellation noise: its tiny values are
+ * real and printed, however large the rest (a loss that runs away, a norm
+ * over many decades, a fading pulse). */
+static void
+test_chart_tiny_values_of_one_sign_are_real(void)
+{
+	const double loss[] = {0.188, 3.1, 4.7e20, 2.32e42};
+	const double fade[] = {0.24, 1.5e-5, 4.15e-19};
+	const double grow[] = {1.08e-32, 1e-10, 1};
+	char *s;
+
+	s = spark_summary(loss, NV(loss), NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "rises from 0.188 to 2.32e+42 "));
+	free(s);
+	s = spark_summary(fade, NV(fade), NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "falls from 0.24 to 4.15e-19 "));
+	free(s);
+	s = spark_summary(grow, NV(grow), NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "rises from 1.08e-32 to 1 "));
+	free(s);
+}
+
 /* Negative values alone: a linear scale from the most negative up. */
 static void
 test_chart_all_negative(void)
@@ -1233,6 +1255,7 @@ test_chart_register(void)
 		CASE(test_chart_flat_series),
 		CASE(test_chart_nearly_flat),
 		CASE(test_chart_rounding_noise_is_flat),
+		CASE(test_chart_tiny_values_of_one_sign_are_real),
 		CASE(test_chart_all_negative),
 		CASE(test_chart_crossing_zero),
 		CASE(test_chart_narrow_widths),

@@ -73,12 +73,18 @@ same_within_noise(double a, double b)
 	return a == b || fabs(a / 2 - b / 2) <= 0.5e-13 * big;
 }
 
-/* A value that is rounding noise next to the series' size reads as 0. */
+/* A value that is rounding noise next to the series' size reads as 0.
+ * Noise of that kind comes from cancellation, where a quantity crosses or
+ * touches zero; a series of one sign (a norm, a loss, a probability) has
+ * none, and its tiny values are real: 4e-19 of a fading pulse, 1e-32 of a
+ * cell path, the first 0.188 of a loss that runs away to 1e42. */
 static double
 denoise(double x, const struct facts *f)
 {
 	double big = fabs(f->min) > fabs(f->max) ? fabs(f->min) : fabs(f->max);
 
+	if (f->min > 0.0 || f->max < 0.0)
+		return x;
 	return fabs(x) <= 1e-13 * big ? 0.0 : x;
 }
 
