@@ -487,6 +487,13 @@ test_sentiment_gradient_check_rnn(void)
 	gradient_check(SENTIMENT_RNN);
 }
 
+/* The GRU's gradient. */
+static void
+test_sentiment_gradient_check_gru(void)
+{
+	gradient_check(SENTIMENT_GRU);
+}
+
 /* The batched float kernels give the loss and gradient of the double
  * reference, sentence lengths 0 to 15 in one batch, at sizes that use whole
  * vectors (32) and sizes that leave remainders (E = 20, H = 19). */
@@ -540,6 +547,14 @@ test_sentiment_kernel_matches_double_rnn(void)
 {
 	kernel_vs_double(SENTIMENT_RNN, 32, 32);
 	kernel_vs_double(SENTIMENT_RNN, 20, 19);
+}
+
+/* The GRU kernels. */
+static void
+test_sentiment_kernel_matches_double_gru(void)
+{
+	kernel_vs_double(SENTIMENT_GRU, 32, 32);
+	kernel_vs_double(SENTIMENT_GRU, 20, 19);
 }
 
 /* A sentence's logit does not depend on what else is in its batch. */
@@ -1117,10 +1132,14 @@ test_sentiment_register(void)
 	    test_sentiment_gradient_check_lstm);
 	CU_add_test(model, "gradient check RNN",
 	    test_sentiment_gradient_check_rnn);
+	CU_add_test(model, "gradient check GRU",
+	    test_sentiment_gradient_check_gru);
 	CU_add_test(model, "float kernel = double LSTM",
 	    test_sentiment_kernel_matches_double_lstm);
 	CU_add_test(model, "float kernel = double RNN",
 	    test_sentiment_kernel_matches_double_rnn);
+	CU_add_test(model, "float kernel = double GRU",
+	    test_sentiment_kernel_matches_double_gru);
 	CU_add_test(model, "batch rows independent",
 	    test_sentiment_batch_independent_rows);
 	CU_add_test(model, "deterministic across steps",

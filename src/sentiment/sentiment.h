@@ -5,8 +5,9 @@
  *   sentence -> words (sentiment_tokenize: lower case; letters, digits and
  *   apostrophes) -> ids (a vocabulary built from the training split; words
  *   seen fewer than min_count times, and words never seen, share id 0,
- *   "<unk>") -> embedding rows x_t (E) -> LSTM or plain tanh RNN over
- *   t = 1..T (hidden H, PyTorch's equations and layout, see lstm.h, rnn.h)
+ *   "<unk>") -> embedding rows x_t (E) -> LSTM, GRU or plain tanh RNN over
+ *   t = 1..T (hidden H, PyTorch's equations and layout, see lstm.h, gru.h,
+ *   rnn.h)
  *   -> logit z = w . h_T + b -> P(positive) = sigmoid(z), trained on the
  *   binary cross-entropy  L = -[y log p + (1 - y) log(1 - p)]  (the mean
  *   over a mini-batch, as torch.nn.BCEWithLogitsLoss) with Adam, gradient
@@ -157,7 +158,8 @@ void sentiment_data_split(struct sentiment_data *data, uint64_t seed,
 /* ---- the model ----------------------------------------------------------- */
 enum sentiment_cell {
 	SENTIMENT_LSTM = 0,
-	SENTIMENT_RNN = 1	/* Elman, tanh */
+	SENTIMENT_RNN = 1,	/* Elman, tanh */
+	SENTIMENT_GRU = 2	/* gates r, z, n (gru.h) */
 };
 
 struct sentiment_model;
@@ -174,14 +176,14 @@ size_t sentiment_model_vocab_size(const struct sentiment_model *model);
 /* The word with this id (owned by the model); NULL past the end. */
 const char *sentiment_model_word(const struct sentiment_model *model,
     size_t id);
-/* Trainable numbers: V*E + the cell's (lstm.h, rnn.h) + H + 1. */
+/* Trainable numbers: V*E + the cell's (lstm.h, gru.h, rnn.h) + H + 1. */
 size_t sentiment_model_param_count(const struct sentiment_model *model);
 
 /* The model file, version 1, all integers little-endian:
  *
  *   bytes  0..7   magic "RNNTSENT"
  *          8..11  u32 version (1)
- *         12..15  u32 cell (0 LSTM, 1 RNN)
+ *         12..15  u32 cell (0 LSTM, 1 RNN, 2 GRU)
  *         16..19  u32 embed E (1..1024)
  *         20..23  u32 hidden H (1..1024)
  *         24..27  u32 vocabulary size V (1..SENTIMENT_VOCAB_MAX)
@@ -189,15 +191,16 @@ size_t sentiment_model_param_count(const struct sentiment_model *model);
  *   then words 1..V-1 (id 0 is "<unk>" and not stored), each a u8 length
  *   (1..SENTIMENT_WORD_MAX) and its bytes;
  *   then every parameter as an IEEE 754 binary32: the cell's weight_ih,
- *   weight_hh, bias_ih, bias_hh (PyTorch's layout, lstm.h and rnn.h), the
+ *   weight_hh, bias_ih, bias_hh (PyTorch's layout: lstm.h, rnn.h, gru.h), the
  *   output layer's weight (H) and bias (1), the embedding (V x E, row by
  *   row);
  *   then u32 CRC-32 (ISO-HDLC, as zlib's crc32) of every byte before it.
  *
  * A file that is not one (magic), of another version, truncated, longer
  * than it says, with a bad checksum, sizes out of range or numbers that
- * are not finite is refused with SENTIMENT_EFORMAT and a message saying
- * which. */
+ * are not finite, or a cell other than these three, is refused with
+ * SENTIMENT_EFORMAT and a message saying which. (LSTM and RNN files are
+ * what they were before the GRU came; the version stays 1.) */
 int sentiment_model_save(const struct sentiment_model *model,
     const char *path, struct diag_list *diags);
 int sentiment_model_load(struct sentiment_model **out, const char *path,

@@ -90,8 +90,9 @@ sentiment_config_check(const struct sentiment_config *cfg,
 {
 	const char *bad = NULL;
 
-	if (cfg->cell != SENTIMENT_LSTM && cfg->cell != SENTIMENT_RNN)
-		bad = "model must be lstm or rnn";
+	if (cfg->cell != SENTIMENT_LSTM && cfg->cell != SENTIMENT_RNN &&
+	    cfg->cell != SENTIMENT_GRU)
+		bad = "model must be lstm, rnn or gru";
 	else if (cfg->embed < 1 || cfg->embed > 256)
 		bad = "embed must be 1..256";
 	else if (cfg->hidden < 1 || cfg->hidden > 256)
