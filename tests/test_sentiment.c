@@ -652,8 +652,9 @@ test_sentiment_trainer_deterministic_across_steps(void)
 }
 
 /* The generic kernels (16-byte vectors) and the AVX2 ones (32-byte) train
- * to the same bits, at sizes with and without a remainder past the last
- * whole vector. (Without AVX2 both runs use the generic kernels.) */
+ * to the same bits, for every cell, at sizes with and without a remainder
+ * past the last whole vector, with Adam and with SGD. (Without AVX2 both
+ * runs use the generic kernels.) */
 static void
 test_sentiment_kernels_same_bits_every_width(void)
 {
@@ -662,16 +663,21 @@ test_sentiment_kernels_same_bits_every_width(void)
 	struct sentiment_trainer *best, *generic;
 	enum sentiment_isa old;
 	size_t sizes[2][2] = { { 19, 20 }, { 32, 32 } };
+	enum sentiment_cell cells[3] = {
+		SENTIMENT_LSTM, SENTIMENT_RNN, SENTIMENT_GRU
+	};
 
 	corpus_head(&data, 300);
 	sentiment_config_init(&cfg);
 	cfg.epochs = 1;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 6; k++) {
 		const struct sentiment_model *a, *b;
 
-		cfg.embed = sizes[k][0];
-		cfg.hidden = sizes[k][1];
-		cfg.cell = k == 0 ? SENTIMENT_LSTM : SENTIMENT_RNN;
+		cfg.embed = sizes[k % 2][0];
+		cfg.hidden = sizes[k % 2][1];
+		cfg.cell = cells[k / 2];
+		cfg.optimizer = k % 2 == 0 ? SENTIMENT_ADAM : SENTIMENT_SGD;
+		cfg.lr = k % 2 == 0 ? 0.005 : 0.5;
 		best = train_in_steps(&cfg, &data, 1000);
 		old = sentiment_kernel_isa_set(SENTIMENT_ISA_GENERIC);
 		CU_ASSERT_EQUAL(sentiment_kernel_isa(), SENTIMENT_ISA_GENERIC);
@@ -709,8 +715,10 @@ test_sentiment_trainer_progress_and_seed(void)
 	sentiment_trainer_progress(a, &p);
 	CU_ASSERT_EQUAL(p.units_done, 0);
 	CU_ASSERT_EQUAL(p.units_total, 2 * (p.batches +
+	    (p.val_n + cfg.batch - 1) / cfg.batch +
 	    (p.test_n + cfg.batch - 1) / cfg.batch));
-	CU_ASSERT_EQUAL(p.train_n + p.test_n, 300);
+	CU_ASSERT_EQUAL(p.train_n + p.val_n + p.test_n, 300);
+	CU_ASSERT(p.val_n > 0);
 	CU_ASSERT_EQUAL(p.done, 0);
 	while (sentiment_trainer_step(a, 1, &diags) == 1) {
 		sentiment_trainer_progress(a, &p);
@@ -734,6 +742,306 @@ test_sentiment_trainer_progress_and_seed(void)
 	diag_list_free(&diags);
 }
 
+/* The validation split: 10 % of the training split by default, disjoint
+ * from the test split, chosen by the seed, never trained on (the
+ * vocabulary comes from the other 90 %); val=0 trains on all of it. */
+static void
+test_sentiment_validation_split(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *a, *b, *none;
+	struct sentiment_progress pa, pb, pn;
+	struct sentiment_vocab vocab;
+	struct sentiment_tokens *train;
+	struct diag_list diags;
+	unsigned char *s1, *s2;
+	size_t ntrain = 0, nval = 0, moved = 0, differ = 0;
+
+	CU_ASSERT_EQUAL_FATAL(read_corpus(&data), SENTIMENT_OK);
+	sentiment_data_tokenize(&data);
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 0;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&a, &cfg, &data, NULL,
+	    &diags), 0);
+	sentiment_trainer_progress(a, &pa);
+	CU_ASSERT_EQUAL(pa.train_n, 2880);
+	CU_ASSERT_EQUAL(pa.val_n, 320);
+	CU_ASSERT_EQUAL(pa.test_n, 800);
+	cfg.seed = 2;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&b, &cfg, &data, NULL,
+	    &diags), 0);
+	sentiment_trainer_progress(b, &pb);
+	CU_ASSERT_EQUAL(pb.val_n, 320);
+	CU_ASSERT(pb.val_tokens != pa.val_tokens);	/* other sentences */
+	cfg.val_fraction = 0.0;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&none, &cfg, &data,
+	    NULL, &diags), 0);
+	sentiment_trainer_progress(none, &pn);
+	CU_ASSERT_EQUAL(pn.train_n, 3200);
+	CU_ASSERT_EQUAL(pn.val_n, 0);
+	/* the split the trainer made, by hand: seed 1, stream 3 */
+	s1 = malloc(data.n);
+	s2 = malloc(data.n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s2);
+	sentiment_split_assign(s1, &data, 1, 0.2);
+	memcpy(s2, s1, data.n);
+	sentiment_val_assign(s2, data.n, 1 + 3, SENTIMENT_VAL_FRACTION);
+	train = calloc(data.n, sizeof *train);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(train);
+	for (size_t i = 0; i < data.n; i++) {
+		moved += s2[i] == SENTIMENT_SPLIT_VAL &&
+		    s1[i] != SENTIMENT_SPLIT_TRAIN;
+		differ += s2[i] != s1[i];
+		nval += s2[i] == SENTIMENT_SPLIT_VAL;
+		if (s2[i] == SENTIMENT_SPLIT_TRAIN)
+			train[ntrain++] = data.toks[i];
+	}
+	CU_ASSERT_EQUAL(moved, 0);	/* only training sentences move */
+	CU_ASSERT_EQUAL(differ, 320);
+	CU_ASSERT_EQUAL(nval, 320);
+	sentiment_vocab_build(&vocab, train, ntrain, 2);
+	CU_ASSERT_EQUAL(vocab.n, pa.vocab);
+	CU_ASSERT_EQUAL(sentiment_vocab_id(&vocab, "good"),
+	    sentiment_vocab_id(&sentiment_trainer_model(a)->vocab, "good"));
+	CU_ASSERT(pn.vocab >= pa.vocab);
+	sentiment_vocab_free(&vocab);
+	free(train);
+	free(s1);
+	free(s2);
+	sentiment_trainer_destroy(a);
+	sentiment_trainer_destroy(b);
+	sentiment_trainer_destroy(none);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* The sentences the trainer trains on, as word ids of model's vocabulary
+ * (split by seed as the trainer splits them): *n of them, in data order. */
+static struct sentiment_seq *
+training_seqs(const struct sentiment_data *data,
+    const struct sentiment_model *model, uint64_t seed, size_t *n,
+    int32_t **ids_out)
+{
+	unsigned char *split = malloc(data->n);
+	struct sentiment_seq *seqs = calloc(data->n, sizeof *seqs);
+	size_t words = 0, at = 0;
+	int32_t *ids;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(split);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(seqs);
+	for (size_t i = 0; i < data->n; i++)
+		words += data->toks[i].n;
+	ids = malloc((words + 1) * sizeof *ids);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ids);
+	sentiment_split_assign(split, data, seed, 0.2);
+	sentiment_val_assign(split, data->n, seed + 3, SENTIMENT_VAL_FRACTION);
+	*n = 0;
+	for (size_t i = 0; i < data->n; i++) {
+		if (split[i] != SENTIMENT_SPLIT_TRAIN)
+			continue;
+		seqs[*n].id = ids + at;
+		seqs[*n].len = data->toks[i].n;
+		seqs[*n].label = data->v[i].label;
+		for (size_t w = 0; w < data->toks[i].n; w++)
+			ids[at++] = (int32_t)sentiment_vocab_id(&model->vocab,
+			    data->toks[i].word[w]);
+		(*n)++;
+	}
+	free(split);
+	*ids_out = ids;
+	return seqs;
+}
+
+/* With sgd, no clipping and every training sentence in one batch, one
+ * update moves every weight by -lr times the gradient of the double
+ * reference, and the logged norm is that gradient's norm. */
+static void
+test_sentiment_sgd_step_is_lr_times_gradient(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr, *before;
+	struct sentiment_updates up;
+	struct sentiment_seq *seqs;
+	struct diag_list diags;
+	const struct sentiment_model *m0, *m1;
+	int32_t *ids;
+	size_t n, worst = 0;
+	double *g, norm = 0.0, gmax = 0.0, diff = 0.0;
+
+	corpus_head(&data, 300);
+	sentiment_data_tokenize(&data);
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	cfg.cell = SENTIMENT_GRU;
+	cfg.hidden = 12;
+	cfg.embed = 10;
+	cfg.optimizer = SENTIMENT_SGD;
+	cfg.lr = 0.5;
+	cfg.clip = 0.0;
+	cfg.batch = 1024;
+	cfg.epochs = 1;
+	tr = train_in_steps(&cfg, &data, 100);
+	cfg.epochs = 0;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&before, &cfg, &data,
+	    NULL, &diags), 0);
+	m0 = sentiment_trainer_model(before);
+	m1 = sentiment_trainer_model(tr);
+	seqs = training_seqs(&data, m0, cfg.seed, &n, &ids);
+	g = calloc(m0->nparam, sizeof *g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	sentiment_model_loss_double(m0, NULL, seqs, n, g);
+	for (size_t i = 0; i < m0->nparam; i++) {
+		double step = (double)m1->param[i] - (double)m0->param[i];
+		double want = -cfg.lr * g[i];
+
+		norm += g[i] * g[i];
+		gmax = fmax(gmax, fabs(want));
+		if (fabs(step - want) > diff) {
+			diff = fabs(step - want);
+			worst = i;
+		}
+	}
+	CU_ASSERT(gmax > 0.0);
+	CU_ASSERT(diff < 1e-3 * gmax);
+	if (!(diff < 1e-3 * gmax))
+		fprintf(stderr, "\n  param %zu off by %g of %g\n", worst, diff,
+		    gmax);
+	sentiment_trainer_updates(tr, &up);
+	CU_ASSERT_EQUAL_FATAL(up.n, 1);
+	CU_ASSERT(fabs(up.grad_norm[0] - sqrt(norm)) < 1e-4 * sqrt(norm));
+	CU_ASSERT(up.clipped_norm[0] == up.grad_norm[0]);
+	CU_ASSERT_EQUAL(up.clipped, 0);
+	free(g);
+	free(seqs);
+	free(ids);
+	sentiment_trainer_destroy(tr);
+	sentiment_trainer_destroy(before);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* Every update logs its norm before and after clipping: after is at most
+ * the threshold, and less than before exactly when clipping acted. */
+static void
+test_sentiment_clipping_logged_per_update(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	struct sentiment_updates up;
+	struct sentiment_progress p;
+	size_t acted = 0, n;
+
+	corpus_head(&data, 400);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 2;
+	cfg.hidden = 8;
+	cfg.embed = 8;
+	cfg.clip = 0.08;	/* about the median norm */
+	tr = train_in_steps(&cfg, &data, 5);
+	sentiment_trainer_updates(tr, &up);
+	sentiment_trainer_progress(tr, &p);
+	CU_ASSERT_EQUAL(up.n, 2 * p.batches);
+	CU_ASSERT_PTR_EQUAL(sentiment_trainer_batch_losses(tr, &n), up.loss);
+	CU_ASSERT_EQUAL(n, up.n);
+	for (size_t i = 0; i < up.n; i++) {
+		CU_ASSERT(up.grad_norm[i] > 0.0);
+		CU_ASSERT(up.clipped_norm[i] <= cfg.clip * (1.0 + 1e-6));
+		if (up.grad_norm[i] > cfg.clip) {
+			acted++;
+			CU_ASSERT(up.clipped_norm[i] < up.grad_norm[i]);
+			CU_ASSERT(fabs(up.clipped_norm[i] - cfg.clip) < 1e-5);
+		} else {
+			CU_ASSERT(up.clipped_norm[i] == up.grad_norm[i]);
+		}
+	}
+	CU_ASSERT_EQUAL(acted, up.clipped);
+	CU_ASSERT(acted > 0 && acted < up.n);
+	sentiment_trainer_destroy(tr);
+	sentiment_data_free(&data);
+}
+
+/* A loss that is not finite stops training cleanly at that update, with a
+ * message naming it; nothing is applied and the log keeps what came
+ * before. */
+static void
+test_sentiment_divergence_stops_cleanly(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	struct sentiment_model *bad;
+	struct sentiment_progress p;
+	struct sentiment_updates up;
+	struct diag_list diags;
+
+	corpus_head(&data, 200);
+	diag_list_init(&diags);
+	bad = small_model(SENTIMENT_RNN, 4, 4, 5, 1);
+	bad->net.head_b[0] = INFINITY;
+	sentiment_config_init(&cfg);
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&tr, &cfg, &data, bad,
+	    &diags), 0);
+	CU_ASSERT_EQUAL(sentiment_trainer_step(tr, 10, &diags),
+	    SENTIMENT_EDIVERGED);
+	CU_ASSERT(has_message(&diags, "diverged at update 1 ", 0));
+	CU_ASSERT_EQUAL(sentiment_trainer_step(tr, 10, &diags), 0);
+	sentiment_trainer_progress(tr, &p);
+	sentiment_trainer_updates(tr, &up);
+	CU_ASSERT(p.done);
+	CU_ASSERT_EQUAL(p.diverged_at, 1);
+	CU_ASSERT_EQUAL(up.n, 0);
+	sentiment_trainer_destroy(tr);
+	sentiment_model_destroy(bad);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* rho > 0: each gate block of W_hh is rho times an orthogonal matrix
+ * (W W^T = rho^2 I); rho 0 leaves PyTorch's uniform draw. */
+static void
+test_sentiment_rho_orthogonal_blocks(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	double worst = 0.0;
+
+	corpus_head(&data, 100);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 0;
+	cfg.hidden = 6;
+	cfg.cell = SENTIMENT_GRU;
+	cfg.rho = 1.5;
+	tr = train_in_steps(&cfg, &data, 1);
+	for (size_t b = 0; b < 3; b++) {
+		const float *w = sentiment_trainer_model(tr)->net.w_hh + b * 36;
+
+		for (size_t i = 0; i < 6; i++)
+			for (size_t j = 0; j < 6; j++) {
+				double dot = 0.0;
+
+				for (size_t k = 0; k < 6; k++)
+					dot += (double)w[i * 6 + k] * w[j * 6 + k];
+				worst = fmax(worst, fabs(dot - (i == j ?
+				    2.25 : 0.0)));
+			}
+	}
+	CU_ASSERT(worst < 1e-5);
+	sentiment_trainer_destroy(tr);
+	cfg.rho = 0.0;
+	tr = train_in_steps(&cfg, &data, 1);
+	for (size_t i = 0; i < 3 * 36; i++)
+		CU_ASSERT(fabsf(sentiment_trainer_model(tr)->net.w_hh[i]) <=
+		    1.0f / sqrtf(6.0f));
+	sentiment_trainer_destroy(tr);
+	sentiment_data_free(&data);
+}
+
 /* Values out of range are refused with a message. */
 static void
 test_sentiment_config_ranges(void)
@@ -750,35 +1058,52 @@ test_sentiment_config_ranges(void)
 	sentiment_config_init(&cfg);
 	cfg.lr = 0.0;
 	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	sentiment_config_init(&cfg);
+	cfg.cell = (enum sentiment_cell)3;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	CU_ASSERT(has_message(&diags, "lstm, rnn or gru", 0));
+	sentiment_config_init(&cfg);
+	cfg.val_fraction = 0.6;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	sentiment_config_init(&cfg);
+	cfg.optimizer = (enum sentiment_optimizer)2;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
 	diag_list_free(&diags);
 }
 
 /* The LSTM of the next test, kept for the tests after it. */
 static struct sentiment_model *trained;
 static struct sentiment_data corpus;
-static double trained_test_acc, trained_long_acc;
+static double trained_test_acc, trained_long_acc, trained_val_acc;
 
 /* The lesson's claim: on the course corpus, with the lesson's settings,
- * the LSTM learns (test accuracy well above chance, long-range too) and
- * beats the plain RNN on the long-range subset. */
+ * the LSTM and the GRU learn (test accuracy well above chance, long-range
+ * too) and beat the plain RNN on the long-range subset. */
 
 static void
 test_sentiment_lstm_beats_rnn_on_corpus(void)
 {
 	struct sentiment_config cfg;
-	struct sentiment_trainer *lstm, *rnn;
-	const struct sentiment_epoch *el, *er;
-	size_t nl, nr;
+	struct sentiment_trainer *lstm, *rnn, *gru;
+	const struct sentiment_epoch *el, *er, *eg;
+	size_t nl, nr, ng;
 
 	CU_ASSERT_EQUAL_FATAL(read_corpus(&corpus), SENTIMENT_OK);
 	sentiment_config_init(&cfg);
 	lstm = train_in_steps(&cfg, &corpus, 16);
 	cfg.cell = SENTIMENT_RNN;
 	rnn = train_in_steps(&cfg, &corpus, 16);
+	cfg.cell = SENTIMENT_GRU;
+	gru = train_in_steps(&cfg, &corpus, 16);
 	el = sentiment_trainer_epochs(lstm, &nl);
 	er = sentiment_trainer_epochs(rnn, &nr);
+	eg = sentiment_trainer_epochs(gru, &ng);
 	CU_ASSERT_EQUAL_FATAL(nl, 10);
 	CU_ASSERT_EQUAL_FATAL(nr, 10);
+	CU_ASSERT_EQUAL_FATAL(ng, 10);
+	CU_ASSERT(eg[9].test_acc >= 0.9);	/* the GRU learns it too */
+	CU_ASSERT(eg[9].long_acc >= er[9].long_acc + 0.15);
+	CU_ASSERT(eg[9].val_acc >= 0.9);
 	CU_ASSERT(el[9].train_loss < el[0].train_loss);
 	CU_ASSERT(el[9].test_acc >= 0.85);
 	CU_ASSERT(el[9].long_acc >= 0.75);
@@ -787,11 +1112,14 @@ test_sentiment_lstm_beats_rnn_on_corpus(void)
 	trained = sentiment_model_copy(sentiment_trainer_model(lstm));
 	trained_test_acc = el[9].test_acc;
 	trained_long_acc = el[9].long_acc;
+	trained_val_acc = el[9].val_acc;
 	sentiment_trainer_destroy(lstm);
 	sentiment_trainer_destroy(rnn);
+	sentiment_trainer_destroy(gru);
 }
 
-/* sentiment_evaluate gives the trainer's last test accuracy, exactly. */
+/* sentiment_evaluate gives the trainer's last test and validation
+ * accuracy, exactly. */
 static void
 test_sentiment_evaluate_matches_trainer(void)
 {
@@ -803,6 +1131,9 @@ test_sentiment_evaluate_matches_trainer(void)
 	CU_ASSERT(ev.accuracy == trained_test_acc);
 	CU_ASSERT(ev.long_n >= 200);
 	CU_ASSERT(ev.long_accuracy == trained_long_acc);
+	sentiment_evaluate(&ev, trained, &corpus, SENTIMENT_SPLIT_VAL, 1);
+	CU_ASSERT_EQUAL(ev.n, 320);
+	CU_ASSERT(ev.accuracy == trained_val_acc);
 }
 
 /* P(positive) after every word; unknown words marked; "not" and "but"
@@ -904,6 +1235,43 @@ test_sentiment_model_file_round_trip(void)
 	diag_list_free(&diags);
 }
 
+/* A GRU model goes through a file bit for bit (cell 2 in the header). */
+static void
+test_sentiment_model_file_gru(void)
+{
+	struct sentiment_model *m = small_model(SENTIMENT_GRU, 5, 7, 9, 3);
+	struct sentiment_model *back = NULL;
+	struct sentiment_prediction a, b;
+	struct diag_list diags;
+	unsigned char *buf;
+	size_t len;
+
+	diag_list_init(&diags);
+	sentiment_model_encode(m, &buf, &len);
+	CU_ASSERT_EQUAL(buf[12], 2);
+	CU_ASSERT_EQUAL(sentiment_model_decode(&back, buf, len, "g.bin",
+	    &diags), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+	CU_ASSERT_EQUAL(sentiment_model_cell(back), SENTIMENT_GRU);
+	CU_ASSERT_EQUAL(sentiment_model_param_count(back),
+	    10 * 5 + 3 * 7 * (5 + 7 + 2) + 7 + 1);	/* V = 9 + <unk> */
+	CU_ASSERT(memcmp(back->param, m->param, m->nparam * sizeof(float))
+	    == 0);
+	sentiment_prediction_init(&a);
+	sentiment_prediction_init(&b);
+	sentiment_predict(&a, m, "w1 w2 w3", 8);
+	sentiment_predict(&b, back, "w1 w2 w3", 8);
+	CU_ASSERT_EQUAL_FATAL(a.words.n, 3);
+	CU_ASSERT(a.p == b.p && a.prefix[1] == b.prefix[1]);
+	CU_ASSERT(a.prefix[0] != a.prefix[2]);
+	sentiment_prediction_free(&a);
+	sentiment_prediction_free(&b);
+	free(buf);
+	sentiment_model_destroy(back);
+	sentiment_model_destroy(m);
+	diag_list_free(&diags);
+}
+
 /* Decode buf and expect a refusal whose message holds why. */
 static void
 expect_refused(const unsigned char *buf, size_t len, const char *why)
@@ -962,6 +1330,10 @@ test_sentiment_model_file_refusals(void)
 	copy[20] = 0;			/* hidden 0 */
 	fix_crc(copy, len);
 	expect_refused(copy, len, "out of range");
+	memcpy(copy, buf, len);
+	copy[12] = 3;			/* a cell after the GRU */
+	fix_crc(copy, len);
+	expect_refused(copy, len, "unknown cell 3");
 	free(copy);
 	free(buf);
 	sentiment_model_destroy(m);
@@ -1035,12 +1407,14 @@ run_sim(struct sim_result *res, struct diag_list *diags, const char *load,
 	return rc;
 }
 
-/* Series by epoch, the scalars the lesson uses; a model saved by one run
+/* Series by epoch and by update, the scalars the lesson uses (a GRU); a
+ * model saved by one run
  * and loaded by another (epochs=0) scores the same. */
 static void
 test_sentiment_sim_runs_and_saves(void)
 {
-	const char *const kv[] = { "epochs=2", "hidden=8", "embed=8", NULL };
+	const char *const kv[] = { "epochs=2", "hidden=8", "embed=8",
+	    "model=gru", NULL };
 	const char *const eval[] = { "epochs=0", NULL };
 	char path[] = "/tmp/rnntutor-sim-XXXXXX";
 	struct sim_result res, back;
@@ -1061,7 +1435,23 @@ test_sentiment_sim_runs_and_saves(void)
 	CU_ASSERT_PTR_NOT_NULL(sim_result_series(&res, "long_acc"));
 	CU_ASSERT_PTR_NOT_NULL(sim_result_scalar(&res, "seconds"));
 	CU_ASSERT_EQUAL(sim_result_scalar(&res, "test_n")->value, 800);
+	CU_ASSERT_EQUAL(sim_result_scalar(&res, "val_n")->value, 320);
+	CU_ASSERT_EQUAL(sim_result_scalar(&res, "train_n")->value, 2880);
 	CU_ASSERT(sim_result_scalar(&res, "gflops")->value > 0.0);
+	s = sim_result_series(&res, "val_acc");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2);
+	CU_ASSERT(s->v[1] == sim_result_scalar(&res, "val_acc")->value);
+	/* per update, and said so: 2 epochs of ceil(2880 / 32) batches */
+	s = sim_result_series(&res, "grad_norm");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2 * 90);
+	CU_ASSERT(strstr(s->label, "per update") != NULL);
+	s = sim_result_series(&res, "clipped_norm");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2 * 90);
+	for (size_t i = 0; i < s->n; i++)
+		CU_ASSERT(s->v[i] <= 5.0 * (1.0 + 1e-6));
 	CU_ASSERT_EQUAL(run_sim(&back, &diags, path, NULL, eval), SIM_OK);
 	CU_ASSERT(sim_result_scalar(&back, "test_acc")->value ==
 	    sim_result_scalar(&res, "test_acc")->value);
@@ -1149,6 +1539,15 @@ test_sentiment_register(void)
 	CU_add_test(model, "progress and seed",
 	    test_sentiment_trainer_progress_and_seed);
 	CU_add_test(model, "config ranges", test_sentiment_config_ranges);
+	CU_add_test(model, "validation split", test_sentiment_validation_split);
+	CU_add_test(model, "sgd step is -lr times the gradient",
+	    test_sentiment_sgd_step_is_lr_times_gradient);
+	CU_add_test(model, "clipping logged per update",
+	    test_sentiment_clipping_logged_per_update);
+	CU_add_test(model, "divergence stops cleanly",
+	    test_sentiment_divergence_stops_cleanly);
+	CU_add_test(model, "rho: orthogonal W_hh blocks",
+	    test_sentiment_rho_orthogonal_blocks);
 	CU_add_test(model, "LSTM beats RNN on the corpus",
 	    test_sentiment_lstm_beats_rnn_on_corpus);
 	CU_add_test(model, "evaluate matches trainer",
@@ -1156,6 +1555,7 @@ test_sentiment_register(void)
 	CU_add_test(model, "predict prefix", test_sentiment_predict_prefix);
 	CU_add_test(model, "model file round trip",
 	    test_sentiment_model_file_round_trip);
+	CU_add_test(model, "model file GRU", test_sentiment_model_file_gru);
 	CU_add_test(model, "model file refusals",
 	    test_sentiment_model_file_refusals);
 	CU_add_test(model, "continue from a model",

@@ -8,6 +8,7 @@
 
 #include "core/xalloc.h"
 #include "nn/gru.h"
+#include "nn/linalg.h"
 #include "nn/lstm.h"
 #include "nn/rnn.h"
 #include "nn/sgemm.h"
@@ -112,6 +113,26 @@ sentiment_model_init_weights(struct sentiment_model *model, struct rng *rng)
 	for (size_t i = 0; i < nemb; i++)
 		model->net.emb[i] = (float)tmp[i];
 	free(tmp);
+}
+
+/* Each H x H gate block of W_hh in turn: N(0, 1) entries orthonormalised
+ * by rows, times rho. */
+void
+sentiment_model_orthogonal_hh(struct sentiment_model *model, struct rng *rng,
+    double rho)
+{
+	size_t nh = model->dims.hidden, blocks = model->dims.gates / nh;
+	double *q = xmalloc((2 * nh * nh + 2 * nh) * sizeof *q);
+
+	for (size_t b = 0; b < blocks; b++) {
+		float *w = model->net.w_hh + b * nh * nh;
+
+		rng_fill_normal(q + nh * nh, rng, nh * nh, 1.0);
+		linalg_orthonormalize_rows(q, q + nh * nh, q + 2 * nh * nh, nh);
+		for (size_t i = 0; i < nh * nh; i++)
+			w[i] = (float)(rho * q[i]);
+	}
+	free(q);
 }
 
 /* Free the vocabulary and the weights (NULL is fine). */

@@ -96,6 +96,13 @@ struct sentiment_model *sentiment_model_new(enum sentiment_cell cell,
 void sentiment_model_init_weights(struct sentiment_model *model,
     struct rng *rng);
 
+/* Replace every H x H gate block of W_hh (one for the RNN, three for the
+ * GRU, four for the LSTM, in order) by rho times a random orthogonal
+ * matrix drawn from rng (N(0, 1) entries, orthonormalised by rows: Haar
+ * distributed), as torch.nn.init.orthogonal_(w, gain=rho) does per block. */
+void sentiment_model_orthogonal_hh(struct sentiment_model *model,
+    struct rng *rng, double rho);
+
 /* ---- kernel.c: batched single-precision kernels -----------------
  *
  * A packed batch holds B sentences sorted longest first, step by step: the
@@ -226,6 +233,14 @@ double sentiment_model_loss_double(const struct sentiment_model *model,
  * sentiment_data_split (out: data->n values of enum sentiment_split). */
 void sentiment_split_assign(unsigned char *out,
     const struct sentiment_data *data, uint64_t seed, double test_fraction);
+
+/* Carve the validation split out of the training split: split (n values
+ * of enum sentiment_split, as sentiment_split_assign fills it) gets
+ * SENTIMENT_SPLIT_VAL for the first round(m * fraction) of its m training
+ * examples (at most m - 1, so that one is left to train on) in a
+ * Fisher-Yates shuffle of them seeded with seed. */
+void sentiment_val_assign(unsigned char *split, size_t n, uint64_t seed,
+    double fraction);
 
 /* ---- numbers ------------------------------------------------------------- */
 
