@@ -338,7 +338,7 @@ test_job_pace_of_the_course(void)
 		}
 	}
 	CU_ASSERT_TRUE(fast >= 15);
-	CU_ASSERT_EQUAL(trains, 3);
+	CU_ASSERT_EQUAL(trains, 4);	/* lesson 4: training, LSTM, GRU, RNN */
 	args_of(&args, "bptt-norms", big_bptt);
 	CU_ASSERT_EQUAL(sim_pace(&args), SIM_PACE_HEAVY);
 	sim_args_free(&args);

@@ -1408,8 +1408,8 @@ run_sim(struct sim_result *res, struct diag_list *diags, const char *load,
 }
 
 /* Series by epoch and by update, the scalars the lesson uses (a GRU); a
- * model saved by one run
- * and loaded by another (epochs=0) scores the same. */
+ * model saved by one run and loaded by another (epochs=0) scores the
+ * same. */
 static void
 test_sentiment_sim_runs_and_saves(void)
 {
@@ -1483,6 +1483,234 @@ test_sentiment_sim_bad_files(void)
 	CU_ASSERT(has_message(&diags, "does not start", 0));
 	sim_result_free(&res);
 	diag_list_free(&diags);
+}
+
+/* The scalar name of res with digits decimals (a lesson's {name:.Nf}). */
+static const char *
+fmt_scalar(const struct sim_result *res, const char *name, int digits)
+{
+	static char buf[64];
+	const struct sim_scalar *sc = sim_result_scalar(res, name);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+	snprintf(buf, sizeof buf, "%.*f", digits, sc->value);
+	return buf;
+}
+
+/* Run the lesson's settings with extra NAME=VALUE words (NULL-terminated,
+ * at most 4) into res; SIM_OK or the failure. */
+static int
+run_lesson(struct sim_result *res, const char *const *extra)
+{
+	const char *kv[12] = { "embed=32", "hidden=32", "epochs=10",
+	    "batch=32", "lr=0.005", "min_count=2", "clip=5", NULL };
+	struct diag_list diags;
+	size_t n = 7;
+	int rc;
+
+	for (; *extra != NULL && n < 11; extra++)
+		kv[n++] = *extra;
+	kv[n] = NULL;
+	diag_list_init(&diags);
+	rc = run_sim(res, &diags, NULL, NULL, kv);
+	CU_ASSERT_EQUAL(rc, SIM_OK);
+	diag_list_free(&diags);
+	return rc;
+}
+
+/* "lo to hi" of a scalar over seeds 1..5 of model (as the lesson prints
+ * it: %.3f). */
+static const char *
+seed_range(const char *model, const char *name)
+{
+	static char out[64];
+	double lo = INFINITY, hi = -INFINITY;
+
+	for (int seed = 1; seed <= 5; seed++) {
+		char m[32], sd[32];
+		const char *kv[] = { m, sd, NULL };
+		struct sim_result res;
+
+		snprintf(m, sizeof m, "model=%s", model);
+		snprintf(sd, sizeof sd, "seed=%d", seed);
+		if (run_lesson(&res, kv) != SIM_OK)
+			return "failed";
+		lo = fmin(lo, sim_result_scalar(&res, name)->value);
+		hi = fmax(hi, sim_result_scalar(&res, name)->value);
+		sim_result_free(&res);
+	}
+	snprintf(out, sizeof out, "%.3f to %.3f", lo, hi);
+	return out;
+}
+
+/* The numbers lessons/04-sentiment.yaml quotes from the simulation, as it
+ * quotes them: the splits, the vocabulary, the parameter counts, the
+ * gradient norms with and without clipping, the spread over seeds and the
+ * claims of its "try" texts. */
+static void
+test_sentiment_figures_lesson_quotes(void)
+{
+	const char *const none[] = { NULL };
+	const char *const once[] = { "epochs=0", "min_count=1", NULL };
+	const char *const rnn0[] = { "epochs=0", "model=rnn", NULL };
+	const char *const gru0[] = { "epochs=0", "model=gru", NULL };
+	const char *const noclip[] = { "clip=0", NULL };
+	const char *const slow[] = { "lr=0.001", NULL };
+	const char *const fast[] = { "lr=0.05", NULL };
+	const char *const big[] = { "batch=128", NULL };
+	struct sim_result res, other;
+	const struct sim_series *g, *l, *v;
+	double *sorted, first_over = 0.0, loss5;
+	char buf[64];
+
+	/* section 3: "2880 320 800 505", 516 words, 12 seen once */
+	{
+		const char *const zero[] = { "epochs=0", NULL };
+
+		if (run_lesson(&res, zero) != SIM_OK)
+			return;
+	}
+	snprintf(buf, sizeof buf, "%.0f %.0f %.0f %.0f",
+	    sim_result_scalar(&res, "train_n")->value,
+	    sim_result_scalar(&res, "val_n")->value,
+	    sim_result_scalar(&res, "test_n")->value,
+	    sim_result_scalar(&res, "vocab")->value);
+	CU_ASSERT_STRING_EQUAL(buf, "2880 320 800 505");
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "params", 0), "24641");
+	sim_result_free(&res);
+	if (run_lesson(&res, once) != SIM_OK)
+		return;
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "vocab", 0), "517");
+	sim_result_free(&res);
+	for (int seed = 1; seed <= 5; seed++) {
+		char sd[32];
+		const char *kv[] = { "epochs=0", sd, NULL };
+		double vocab;
+
+		snprintf(sd, sizeof sd, "seed=%d", seed);
+		if (run_lesson(&res, kv) != SIM_OK)
+			return;
+		vocab = sim_result_scalar(&res, "vocab")->value;
+		CU_ASSERT(vocab == 505.0 || vocab == 506.0);
+		sim_result_free(&res);
+	}
+	/* the quiz and section 6: 18305 and 22529 trainable numbers */
+	if (run_lesson(&res, rnn0) != SIM_OK)
+		return;
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "params", 0), "18305");
+	sim_result_free(&res);
+	if (run_lesson(&res, gru0) != SIM_OK)
+		return;
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "params", 0), "22529");
+	sim_result_free(&res);
+
+	/* section 5: the gradient norms of the LSTM, with clip 5 and 0 */
+	if (run_lesson(&res, none) != SIM_OK)
+		return;
+	g = sim_result_series(&res, "grad_norm");
+	l = sim_result_series(&res, "loss");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	CU_ASSERT_EQUAL_FATAL(g->n, 900);
+	sorted = malloc(g->n * sizeof *sorted);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sorted);
+	memcpy(sorted, g->v, g->n * sizeof *sorted);
+	for (size_t i = 1; i < g->n; i++)	/* insertion sort */
+		for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+			double t = sorted[j];
+
+			sorted[j] = sorted[j - 1];
+			sorted[j - 1] = t;
+		}
+	snprintf(buf, sizeof buf, "%.2f", 0.5 * (sorted[449] + sorted[450]));
+	CU_ASSERT_STRING_EQUAL(buf, "0.24");
+	free(sorted);
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "clipped_fraction", 4),
+	    "0.0067");
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "grad_norm_max", 1),
+	    "14.8");
+	snprintf(buf, sizeof buf, "%.1f", g->v[519]);	/* update 520 */
+	CU_ASSERT_STRING_EQUAL(buf, "14.8");
+	for (size_t i = 0; i < g->n && first_over == 0.0; i++)
+		if (g->v[i] > 5.0)
+			first_over = (double)i + 1.0;
+	CU_ASSERT_EQUAL(first_over, 477.0);
+	snprintf(buf, sizeof buf, "%.3f", l->v[9]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.038");
+	loss5 = l->v[9];
+	v = sim_result_series(&res, "val_acc");
+	snprintf(buf, sizeof buf, "%.3f", v->v[9]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.969");
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "test_acc", 3), "0.980");
+	if (run_lesson(&other, noclip) == SIM_OK) {
+		const struct sim_series *g0 = sim_result_series(&other,
+		    "grad_norm");
+		const struct sim_series *l0 = sim_result_series(&other, "loss");
+		const struct sim_series *v0 = sim_result_series(&other,
+		    "val_acc");
+		size_t top = 0;
+
+		CU_ASSERT_EQUAL(memcmp(g0->v, g->v, 477 * sizeof *g->v), 0);
+		for (size_t i = 0; i < g0->n; i++)
+			if (g0->v[i] > g0->v[top])
+				top = i;
+		CU_ASSERT_EQUAL(top + 1, 785);
+		snprintf(buf, sizeof buf, "%.1f", g0->v[top]);
+		CU_ASSERT_STRING_EQUAL(buf, "39.5");
+		{
+			double lo = INFINITY, hi = -INFINITY;
+
+			for (size_t e = 6; e < 10; e++) {	/* epochs 7..10 */
+				lo = fmin(lo, l0->v[e]);
+				hi = fmax(hi, l0->v[e]);
+			}
+			snprintf(buf, sizeof buf, "%.3f %.3f", lo, hi);
+			CU_ASSERT_STRING_EQUAL(buf, "0.080 0.086");
+		}
+		snprintf(buf, sizeof buf, "%.3f", v0->v[8]);
+		CU_ASSERT_STRING_EQUAL(buf, "0.909");
+		CU_ASSERT(l0->v[9] > 2.0 * l->v[9]);
+		sim_result_free(&other);
+	}
+	sim_result_free(&res);
+
+	/* the "try" of section 5 */
+	if (run_lesson(&res, slow) == SIM_OK) {
+		CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "val_acc", 3),
+		    "0.650");
+		sim_result_free(&res);
+	}
+	if (run_lesson(&res, fast) == SIM_OK) {
+		CU_ASSERT(sim_result_scalar(&res, "val_acc")->value < 0.8);
+		sim_result_free(&res);
+	}
+	if (run_lesson(&res, big) == SIM_OK) {
+		double ratio = sim_result_scalar(&res, "loss")->value / loss5;
+
+		CU_ASSERT_EQUAL(sim_result_series(&res, "grad_norm")->n, 230);
+		CU_ASSERT(ratio > 4.5 && ratio < 5.5);
+		sim_result_free(&res);
+	}
+
+	/* section 7: the spread over seeds 1 to 5 */
+	CU_ASSERT_STRING_EQUAL(seed_range("lstm", "test_acc"),
+	    "0.944 to 0.985");
+	CU_ASSERT_STRING_EQUAL(seed_range("lstm", "val_acc"),
+	    "0.947 to 0.981");
+	CU_ASSERT_STRING_EQUAL(seed_range("lstm", "long_acc"),
+	    "0.904 to 0.986");
+	CU_ASSERT_STRING_EQUAL(seed_range("gru", "test_acc"),
+	    "0.966 to 0.988");
+	CU_ASSERT_STRING_EQUAL(seed_range("gru", "val_acc"),
+	    "0.956 to 0.988");
+	CU_ASSERT_STRING_EQUAL(seed_range("gru", "long_acc"),
+	    "0.957 to 0.989");
+	CU_ASSERT_STRING_EQUAL(seed_range("rnn", "test_acc"),
+	    "0.689 to 0.744");
+	CU_ASSERT_STRING_EQUAL(seed_range("rnn", "val_acc"),
+	    "0.656 to 0.731");
+	CU_ASSERT_STRING_EQUAL(seed_range("rnn", "long_acc"),
+	    "0.482 to 0.507");
 }
 
 /* Two suites: words and data, then the model. */
@@ -1563,4 +1791,6 @@ test_sentiment_register(void)
 	CU_add_test(model, "sim runs and saves",
 	    test_sentiment_sim_runs_and_saves);
 	CU_add_test(model, "sim bad files", test_sentiment_sim_bad_files);
+	CU_add_test(model, "figures lesson 4 quotes",
+	    test_sentiment_figures_lesson_quotes);
 }

@@ -49,7 +49,7 @@ static const struct sim_param_spec sentiment_params[] = {
 	    .help = "the learning rate (Adam's, or SGD's step size)" },
 	[P_SEED] = { .name = "seed", .type = SIM_INT, .def = 1, .min = 0,
 	    .max = SIM_SEED_MAX, .step = 1,
-	    .help = "seed of the split, the weights and the batch order" },
+	    .help = "seed of the splits, the weights and the batch order" },
 	[P_MIN_COUNT] = { .name = "min_count", .type = SIM_INT, .def = 2,
 	    .min = 1, .max = 1000, .step = 1,
 	    .help = "training words seen fewer times become <unk>" },
