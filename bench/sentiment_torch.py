@@ -8,16 +8,20 @@ recipe as src/sentiment/*.c:
     header); an optional third column train/test is honoured, the rest is
     split 80/20 by the seed with rnntutor's own generator (xoshiro256**
     seeded by splitmix64, a Fisher-Yates shuffle, the first fifth to test),
-    ported below so both programs hold out the very same sentences;
+    ported below so both programs hold out the very same sentences; then
+    the validation split, as sentiment_val_assign(): the training
+    sentences in file order, shuffled by the generator seeded with seed + 3,
+    the first round(m * val) of them (at most m - 1) held out, scored after
+    every epoch and never trained on;
   - words: lower case, runs of [a-z0-9'] without outer apostrophes (the
     C tokenizer's rule for ASCII text);
-  - vocabulary from the training split, words seen fewer than min_count
+  - vocabulary from the sentences trained on, words seen fewer than min_count
     times share the unknown id 0;
-  - nn.Embedding(V, E) -> nn.LSTM(E, H) (or nn.RNN, tanh) over packed
+  - nn.Embedding(V, E) -> nn.LSTM(E, H) (or nn.GRU, or nn.RNN, tanh) over packed
     sequences -> nn.Linear(H, 1) on the last hidden state ->
     BCEWithLogitsLoss; Adam(lr), clip_grad_norm_(clip), mini-batches of
-    `batch` sentences in a new random order each epoch, the test set
-    evaluated after every epoch in batches of the same size;
+    `batch` sentences in a new random order each epoch, the validation and
+    the test set evaluated after every epoch in batches of the same size;
   - one thread (torch.set_num_threads(1)).
 
 Prints one line per epoch and a last line
@@ -109,6 +113,22 @@ def split_rows(rows, seed, fraction=0.2):
     return where
 
 
+def val_rows(where, seed, fraction):
+    """sentiment_val_assign(): part of the training split to validation."""
+    where = list(where)
+    idx = [i for i, w in enumerate(where) if w == "train"]
+    rng = Rng(seed)
+    for i in range(len(idx), 1, -1):
+        j = rng.below(i)
+        idx[i - 1], idx[j] = idx[j], idx[i - 1]
+    nval = int(len(idx) * fraction + 0.5)
+    if idx and nval > len(idx) - 1:
+        nval = len(idx) - 1
+    for i in idx[:nval]:
+        where[i] = "val"
+    return where
+
+
 WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -123,6 +143,8 @@ class Classifier(nn.Module):
         self.embedding = nn.Embedding(vocab, embed)
         if cell == "lstm":
             self.rnn = nn.LSTM(embed, hidden)
+        elif cell == "gru":
+            self.rnn = nn.GRU(embed, hidden)
         else:
             self.rnn = nn.RNN(embed, hidden, nonlinearity="tanh")
         self.out = nn.Linear(hidden, 1)
@@ -138,7 +160,7 @@ class Classifier(nn.Module):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
-    ap.add_argument("--model", default="lstm", choices=["lstm", "rnn"])
+    ap.add_argument("--model", default="lstm", choices=["lstm", "rnn", "gru"])
     ap.add_argument("--embed", type=int, default=32)
     ap.add_argument("--hidden", type=int, default=32)
     ap.add_argument("--epochs", type=int, default=10)
@@ -147,13 +169,15 @@ def main():
     ap.add_argument("--clip", type=float, default=5.0)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--val", type=float, default=0.1)
     args = ap.parse_args()
 
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     rows = read_tsv(args.data)
-    where = split_rows(rows, args.seed)
+    where = val_rows(split_rows(rows, args.seed), args.seed + 3, args.val)
     train = [(tokenize(r[0]), r[1]) for r, w in zip(rows, where) if w == "train"]
+    val = [(tokenize(r[0]), r[1]) for r, w in zip(rows, where) if w == "val"]
     test = [(tokenize(r[0]), r[1]) for r, w in zip(rows, where) if w == "test"]
     counts = {}
     for words, _ in train:
@@ -169,6 +193,8 @@ def main():
     # its reader skips lines without words)
     train_x = [ids(w) for w, _ in train]
     train_y = torch.tensor([y for _, y in train], dtype=torch.float32)
+    val_x = [ids(w) for w, _ in val]
+    val_y = torch.tensor([y for _, y in val], dtype=torch.float32)
     test_x = [ids(w) for w, _ in test]
     test_y = torch.tensor([y for _, y in test], dtype=torch.float32)
     train_tokens = sum(len(w) for w, _ in train)
@@ -196,14 +222,18 @@ def main():
             total += loss.item() * len(chunk)
             right += int(((logits > 0).float() == y).sum())
         model.eval()
-        correct = 0
+        correct = vcorrect = 0
         with torch.no_grad():
+            for k in range(0, len(val_x), b):
+                logits = model(val_x[k:k + b])
+                vcorrect += int(((logits > 0).float() == val_y[k:k + b]).sum())
             for k in range(0, len(test_x), b):
                 logits = model(test_x[k:k + b])
                 correct += int(((logits > 0).float() == test_y[k:k + b]).sum())
         acc = correct / len(test_x)
-        print("%d\t%.4f\t%.4f\t%.4f\t%.3f" % (
-            epoch, total / len(train_x), right / len(train_x), acc,
+        vacc = vcorrect / len(val_x) if val_x else float("nan")
+        print("%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f" % (
+            epoch, total / len(train_x), right / len(train_x), vacc, acc,
             time.perf_counter() - t0))
     seconds = time.perf_counter() - start
     print("torch seconds=%.3f test_acc=%.4f train_tokens=%d" % (

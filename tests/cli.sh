@@ -164,15 +164,15 @@ fi
 # --budget: slow blocks run only within it, and say how to run them
 run "$prog" --print --budget 0 sentiment
 check "--print --budget 0: training blocks are not run, named as commands" \
-    '[ $st -eq 0 ] && [ "$(grep -c "Not run here" "$tmp/out")" -eq 3 ] && grep -q "^    rnntutor sim sentiment" "$tmp/out"'
+    '[ $st -eq 0 ] && [ "$(grep -c "Not run here" "$tmp/out")" -eq 4 ] && grep -q "^    rnntutor sim sentiment" "$tmp/out"'
 check "--print --budget 0: the fast blocks still show their output" \
-    'grep -q "^    3200 800 506" "$tmp/out"'
+    'grep -q "^    2880 320 800 505" "$tmp/out"'
 run "$prog" --print sentiment
 check "--print (default budget) trains lesson 4's blocks" \
-    '[ $st -eq 0 ] && ! grep -q "Not run here" "$tmp/out" && grep -q "falls from 0.691 to 0.0109" "$tmp/out"'
+    '[ $st -eq 0 ] && ! grep -q "Not run here" "$tmp/out" && grep -q "falls from 0.69 to 0.0375" "$tmp/out"'
 run "$prog" --check --budget 0 "$top_srcdir/lessons/04-sentiment.yaml"
 check "--check --budget 0: a warning per training block, exit 0" \
-    '[ $st -eq 0 ] && [ "$(grep -c "warning: simulation sentiment not run" "$tmp/err")" -eq 3 ]'
+    '[ $st -eq 0 ] && [ "$(grep -c "warning: simulation sentiment not run" "$tmp/err")" -eq 4 ]'
 run "$prog" --check --budget 1e9 "$top_srcdir/lessons/04-sentiment.yaml"
 check "--check with a large budget runs and passes them all" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
 run "$prog" --print --budget soon 1

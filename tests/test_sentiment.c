@@ -487,6 +487,13 @@ test_sentiment_gradient_check_rnn(void)
 	gradient_check(SENTIMENT_RNN);
 }
 
+/* The GRU's gradient. */
+static void
+test_sentiment_gradient_check_gru(void)
+{
+	gradient_check(SENTIMENT_GRU);
+}
+
 /* The batched float kernels give the loss and gradient of the double
  * reference, sentence lengths 0 to 15 in one batch, at sizes that use whole
  * vectors (32) and sizes that leave remainders (E = 20, H = 19). */
@@ -540,6 +547,14 @@ test_sentiment_kernel_matches_double_rnn(void)
 {
 	kernel_vs_double(SENTIMENT_RNN, 32, 32);
 	kernel_vs_double(SENTIMENT_RNN, 20, 19);
+}
+
+/* The GRU kernels. */
+static void
+test_sentiment_kernel_matches_double_gru(void)
+{
+	kernel_vs_double(SENTIMENT_GRU, 32, 32);
+	kernel_vs_double(SENTIMENT_GRU, 20, 19);
 }
 
 /* A sentence's logit does not depend on what else is in its batch. */
@@ -637,8 +652,9 @@ test_sentiment_trainer_deterministic_across_steps(void)
 }
 
 /* The generic kernels (16-byte vectors) and the AVX2 ones (32-byte) train
- * to the same bits, at sizes with and without a remainder past the last
- * whole vector. (Without AVX2 both runs use the generic kernels.) */
+ * to the same bits, for every cell, at sizes with and without a remainder
+ * past the last whole vector, with Adam and with SGD. (Without AVX2 both
+ * runs use the generic kernels.) */
 static void
 test_sentiment_kernels_same_bits_every_width(void)
 {
@@ -647,16 +663,21 @@ test_sentiment_kernels_same_bits_every_width(void)
 	struct sentiment_trainer *best, *generic;
 	enum sentiment_isa old;
 	size_t sizes[2][2] = { { 19, 20 }, { 32, 32 } };
+	enum sentiment_cell cells[3] = {
+		SENTIMENT_LSTM, SENTIMENT_RNN, SENTIMENT_GRU
+	};
 
 	corpus_head(&data, 300);
 	sentiment_config_init(&cfg);
 	cfg.epochs = 1;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 6; k++) {
 		const struct sentiment_model *a, *b;
 
-		cfg.embed = sizes[k][0];
-		cfg.hidden = sizes[k][1];
-		cfg.cell = k == 0 ? SENTIMENT_LSTM : SENTIMENT_RNN;
+		cfg.embed = sizes[k % 2][0];
+		cfg.hidden = sizes[k % 2][1];
+		cfg.cell = cells[k / 2];
+		cfg.optimizer = k % 2 == 0 ? SENTIMENT_ADAM : SENTIMENT_SGD;
+		cfg.lr = k % 2 == 0 ? 0.005 : 0.5;
 		best = train_in_steps(&cfg, &data, 1000);
 		old = sentiment_kernel_isa_set(SENTIMENT_ISA_GENERIC);
 		CU_ASSERT_EQUAL(sentiment_kernel_isa(), SENTIMENT_ISA_GENERIC);
@@ -694,8 +715,10 @@ test_sentiment_trainer_progress_and_seed(void)
 	sentiment_trainer_progress(a, &p);
 	CU_ASSERT_EQUAL(p.units_done, 0);
 	CU_ASSERT_EQUAL(p.units_total, 2 * (p.batches +
+	    (p.val_n + cfg.batch - 1) / cfg.batch +
 	    (p.test_n + cfg.batch - 1) / cfg.batch));
-	CU_ASSERT_EQUAL(p.train_n + p.test_n, 300);
+	CU_ASSERT_EQUAL(p.train_n + p.val_n + p.test_n, 300);
+	CU_ASSERT(p.val_n > 0);
 	CU_ASSERT_EQUAL(p.done, 0);
 	while (sentiment_trainer_step(a, 1, &diags) == 1) {
 		sentiment_trainer_progress(a, &p);
@@ -719,6 +742,306 @@ test_sentiment_trainer_progress_and_seed(void)
 	diag_list_free(&diags);
 }
 
+/* The validation split: 10 % of the training split by default, disjoint
+ * from the test split, chosen by the seed, never trained on (the
+ * vocabulary comes from the other 90 %); val=0 trains on all of it. */
+static void
+test_sentiment_validation_split(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *a, *b, *none;
+	struct sentiment_progress pa, pb, pn;
+	struct sentiment_vocab vocab;
+	struct sentiment_tokens *train;
+	struct diag_list diags;
+	unsigned char *s1, *s2;
+	size_t ntrain = 0, nval = 0, moved = 0, differ = 0;
+
+	CU_ASSERT_EQUAL_FATAL(read_corpus(&data), SENTIMENT_OK);
+	sentiment_data_tokenize(&data);
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 0;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&a, &cfg, &data, NULL,
+	    &diags), 0);
+	sentiment_trainer_progress(a, &pa);
+	CU_ASSERT_EQUAL(pa.train_n, 2880);
+	CU_ASSERT_EQUAL(pa.val_n, 320);
+	CU_ASSERT_EQUAL(pa.test_n, 800);
+	cfg.seed = 2;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&b, &cfg, &data, NULL,
+	    &diags), 0);
+	sentiment_trainer_progress(b, &pb);
+	CU_ASSERT_EQUAL(pb.val_n, 320);
+	CU_ASSERT(pb.val_tokens != pa.val_tokens);	/* other sentences */
+	cfg.val_fraction = 0.0;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&none, &cfg, &data,
+	    NULL, &diags), 0);
+	sentiment_trainer_progress(none, &pn);
+	CU_ASSERT_EQUAL(pn.train_n, 3200);
+	CU_ASSERT_EQUAL(pn.val_n, 0);
+	/* the split the trainer made, by hand: seed 1, stream 3 */
+	s1 = malloc(data.n);
+	s2 = malloc(data.n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s2);
+	sentiment_split_assign(s1, &data, 1, 0.2);
+	memcpy(s2, s1, data.n);
+	sentiment_val_assign(s2, data.n, 1 + 3, SENTIMENT_VAL_FRACTION);
+	train = calloc(data.n, sizeof *train);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(train);
+	for (size_t i = 0; i < data.n; i++) {
+		moved += s2[i] == SENTIMENT_SPLIT_VAL &&
+		    s1[i] != SENTIMENT_SPLIT_TRAIN;
+		differ += s2[i] != s1[i];
+		nval += s2[i] == SENTIMENT_SPLIT_VAL;
+		if (s2[i] == SENTIMENT_SPLIT_TRAIN)
+			train[ntrain++] = data.toks[i];
+	}
+	CU_ASSERT_EQUAL(moved, 0);	/* only training sentences move */
+	CU_ASSERT_EQUAL(differ, 320);
+	CU_ASSERT_EQUAL(nval, 320);
+	sentiment_vocab_build(&vocab, train, ntrain, 2);
+	CU_ASSERT_EQUAL(vocab.n, pa.vocab);
+	CU_ASSERT_EQUAL(sentiment_vocab_id(&vocab, "good"),
+	    sentiment_vocab_id(&sentiment_trainer_model(a)->vocab, "good"));
+	CU_ASSERT(pn.vocab >= pa.vocab);
+	sentiment_vocab_free(&vocab);
+	free(train);
+	free(s1);
+	free(s2);
+	sentiment_trainer_destroy(a);
+	sentiment_trainer_destroy(b);
+	sentiment_trainer_destroy(none);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* The sentences the trainer trains on, as word ids of model's vocabulary
+ * (split by seed as the trainer splits them): *n of them, in data order. */
+static struct sentiment_seq *
+training_seqs(const struct sentiment_data *data,
+    const struct sentiment_model *model, uint64_t seed, size_t *n,
+    int32_t **ids_out)
+{
+	unsigned char *split = malloc(data->n);
+	struct sentiment_seq *seqs = calloc(data->n, sizeof *seqs);
+	size_t words = 0, at = 0;
+	int32_t *ids;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(split);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(seqs);
+	for (size_t i = 0; i < data->n; i++)
+		words += data->toks[i].n;
+	ids = malloc((words + 1) * sizeof *ids);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ids);
+	sentiment_split_assign(split, data, seed, 0.2);
+	sentiment_val_assign(split, data->n, seed + 3, SENTIMENT_VAL_FRACTION);
+	*n = 0;
+	for (size_t i = 0; i < data->n; i++) {
+		if (split[i] != SENTIMENT_SPLIT_TRAIN)
+			continue;
+		seqs[*n].id = ids + at;
+		seqs[*n].len = data->toks[i].n;
+		seqs[*n].label = data->v[i].label;
+		for (size_t w = 0; w < data->toks[i].n; w++)
+			ids[at++] = (int32_t)sentiment_vocab_id(&model->vocab,
+			    data->toks[i].word[w]);
+		(*n)++;
+	}
+	free(split);
+	*ids_out = ids;
+	return seqs;
+}
+
+/* With sgd, no clipping and every training sentence in one batch, one
+ * update moves every weight by -lr times the gradient of the double
+ * reference, and the logged norm is that gradient's norm. */
+static void
+test_sentiment_sgd_step_is_lr_times_gradient(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr, *before;
+	struct sentiment_updates up;
+	struct sentiment_seq *seqs;
+	struct diag_list diags;
+	const struct sentiment_model *m0, *m1;
+	int32_t *ids;
+	size_t n, worst = 0;
+	double *g, norm = 0.0, gmax = 0.0, diff = 0.0;
+
+	corpus_head(&data, 300);
+	sentiment_data_tokenize(&data);
+	diag_list_init(&diags);
+	sentiment_config_init(&cfg);
+	cfg.cell = SENTIMENT_GRU;
+	cfg.hidden = 12;
+	cfg.embed = 10;
+	cfg.optimizer = SENTIMENT_SGD;
+	cfg.lr = 0.5;
+	cfg.clip = 0.0;
+	cfg.batch = 1024;
+	cfg.epochs = 1;
+	tr = train_in_steps(&cfg, &data, 100);
+	cfg.epochs = 0;
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&before, &cfg, &data,
+	    NULL, &diags), 0);
+	m0 = sentiment_trainer_model(before);
+	m1 = sentiment_trainer_model(tr);
+	seqs = training_seqs(&data, m0, cfg.seed, &n, &ids);
+	g = calloc(m0->nparam, sizeof *g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	sentiment_model_loss_double(m0, NULL, seqs, n, g);
+	for (size_t i = 0; i < m0->nparam; i++) {
+		double step = (double)m1->param[i] - (double)m0->param[i];
+		double want = -cfg.lr * g[i];
+
+		norm += g[i] * g[i];
+		gmax = fmax(gmax, fabs(want));
+		if (fabs(step - want) > diff) {
+			diff = fabs(step - want);
+			worst = i;
+		}
+	}
+	CU_ASSERT(gmax > 0.0);
+	CU_ASSERT(diff < 1e-3 * gmax);
+	if (!(diff < 1e-3 * gmax))
+		fprintf(stderr, "\n  param %zu off by %g of %g\n", worst, diff,
+		    gmax);
+	sentiment_trainer_updates(tr, &up);
+	CU_ASSERT_EQUAL_FATAL(up.n, 1);
+	CU_ASSERT(fabs(up.grad_norm[0] - sqrt(norm)) < 1e-4 * sqrt(norm));
+	CU_ASSERT(up.clipped_norm[0] == up.grad_norm[0]);
+	CU_ASSERT_EQUAL(up.clipped, 0);
+	free(g);
+	free(seqs);
+	free(ids);
+	sentiment_trainer_destroy(tr);
+	sentiment_trainer_destroy(before);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* Every update logs its norm before and after clipping: after is at most
+ * the threshold, and less than before exactly when clipping acted. */
+static void
+test_sentiment_clipping_logged_per_update(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	struct sentiment_updates up;
+	struct sentiment_progress p;
+	size_t acted = 0, n;
+
+	corpus_head(&data, 400);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 2;
+	cfg.hidden = 8;
+	cfg.embed = 8;
+	cfg.clip = 0.08;	/* about the median norm */
+	tr = train_in_steps(&cfg, &data, 5);
+	sentiment_trainer_updates(tr, &up);
+	sentiment_trainer_progress(tr, &p);
+	CU_ASSERT_EQUAL(up.n, 2 * p.batches);
+	CU_ASSERT_PTR_EQUAL(sentiment_trainer_batch_losses(tr, &n), up.loss);
+	CU_ASSERT_EQUAL(n, up.n);
+	for (size_t i = 0; i < up.n; i++) {
+		CU_ASSERT(up.grad_norm[i] > 0.0);
+		CU_ASSERT(up.clipped_norm[i] <= cfg.clip * (1.0 + 1e-6));
+		if (up.grad_norm[i] > cfg.clip) {
+			acted++;
+			CU_ASSERT(up.clipped_norm[i] < up.grad_norm[i]);
+			CU_ASSERT(fabs(up.clipped_norm[i] - cfg.clip) < 1e-5);
+		} else {
+			CU_ASSERT(up.clipped_norm[i] == up.grad_norm[i]);
+		}
+	}
+	CU_ASSERT_EQUAL(acted, up.clipped);
+	CU_ASSERT(acted > 0 && acted < up.n);
+	sentiment_trainer_destroy(tr);
+	sentiment_data_free(&data);
+}
+
+/* A loss that is not finite stops training cleanly at that update, with a
+ * message naming it; nothing is applied and the log keeps what came
+ * before. */
+static void
+test_sentiment_divergence_stops_cleanly(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	struct sentiment_model *bad;
+	struct sentiment_progress p;
+	struct sentiment_updates up;
+	struct diag_list diags;
+
+	corpus_head(&data, 200);
+	diag_list_init(&diags);
+	bad = small_model(SENTIMENT_RNN, 4, 4, 5, 1);
+	bad->net.head_b[0] = INFINITY;
+	sentiment_config_init(&cfg);
+	CU_ASSERT_EQUAL_FATAL(sentiment_trainer_create(&tr, &cfg, &data, bad,
+	    &diags), 0);
+	CU_ASSERT_EQUAL(sentiment_trainer_step(tr, 10, &diags),
+	    SENTIMENT_EDIVERGED);
+	CU_ASSERT(has_message(&diags, "diverged at update 1 ", 0));
+	CU_ASSERT_EQUAL(sentiment_trainer_step(tr, 10, &diags), 0);
+	sentiment_trainer_progress(tr, &p);
+	sentiment_trainer_updates(tr, &up);
+	CU_ASSERT(p.done);
+	CU_ASSERT_EQUAL(p.diverged_at, 1);
+	CU_ASSERT_EQUAL(up.n, 0);
+	sentiment_trainer_destroy(tr);
+	sentiment_model_destroy(bad);
+	sentiment_data_free(&data);
+	diag_list_free(&diags);
+}
+
+/* rho > 0: each gate block of W_hh is rho times an orthogonal matrix
+ * (W W^T = rho^2 I); rho 0 leaves PyTorch's uniform draw. */
+static void
+test_sentiment_rho_orthogonal_blocks(void)
+{
+	struct sentiment_data data;
+	struct sentiment_config cfg;
+	struct sentiment_trainer *tr;
+	double worst = 0.0;
+
+	corpus_head(&data, 100);
+	sentiment_config_init(&cfg);
+	cfg.epochs = 0;
+	cfg.hidden = 6;
+	cfg.cell = SENTIMENT_GRU;
+	cfg.rho = 1.5;
+	tr = train_in_steps(&cfg, &data, 1);
+	for (size_t b = 0; b < 3; b++) {
+		const float *w = sentiment_trainer_model(tr)->net.w_hh + b * 36;
+
+		for (size_t i = 0; i < 6; i++)
+			for (size_t j = 0; j < 6; j++) {
+				double dot = 0.0;
+
+				for (size_t k = 0; k < 6; k++)
+					dot += (double)w[i * 6 + k] * w[j * 6 + k];
+				worst = fmax(worst, fabs(dot - (i == j ?
+				    2.25 : 0.0)));
+			}
+	}
+	CU_ASSERT(worst < 1e-5);
+	sentiment_trainer_destroy(tr);
+	cfg.rho = 0.0;
+	tr = train_in_steps(&cfg, &data, 1);
+	for (size_t i = 0; i < 3 * 36; i++)
+		CU_ASSERT(fabsf(sentiment_trainer_model(tr)->net.w_hh[i]) <=
+		    1.0f / sqrtf(6.0f));
+	sentiment_trainer_destroy(tr);
+	sentiment_data_free(&data);
+}
+
 /* Values out of range are refused with a message. */
 static void
 test_sentiment_config_ranges(void)
@@ -735,35 +1058,52 @@ test_sentiment_config_ranges(void)
 	sentiment_config_init(&cfg);
 	cfg.lr = 0.0;
 	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	sentiment_config_init(&cfg);
+	cfg.cell = (enum sentiment_cell)3;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	CU_ASSERT(has_message(&diags, "lstm, rnn or gru", 0));
+	sentiment_config_init(&cfg);
+	cfg.val_fraction = 0.6;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
+	sentiment_config_init(&cfg);
+	cfg.optimizer = (enum sentiment_optimizer)2;
+	CU_ASSERT_EQUAL(sentiment_config_check(&cfg, &diags), SENTIMENT_EVALUE);
 	diag_list_free(&diags);
 }
 
 /* The LSTM of the next test, kept for the tests after it. */
 static struct sentiment_model *trained;
 static struct sentiment_data corpus;
-static double trained_test_acc, trained_long_acc;
+static double trained_test_acc, trained_long_acc, trained_val_acc;
 
 /* The lesson's claim: on the course corpus, with the lesson's settings,
- * the LSTM learns (test accuracy well above chance, long-range too) and
- * beats the plain RNN on the long-range subset. */
+ * the LSTM and the GRU learn (test accuracy well above chance, long-range
+ * too) and beat the plain RNN on the long-range subset. */
 
 static void
 test_sentiment_lstm_beats_rnn_on_corpus(void)
 {
 	struct sentiment_config cfg;
-	struct sentiment_trainer *lstm, *rnn;
-	const struct sentiment_epoch *el, *er;
-	size_t nl, nr;
+	struct sentiment_trainer *lstm, *rnn, *gru;
+	const struct sentiment_epoch *el, *er, *eg;
+	size_t nl, nr, ng;
 
 	CU_ASSERT_EQUAL_FATAL(read_corpus(&corpus), SENTIMENT_OK);
 	sentiment_config_init(&cfg);
 	lstm = train_in_steps(&cfg, &corpus, 16);
 	cfg.cell = SENTIMENT_RNN;
 	rnn = train_in_steps(&cfg, &corpus, 16);
+	cfg.cell = SENTIMENT_GRU;
+	gru = train_in_steps(&cfg, &corpus, 16);
 	el = sentiment_trainer_epochs(lstm, &nl);
 	er = sentiment_trainer_epochs(rnn, &nr);
+	eg = sentiment_trainer_epochs(gru, &ng);
 	CU_ASSERT_EQUAL_FATAL(nl, 10);
 	CU_ASSERT_EQUAL_FATAL(nr, 10);
+	CU_ASSERT_EQUAL_FATAL(ng, 10);
+	CU_ASSERT(eg[9].test_acc >= 0.9);	/* the GRU learns it too */
+	CU_ASSERT(eg[9].long_acc >= er[9].long_acc + 0.15);
+	CU_ASSERT(eg[9].val_acc >= 0.9);
 	CU_ASSERT(el[9].train_loss < el[0].train_loss);
 	CU_ASSERT(el[9].test_acc >= 0.85);
 	CU_ASSERT(el[9].long_acc >= 0.75);
@@ -772,11 +1112,14 @@ test_sentiment_lstm_beats_rnn_on_corpus(void)
 	trained = sentiment_model_copy(sentiment_trainer_model(lstm));
 	trained_test_acc = el[9].test_acc;
 	trained_long_acc = el[9].long_acc;
+	trained_val_acc = el[9].val_acc;
 	sentiment_trainer_destroy(lstm);
 	sentiment_trainer_destroy(rnn);
+	sentiment_trainer_destroy(gru);
 }
 
-/* sentiment_evaluate gives the trainer's last test accuracy, exactly. */
+/* sentiment_evaluate gives the trainer's last test and validation
+ * accuracy, exactly. */
 static void
 test_sentiment_evaluate_matches_trainer(void)
 {
@@ -788,6 +1131,9 @@ test_sentiment_evaluate_matches_trainer(void)
 	CU_ASSERT(ev.accuracy == trained_test_acc);
 	CU_ASSERT(ev.long_n >= 200);
 	CU_ASSERT(ev.long_accuracy == trained_long_acc);
+	sentiment_evaluate(&ev, trained, &corpus, SENTIMENT_SPLIT_VAL, 1);
+	CU_ASSERT_EQUAL(ev.n, 320);
+	CU_ASSERT(ev.accuracy == trained_val_acc);
 }
 
 /* P(positive) after every word; unknown words marked; "not" and "but"
@@ -889,6 +1235,43 @@ test_sentiment_model_file_round_trip(void)
 	diag_list_free(&diags);
 }
 
+/* A GRU model goes through a file bit for bit (cell 2 in the header). */
+static void
+test_sentiment_model_file_gru(void)
+{
+	struct sentiment_model *m = small_model(SENTIMENT_GRU, 5, 7, 9, 3);
+	struct sentiment_model *back = NULL;
+	struct sentiment_prediction a, b;
+	struct diag_list diags;
+	unsigned char *buf;
+	size_t len;
+
+	diag_list_init(&diags);
+	sentiment_model_encode(m, &buf, &len);
+	CU_ASSERT_EQUAL(buf[12], 2);
+	CU_ASSERT_EQUAL(sentiment_model_decode(&back, buf, len, "g.bin",
+	    &diags), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+	CU_ASSERT_EQUAL(sentiment_model_cell(back), SENTIMENT_GRU);
+	CU_ASSERT_EQUAL(sentiment_model_param_count(back),
+	    10 * 5 + 3 * 7 * (5 + 7 + 2) + 7 + 1);	/* V = 9 + <unk> */
+	CU_ASSERT(memcmp(back->param, m->param, m->nparam * sizeof(float))
+	    == 0);
+	sentiment_prediction_init(&a);
+	sentiment_prediction_init(&b);
+	sentiment_predict(&a, m, "w1 w2 w3", 8);
+	sentiment_predict(&b, back, "w1 w2 w3", 8);
+	CU_ASSERT_EQUAL_FATAL(a.words.n, 3);
+	CU_ASSERT(a.p == b.p && a.prefix[1] == b.prefix[1]);
+	CU_ASSERT(a.prefix[0] != a.prefix[2]);
+	sentiment_prediction_free(&a);
+	sentiment_prediction_free(&b);
+	free(buf);
+	sentiment_model_destroy(back);
+	sentiment_model_destroy(m);
+	diag_list_free(&diags);
+}
+
 /* Decode buf and expect a refusal whose message holds why. */
 static void
 expect_refused(const unsigned char *buf, size_t len, const char *why)
@@ -947,6 +1330,10 @@ test_sentiment_model_file_refusals(void)
 	copy[20] = 0;			/* hidden 0 */
 	fix_crc(copy, len);
 	expect_refused(copy, len, "out of range");
+	memcpy(copy, buf, len);
+	copy[12] = 3;			/* a cell after the GRU */
+	fix_crc(copy, len);
+	expect_refused(copy, len, "unknown cell 3");
 	free(copy);
 	free(buf);
 	sentiment_model_destroy(m);
@@ -1020,12 +1407,14 @@ run_sim(struct sim_result *res, struct diag_list *diags, const char *load,
 	return rc;
 }
 
-/* Series by epoch, the scalars the lesson uses; a model saved by one run
- * and loaded by another (epochs=0) scores the same. */
+/* Series by epoch and by update, the scalars the lesson uses (a GRU); a
+ * model saved by one run and loaded by another (epochs=0) scores the
+ * same. */
 static void
 test_sentiment_sim_runs_and_saves(void)
 {
-	const char *const kv[] = { "epochs=2", "hidden=8", "embed=8", NULL };
+	const char *const kv[] = { "epochs=2", "hidden=8", "embed=8",
+	    "model=gru", NULL };
 	const char *const eval[] = { "epochs=0", NULL };
 	char path[] = "/tmp/rnntutor-sim-XXXXXX";
 	struct sim_result res, back;
@@ -1046,7 +1435,23 @@ test_sentiment_sim_runs_and_saves(void)
 	CU_ASSERT_PTR_NOT_NULL(sim_result_series(&res, "long_acc"));
 	CU_ASSERT_PTR_NOT_NULL(sim_result_scalar(&res, "seconds"));
 	CU_ASSERT_EQUAL(sim_result_scalar(&res, "test_n")->value, 800);
+	CU_ASSERT_EQUAL(sim_result_scalar(&res, "val_n")->value, 320);
+	CU_ASSERT_EQUAL(sim_result_scalar(&res, "train_n")->value, 2880);
 	CU_ASSERT(sim_result_scalar(&res, "gflops")->value > 0.0);
+	s = sim_result_series(&res, "val_acc");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2);
+	CU_ASSERT(s->v[1] == sim_result_scalar(&res, "val_acc")->value);
+	/* per update, and said so: 2 epochs of ceil(2880 / 32) batches */
+	s = sim_result_series(&res, "grad_norm");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2 * 90);
+	CU_ASSERT(strstr(s->label, "per update") != NULL);
+	s = sim_result_series(&res, "clipped_norm");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(s->n, 2 * 90);
+	for (size_t i = 0; i < s->n; i++)
+		CU_ASSERT(s->v[i] <= 5.0 * (1.0 + 1e-6));
 	CU_ASSERT_EQUAL(run_sim(&back, &diags, path, NULL, eval), SIM_OK);
 	CU_ASSERT(sim_result_scalar(&back, "test_acc")->value ==
 	    sim_result_scalar(&res, "test_acc")->value);
@@ -1078,6 +1483,234 @@ test_sentiment_sim_bad_files(void)
 	CU_ASSERT(has_message(&diags, "does not start", 0));
 	sim_result_free(&res);
 	diag_list_free(&diags);
+}
+
+/* The scalar name of res with digits decimals (a lesson's {name:.Nf}). */
+static const char *
+fmt_scalar(const struct sim_result *res, const char *name, int digits)
+{
+	static char buf[64];
+	const struct sim_scalar *sc = sim_result_scalar(res, name);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sc);
+	snprintf(buf, sizeof buf, "%.*f", digits, sc->value);
+	return buf;
+}
+
+/* Run the lesson's settings with extra NAME=VALUE words (NULL-terminated,
+ * at most 4) into res; SIM_OK or the failure. */
+static int
+run_lesson(struct sim_result *res, const char *const *extra)
+{
+	const char *kv[12] = { "embed=32", "hidden=32", "epochs=10",
+	    "batch=32", "lr=0.005", "min_count=2", "clip=5", NULL };
+	struct diag_list diags;
+	size_t n = 7;
+	int rc;
+
+	for (; *extra != NULL && n < 11; extra++)
+		kv[n++] = *extra;
+	kv[n] = NULL;
+	diag_list_init(&diags);
+	rc = run_sim(res, &diags, NULL, NULL, kv);
+	CU_ASSERT_EQUAL(rc, SIM_OK);
+	diag_list_free(&diags);
+	return rc;
+}
+
+/* "lo to hi" of a scalar over seeds 1..5 of model (as the lesson prints
+ * it: %.3f). */
+static const char *
+seed_range(const char *model, const char *name)
+{
+	static char out[64];
+	double lo = INFINITY, hi = -INFINITY;
+
+	for (int seed = 1; seed <= 5; seed++) {
+		char m[32], sd[32];
+		const char *kv[] = { m, sd, NULL };
+		struct sim_result res;
+
+		snprintf(m, sizeof m, "model=%s", model);
+		snprintf(sd, sizeof sd, "seed=%d", seed);
+		if (run_lesson(&res, kv) != SIM_OK)
+			return "failed";
+		lo = fmin(lo, sim_result_scalar(&res, name)->value);
+		hi = fmax(hi, sim_result_scalar(&res, name)->value);
+		sim_result_free(&res);
+	}
+	snprintf(out, sizeof out, "%.3f to %.3f", lo, hi);
+	return out;
+}
+
+/* The numbers lessons/04-sentiment.yaml quotes from the simulation, as it
+ * quotes them: the splits, the vocabulary, the parameter counts, the
+ * gradient norms with and without clipping, the spread over seeds and the
+ * claims of its "try" texts. */
+static void
+test_sentiment_figures_lesson_quotes(void)
+{
+	const char *const none[] = { NULL };
+	const char *const once[] = { "epochs=0", "min_count=1", NULL };
+	const char *const rnn0[] = { "epochs=0", "model=rnn", NULL };
+	const char *const gru0[] = { "epochs=0", "model=gru", NULL };
+	const char *const noclip[] = { "clip=0", NULL };
+	const char *const slow[] = { "lr=0.001", NULL };
+	const char *const fast[] = { "lr=0.05", NULL };
+	const char *const big[] = { "batch=128", NULL };
+	struct sim_result res, other;
+	const struct sim_series *g, *l, *v;
+	double *sorted, first_over = 0.0, loss5;
+	char buf[64];
+
+	/* section 3: "2880 320 800 505", 516 words, 12 seen once */
+	{
+		const char *const zero[] = { "epochs=0", NULL };
+
+		if (run_lesson(&res, zero) != SIM_OK)
+			return;
+	}
+	snprintf(buf, sizeof buf, "%.0f %.0f %.0f %.0f",
+	    sim_result_scalar(&res, "train_n")->value,
+	    sim_result_scalar(&res, "val_n")->value,
+	    sim_result_scalar(&res, "test_n")->value,
+	    sim_result_scalar(&res, "vocab")->value);
+	CU_ASSERT_STRING_EQUAL(buf, "2880 320 800 505");
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "params", 0), "24641");
+	sim_result_free(&res);
+	if (run_lesson(&res, once) != SIM_OK)
+		return;
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "vocab", 0), "517");
+	sim_result_free(&res);
+	for (int seed = 1; seed <= 5; seed++) {
+		char sd[32];
+		const char *kv[] = { "epochs=0", sd, NULL };
+		double vocab;
+
+		snprintf(sd, sizeof sd, "seed=%d", seed);
+		if (run_lesson(&res, kv) != SIM_OK)
+			return;
+		vocab = sim_result_scalar(&res, "vocab")->value;
+		CU_ASSERT(vocab == 505.0 || vocab == 506.0);
+		sim_result_free(&res);
+	}
+	/* the quiz and section 6: 18305 and 22529 trainable numbers */
+	if (run_lesson(&res, rnn0) != SIM_OK)
+		return;
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "params", 0), "18305");
+	sim_result_free(&res);
+	if (run_lesson(&res, gru0) != SIM_OK)
+		return;
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "params", 0), "22529");
+	sim_result_free(&res);
+
+	/* section 5: the gradient norms of the LSTM, with clip 5 and 0 */
+	if (run_lesson(&res, none) != SIM_OK)
+		return;
+	g = sim_result_series(&res, "grad_norm");
+	l = sim_result_series(&res, "loss");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	CU_ASSERT_EQUAL_FATAL(g->n, 900);
+	sorted = malloc(g->n * sizeof *sorted);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sorted);
+	memcpy(sorted, g->v, g->n * sizeof *sorted);
+	for (size_t i = 1; i < g->n; i++)	/* insertion sort */
+		for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+			double t = sorted[j];
+
+			sorted[j] = sorted[j - 1];
+			sorted[j - 1] = t;
+		}
+	snprintf(buf, sizeof buf, "%.2f", 0.5 * (sorted[449] + sorted[450]));
+	CU_ASSERT_STRING_EQUAL(buf, "0.24");
+	free(sorted);
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "clipped_fraction", 4),
+	    "0.0067");
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "grad_norm_max", 1),
+	    "14.8");
+	snprintf(buf, sizeof buf, "%.1f", g->v[519]);	/* update 520 */
+	CU_ASSERT_STRING_EQUAL(buf, "14.8");
+	for (size_t i = 0; i < g->n && first_over == 0.0; i++)
+		if (g->v[i] > 5.0)
+			first_over = (double)i + 1.0;
+	CU_ASSERT_EQUAL(first_over, 477.0);
+	snprintf(buf, sizeof buf, "%.3f", l->v[9]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.038");
+	loss5 = l->v[9];
+	v = sim_result_series(&res, "val_acc");
+	snprintf(buf, sizeof buf, "%.3f", v->v[9]);
+	CU_ASSERT_STRING_EQUAL(buf, "0.969");
+	CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "test_acc", 3), "0.980");
+	if (run_lesson(&other, noclip) == SIM_OK) {
+		const struct sim_series *g0 = sim_result_series(&other,
+		    "grad_norm");
+		const struct sim_series *l0 = sim_result_series(&other, "loss");
+		const struct sim_series *v0 = sim_result_series(&other,
+		    "val_acc");
+		size_t top = 0;
+
+		CU_ASSERT_EQUAL(memcmp(g0->v, g->v, 477 * sizeof *g->v), 0);
+		for (size_t i = 0; i < g0->n; i++)
+			if (g0->v[i] > g0->v[top])
+				top = i;
+		CU_ASSERT_EQUAL(top + 1, 785);
+		snprintf(buf, sizeof buf, "%.1f", g0->v[top]);
+		CU_ASSERT_STRING_EQUAL(buf, "39.5");
+		{
+			double lo = INFINITY, hi = -INFINITY;
+
+			for (size_t e = 6; e < 10; e++) {	/* epochs 7..10 */
+				lo = fmin(lo, l0->v[e]);
+				hi = fmax(hi, l0->v[e]);
+			}
+			snprintf(buf, sizeof buf, "%.3f %.3f", lo, hi);
+			CU_ASSERT_STRING_EQUAL(buf, "0.080 0.086");
+		}
+		snprintf(buf, sizeof buf, "%.3f", v0->v[8]);
+		CU_ASSERT_STRING_EQUAL(buf, "0.909");
+		CU_ASSERT(l0->v[9] > 2.0 * l->v[9]);
+		sim_result_free(&other);
+	}
+	sim_result_free(&res);
+
+	/* the "try" of section 5 */
+	if (run_lesson(&res, slow) == SIM_OK) {
+		CU_ASSERT_STRING_EQUAL(fmt_scalar(&res, "val_acc", 3),
+		    "0.650");
+		sim_result_free(&res);
+	}
+	if (run_lesson(&res, fast) == SIM_OK) {
+		CU_ASSERT(sim_result_scalar(&res, "val_acc")->value < 0.8);
+		sim_result_free(&res);
+	}
+	if (run_lesson(&res, big) == SIM_OK) {
+		double ratio = sim_result_scalar(&res, "loss")->value / loss5;
+
+		CU_ASSERT_EQUAL(sim_result_series(&res, "grad_norm")->n, 230);
+		CU_ASSERT(ratio > 4.5 && ratio < 5.5);
+		sim_result_free(&res);
+	}
+
+	/* section 7: the spread over seeds 1 to 5 */
+	CU_ASSERT_STRING_EQUAL(seed_range("lstm", "test_acc"),
+	    "0.944 to 0.985");
+	CU_ASSERT_STRING_EQUAL(seed_range("lstm", "val_acc"),
+	    "0.947 to 0.981");
+	CU_ASSERT_STRING_EQUAL(seed_range("lstm", "long_acc"),
+	    "0.904 to 0.986");
+	CU_ASSERT_STRING_EQUAL(seed_range("gru", "test_acc"),
+	    "0.966 to 0.988");
+	CU_ASSERT_STRING_EQUAL(seed_range("gru", "val_acc"),
+	    "0.956 to 0.988");
+	CU_ASSERT_STRING_EQUAL(seed_range("gru", "long_acc"),
+	    "0.957 to 0.989");
+	CU_ASSERT_STRING_EQUAL(seed_range("rnn", "test_acc"),
+	    "0.689 to 0.744");
+	CU_ASSERT_STRING_EQUAL(seed_range("rnn", "val_acc"),
+	    "0.656 to 0.731");
+	CU_ASSERT_STRING_EQUAL(seed_range("rnn", "long_acc"),
+	    "0.482 to 0.507");
 }
 
 /* Two suites: words and data, then the model. */
@@ -1117,10 +1750,14 @@ test_sentiment_register(void)
 	    test_sentiment_gradient_check_lstm);
 	CU_add_test(model, "gradient check RNN",
 	    test_sentiment_gradient_check_rnn);
+	CU_add_test(model, "gradient check GRU",
+	    test_sentiment_gradient_check_gru);
 	CU_add_test(model, "float kernel = double LSTM",
 	    test_sentiment_kernel_matches_double_lstm);
 	CU_add_test(model, "float kernel = double RNN",
 	    test_sentiment_kernel_matches_double_rnn);
+	CU_add_test(model, "float kernel = double GRU",
+	    test_sentiment_kernel_matches_double_gru);
 	CU_add_test(model, "batch rows independent",
 	    test_sentiment_batch_independent_rows);
 	CU_add_test(model, "deterministic across steps",
@@ -1130,6 +1767,15 @@ test_sentiment_register(void)
 	CU_add_test(model, "progress and seed",
 	    test_sentiment_trainer_progress_and_seed);
 	CU_add_test(model, "config ranges", test_sentiment_config_ranges);
+	CU_add_test(model, "validation split", test_sentiment_validation_split);
+	CU_add_test(model, "sgd step is -lr times the gradient",
+	    test_sentiment_sgd_step_is_lr_times_gradient);
+	CU_add_test(model, "clipping logged per update",
+	    test_sentiment_clipping_logged_per_update);
+	CU_add_test(model, "divergence stops cleanly",
+	    test_sentiment_divergence_stops_cleanly);
+	CU_add_test(model, "rho: orthogonal W_hh blocks",
+	    test_sentiment_rho_orthogonal_blocks);
 	CU_add_test(model, "LSTM beats RNN on the corpus",
 	    test_sentiment_lstm_beats_rnn_on_corpus);
 	CU_add_test(model, "evaluate matches trainer",
@@ -1137,6 +1783,7 @@ test_sentiment_register(void)
 	CU_add_test(model, "predict prefix", test_sentiment_predict_prefix);
 	CU_add_test(model, "model file round trip",
 	    test_sentiment_model_file_round_trip);
+	CU_add_test(model, "model file GRU", test_sentiment_model_file_gru);
 	CU_add_test(model, "model file refusals",
 	    test_sentiment_model_file_refusals);
 	CU_add_test(model, "continue from a model",
@@ -1144,4 +1791,6 @@ test_sentiment_register(void)
 	CU_add_test(model, "sim runs and saves",
 	    test_sentiment_sim_runs_and_saves);
 	CU_add_test(model, "sim bad files", test_sentiment_sim_bad_files);
+	CU_add_test(model, "figures lesson 4 quotes",
+	    test_sentiment_figures_lesson_quotes);
 }

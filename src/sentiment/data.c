@@ -431,3 +431,30 @@ sentiment_data_split(struct sentiment_data *data, uint64_t seed,
 		data->v[i].split = s[i];
 	free(s);
 }
+
+/* Fisher-Yates over the training examples, in the order of the data, then
+ * the first round(m * fraction) of them (at most m - 1) to validation. */
+void
+sentiment_val_assign(unsigned char *split, size_t n, uint64_t seed,
+    double fraction)
+{
+	size_t *idx = xmalloc((n + 1) * sizeof *idx), m = 0, nval;
+	struct rng rng;
+
+	for (size_t i = 0; i < n; i++)
+		if (split[i] == SENTIMENT_SPLIT_TRAIN)
+			idx[m++] = i;
+	rng_seed(&rng, seed);
+	for (size_t i = m; i > 1; i--) {
+		size_t j = (size_t)rng_below(&rng, i), t = idx[i - 1];
+
+		idx[i - 1] = idx[j];
+		idx[j] = t;
+	}
+	nval = (size_t)((double)m * fraction + 0.5);
+	if (m > 0 && nval > m - 1)
+		nval = m - 1;
+	for (size_t k = 0; k < nval; k++)
+		split[idx[k]] = SENTIMENT_SPLIT_VAL;
+	free(idx);
+}

@@ -1,5 +1,6 @@
-/* sentiment_kernel: batched single-precision LSTM and RNN kernels for
- * training the sentiment model fast, checked against lstm.c and rnn.c.
+/* sentiment_kernel: batched single-precision LSTM, GRU and RNN kernels for
+ * training the sentiment model fast, checked against lstm.c, gru.c and
+ * rnn.c.
  *
  * Speed comes from three things: a mini-batch is packed step by step (all
  * sentences' step t together, sentiment_int.h), so each step is one small
@@ -73,6 +74,45 @@ lstm_grad_scalar(float *dz, float *gc, const float *gh, const float *z,
 	dz[2 * nh + j] = cg * i * (1.0f - g * g);
 	dz[3 * nh + j] = h * t * o * (1.0f - o);
 	gc[j] = cg * f;
+}
+
+/* One unit j of a GRU step (the vector code's tail): zx holds b_ih + W_ih x
+ * and gets r, z, n; zh holds b_hh + W_hh h_{t-1}; h = n + z (hprev - n),
+ * PyTorch's form of (1 - z) n + z hprev. */
+INLINE void
+gru_cell_scalar(float *zx, const float *zh, const float *hprev, float *h,
+    size_t nh, size_t j)
+{
+	float r = nn_ssigmoid(zx[j] + zh[j]);
+	float u = nn_ssigmoid(zx[nh + j] + zh[nh + j]);
+	float nv = nn_stanh(zx[2 * nh + j] + r * zh[2 * nh + j]);
+
+	zx[j] = r;
+	zx[nh + j] = u;
+	zx[2 * nh + j] = nv;
+	h[j] = nv + u * (hprev[j] - nv);
+}
+
+/* One unit j of a GRU row's gradient (the vector code's tail), from
+ * gh = dL/dh_t: dzx = dL/d(b_ih + W_ih x), dzh = dL/d(b_hh + W_hh h_{t-1})
+ * (its n block times r), gskip = z gh, the direct path to h_{t-1}. */
+INLINE void
+gru_grad_scalar(float *dzx, float *dzh, float *gskip, const float *gh,
+    const float *zx, const float *zh, const float *hprev, size_t nh,
+    size_t j)
+{
+	float r = zx[j], u = zx[nh + j], nv = zx[2 * nh + j], g = gh[j];
+	float dan = g * (1.0f - u) * (1.0f - nv * nv);
+	float dau = g * (hprev[j] - nv) * u * (1.0f - u);
+	float dar = dan * zh[2 * nh + j] * r * (1.0f - r);
+
+	dzx[j] = dar;
+	dzx[nh + j] = dau;
+	dzx[2 * nh + j] = dan;
+	dzh[j] = dar;
+	dzh[nh + j] = dau;
+	dzh[2 * nh + j] = dan * r;
+	gskip[j] = g * u;
 }
 
 /* Rows ending at step t start their gradient from dhlast. */
@@ -150,15 +190,15 @@ sentiment_kernel_forward(struct sentiment_cache *cache,
 /* The backward pass of the kernels in use. */
 void
 sentiment_kernel_backward(float *dx, struct sentiment_net *grad,
-    float *dz, float *gh, float *gc, const float *dhlast,
+    float *dz, float *dzh, float *gh, float *gc, const float *dhlast,
     const struct sentiment_cache *cache, const struct sentiment_net *net,
     const struct sentiment_pack *pk, const struct sentiment_dims *d)
 {
 #if defined(NN_HAVE_AVX2_KERNELS)
 	if (nn_isa() != NN_ISA_GENERIC) {
-		backward_32(dx, grad, dz, gh, gc, dhlast, cache, net, pk, d);
+		backward_32(dx, grad, dz, dzh, gh, gc, dhlast, cache, net, pk, d);
 		return;
 	}
 #endif
-	backward_16(dx, grad, dz, gh, gc, dhlast, cache, net, pk, d);
+	backward_16(dx, grad, dz, dzh, gh, gc, dhlast, cache, net, pk, d);
 }

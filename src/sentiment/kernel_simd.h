@@ -10,7 +10,7 @@
  *     SIMD_NAME(x)    a name of this inclusion's own for x (x_16, x_32)
  *
  * and it provides the scalar helpers (lstm_cell_scalar, lstm_grad_scalar,
- * start_rows) that handle the units past the last whole vector; the vector
+ * gru_cell_scalar, gru_grad_scalar, start_rows) that handle the units past the last whole vector; the vector
  * types, e^x, the activations and gemm come from nn/sgemm_simd.h, included
  * here. Each inclusion defines SIMD_NAME(forward) and SIMD_NAME(backward)
  * with the contracts of sentiment_kernel_forward and _backward; every name
@@ -23,6 +23,8 @@
 
 #define lstm_cell	SIMD_NAME(lstm_cell)
 #define lstm_grad	SIMD_NAME(lstm_grad)
+#define gru_cell	SIMD_NAME(gru_cell)
+#define gru_grad	SIMD_NAME(gru_grad)
 #define rnn_cell	SIMD_NAME(rnn_cell)
 #define rnn_grad	SIMD_NAME(rnn_grad)
 #define forward		SIMD_NAME(forward)
@@ -82,6 +84,57 @@ lstm_grad(float *dz, float *gc, const float *gh, const float *z,
 		lstm_grad_scalar(dz, gc, gh, z, tc, cprev, nh, j);
 }
 
+/* One GRU step for one row (gru_cell_scalar lane by lane): zx (b_ih +
+ * W_ih x, blocks r, z, n of H) gets the activations r, z, n; zh is
+ * b_hh + W_hh h_{t-1}; h = n + z (hprev - n). */
+INLINE void
+gru_cell(float *zx, const float *zh, const float *hprev, float *h, size_t nh)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf ar = vload(zx + j) + vload(zh + j);
+		vf au = vload(zx + nh + j) + vload(zh + nh + j);
+		vf r = vsigmoid(&ar), u = vsigmoid(&au);
+		vf an = vload(zx + 2 * nh + j) + r * vload(zh + 2 * nh + j);
+		vf nv = vtanh(&an);
+
+		vstore(zx + j, r);
+		vstore(zx + nh + j, u);
+		vstore(zx + 2 * nh + j, nv);
+		vstore(h + j, nv + u * (vload(hprev + j) - nv));
+	}
+	for (; j < nh; j++)
+		gru_cell_scalar(zx, zh, hprev, h, nh, j);
+}
+
+/* dL/dzx, dL/dzh and the direct path gskip = z gh of one GRU row
+ * (gru_grad_scalar lane by lane; gru.h's equations). */
+INLINE void
+gru_grad(float *dzx, float *dzh, float *gskip, const float *gh,
+    const float *zx, const float *zh, const float *hprev, size_t nh)
+{
+	size_t j = 0;
+
+	for (; j + VW <= nh; j += VW) {
+		vf r = vload(zx + j), u = vload(zx + nh + j),
+		    nv = vload(zx + 2 * nh + j), g = vload(gh + j);
+		vf dan = g * (1.0f - u) * (1.0f - nv * nv);
+		vf dau = g * (vload(hprev + j) - nv) * u * (1.0f - u);
+		vf dar = dan * vload(zh + 2 * nh + j) * r * (1.0f - r);
+
+		vstore(dzx + j, dar);
+		vstore(dzx + nh + j, dau);
+		vstore(dzx + 2 * nh + j, dan);
+		vstore(dzh + j, dar);
+		vstore(dzh + nh + j, dau);
+		vstore(dzh + 2 * nh + j, dan * r);
+		vstore(gskip + j, g * u);
+	}
+	for (; j < nh; j++)
+		gru_grad_scalar(dzx, dzh, gskip, gh, zx, zh, hprev, nh, j);
+}
+
 /* h = tanh(z) in place, then copied to out. */
 INLINE void
 rnn_cell(float *z, float *out, size_t nh)
@@ -113,20 +166,21 @@ rnn_grad(float *da, const float *gh, const float *h, size_t nh)
 		da[j] = gh[j] * (1.0f - h[j] * h[j]);
 }
 
-/* z rows = b_ih + b_hh, then += X W_ih^T over all N rows; then step by
- * step += h_{t-1} W_hh^T and the cell. */
+/* z rows = b_ih + b_hh (GRU: b_ih), then += X W_ih^T over all N rows;
+ * then step by step += h_{t-1} W_hh^T (GRU: into zh, from b_hh) and the
+ * cell. */
 static void
 forward(struct sentiment_cache *cache, const struct sentiment_net *net,
     const float *wt_ih, const float *wt_hh, const struct sentiment_pack *pk,
     const struct sentiment_dims *d)
 {
 	size_t nh = d->hidden, ng = d->gates, ne = d->embed;
-	int lstm = d->cell == SENTIMENT_LSTM;
+	int lstm = d->cell == SENTIMENT_LSTM, gru = d->cell == SENTIMENT_GRU;
 
 	if (pk->tokens == 0)
 		return;
 	for (size_t j = 0; j < ng; j++)
-		cache->z[j] = net->b_ih[j] + net->b_hh[j];
+		cache->z[j] = gru ? net->b_ih[j] : net->b_ih[j] + net->b_hh[j];
 	for (size_t row = 1; row < pk->tokens; row++)
 		memcpy(cache->z + row * ng, cache->z, ng * sizeof *cache->z);
 	gemm(cache->z, ng, cache->x, ne, 1, wt_ih, ng, pk->tokens, ne, ng);
@@ -134,11 +188,19 @@ forward(struct sentiment_cache *cache, const struct sentiment_net *net,
 	for (size_t t = 0; t < pk->steps; t++) {
 		size_t nb = pk->batch[t], off = pk->offset[t];
 		size_t next = t + 1 < pk->steps ? pk->batch[t + 1] : 0;
-		float *z = cache->z + off * ng;
+		float *z = cache->z + off * ng, *zh = cache->zh + off * ng;
 
-		if (t > 0)
+		if (gru) {
+			for (size_t r = 0; r < nb; r++)
+				memcpy(zh + r * ng, net->b_hh,
+				    ng * sizeof *zh);
+			if (t > 0)
+				gemm(zh, ng, cache->hprev + off * nh, nh, 1,
+				    wt_hh, ng, nb, nh, ng);
+		} else if (t > 0) {
 			gemm(z, ng, cache->hprev + off * nh, nh, 1, wt_hh, ng,
 			    nb, nh, ng);
+		}
 		for (size_t r = 0; r < nb; r++) {
 			/* h_t goes where step t+1 reads it, or is the last */
 			float *h = r < next ?
@@ -150,24 +212,29 @@ forward(struct sentiment_cache *cache, const struct sentiment_net *net,
 				    (pk->offset[t - 1] + r) * nh : NULL,
 				    cache->c + (off + r) * nh,
 				    cache->tc + (off + r) * nh, h, nh);
+			else if (gru)
+				gru_cell(z + r * ng, zh + r * ng,
+				    cache->hprev + (off + r) * nh, h, nh);
 			else
 				rnn_cell(z + r * ng, h, nh);
 		}
 	}
 }
 
-/* From the last step down: dz_t row by row, then gh_{t-1} = dz_t W_hh for
- * the rows that go on, and the rows whose sentence ends at t-1 start. The
- * weight gradients and dx are products over all N rows at the end. */
+/* From the last step down: dz_t row by row, then gh_{t-1} = dz_t W_hh
+ * (GRU: z_t gh_t + dzh_t W_hh) for the rows that go on, and the rows whose
+ * sentence ends at t-1 start. The weight gradients and dx are products over
+ * all N rows at the end. For the GRU, gc holds gskip = z_t gh_t. */
 static void
-backward(float *dx, struct sentiment_net *grad, float *dz, float *gh,
-    float *gc, const float *dhlast, const struct sentiment_cache *cache,
-    const struct sentiment_net *net, const struct sentiment_pack *pk,
-    const struct sentiment_dims *d)
+backward(float *dx, struct sentiment_net *grad, float *dz, float *dzh,
+    float *gh, float *gc, const float *dhlast,
+    const struct sentiment_cache *cache, const struct sentiment_net *net,
+    const struct sentiment_pack *pk, const struct sentiment_dims *d)
 {
 	size_t nh = d->hidden, ng = d->gates, ne = d->embed, tokens = pk->tokens;
 	size_t first = pk->steps > 0 ? pk->batch[0] : 0;
-	int lstm = d->cell == SENTIMENT_LSTM;
+	int lstm = d->cell == SENTIMENT_LSTM, gru = d->cell == SENTIMENT_GRU;
+	const float *dzw = gru ? dzh : dz;	/* dL/d(W_hh h_{t-1} + b_hh) */
 
 	if (pk->steps == 0)
 		return;
@@ -183,6 +250,11 @@ backward(float *dx, struct sentiment_net *grad, float *dz, float *gh,
 				    gh + r * nh, cache->z + row * ng,
 				    cache->tc + row * nh, t > 0 ? cache->c +
 				    (pk->offset[t - 1] + r) * nh : NULL, nh);
+			else if (gru)
+				gru_grad(dz + row * ng, dzh + row * ng,
+				    gc + r * nh, gh + r * nh,
+				    cache->z + row * ng, cache->zh + row * ng,
+				    cache->hprev + row * nh, nh);
 			else
 				rnn_grad(dz + row * ng, gh + r * nh,
 				    cache->z + row * ng, nh);
@@ -190,24 +262,29 @@ backward(float *dx, struct sentiment_net *grad, float *dz, float *gh,
 		if (t == 0)
 			break;
 		/* gh_{t-1} = W_hh^T dz_t (no loss term: only last steps
-		 * have one) */
-		memset(gh, 0, nb * nh * sizeof *gh);
-		gemm(gh, nh, dz + off * ng, ng, 1, net->w_hh, nh, nb, ng, nh);
+		 * have one); the GRU adds its direct path z_t gh_t */
+		if (gru)
+			memcpy(gh, gc, nb * nh * sizeof *gh);
+		else
+			memset(gh, 0, nb * nh * sizeof *gh);
+		gemm(gh, nh, dzw + off * ng, ng, 1, net->w_hh, nh, nb, ng, nh);
 		start_rows(gh, gc, dhlast, nb, pk->batch[t - 1], nh);
 	}
 	/* dW_ih += dZ^T X, dW_hh += dZ^T H_prev (steps 1.. only: h_{-1} = 0),
-	 * db += column sums, dX = dZ W_ih */
+	 * db += column sums, dX = dZ W_ih (GRU: dZh for the W_hh side) */
 	gemm(grad->w_ih, ne, dz, 1, ng, cache->x, ne, ng, tokens, ne);
-	gemm(grad->w_hh, nh, dz + first * ng, 1, ng, cache->hprev + first * nh,
-	    nh, ng, tokens - first, nh);
+	gemm(grad->w_hh, nh, dzw + first * ng, 1, ng,
+	    cache->hprev + first * nh, nh, ng, tokens - first, nh);
 	colsum_acc(grad->b_ih, dz, tokens, ng);
-	colsum_acc(grad->b_hh, dz, tokens, ng);
+	colsum_acc(grad->b_hh, dzw, tokens, ng);
 	memset(dx, 0, tokens * ne * sizeof *dx);
 	gemm(dx, ne, dz, ng, 1, net->w_ih, ne, tokens, ng, ne);
 }
 
 #undef lstm_cell
 #undef lstm_grad
+#undef gru_cell
+#undef gru_grad
 #undef rnn_cell
 #undef rnn_grad
 #undef forward

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "nn/gru.h"
+#include "nn/linalg.h"
 #include "nn/lstm.h"
 #include "nn/rnn.h"
 #include "nn/sgemm.h"
@@ -16,7 +18,8 @@
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */
 #endif
 
-/* G = 4H for the LSTM's four gates, H for the RNN. */
+/* G = 4H for the LSTM's four gates, 3H for the GRU's three, H for the
+ * RNN. */
 void
 sentiment_dims_set(struct sentiment_dims *d, enum sentiment_cell cell,
     size_t embed, size_t hidden)
@@ -24,10 +27,12 @@ sentiment_dims_set(struct sentiment_dims *d, enum sentiment_cell cell,
 	d->cell = cell;
 	d->embed = embed;
 	d->hidden = hidden;
-	d->gates = cell == SENTIMENT_LSTM ? 4 * hidden : hidden;
+	d->gates = cell == SENTIMENT_LSTM ? 4 * hidden :
+	    cell == SENTIMENT_GRU ? 3 * hidden : hidden;
 }
 
-/* G*E + G*H + 2G (the cell, as lstm_param_count or rnn_param_count) + H + 1 */
+/* G*E + G*H + 2G (the cell, as lstm_param_count, gru_param_count or
+ * rnn_param_count) + H + 1 */
 size_t
 sentiment_dense_count(const struct sentiment_dims *d)
 {
@@ -86,6 +91,12 @@ sentiment_model_init_weights(struct sentiment_model *model, struct rng *rng)
 
 		lstm_params_point(&lp, tmp, &ld);
 		lstm_init_default(&lp, rng, &ld);
+	} else if (d->cell == SENTIMENT_GRU) {
+		struct gru_dims gd = { .input = d->embed, .hidden = nh };
+		struct gru_params gp;
+
+		gru_params_point(&gp, tmp, &gd);
+		gru_init_default(&gp, rng, &gd);
 	} else {
 		struct rnn_dims rd = {
 			.input = d->embed, .hidden = nh, .act = RNN_TANH,
@@ -102,6 +113,26 @@ sentiment_model_init_weights(struct sentiment_model *model, struct rng *rng)
 	for (size_t i = 0; i < nemb; i++)
 		model->net.emb[i] = (float)tmp[i];
 	free(tmp);
+}
+
+/* Each H x H gate block of W_hh in turn: N(0, 1) entries orthonormalised
+ * by rows, times rho. */
+void
+sentiment_model_orthogonal_hh(struct sentiment_model *model, struct rng *rng,
+    double rho)
+{
+	size_t nh = model->dims.hidden, blocks = model->dims.gates / nh;
+	double *q = xmalloc((2 * nh * nh + 2 * nh) * sizeof *q);
+
+	for (size_t b = 0; b < blocks; b++) {
+		float *w = model->net.w_hh + b * nh * nh;
+
+		rng_fill_normal(q + nh * nh, rng, nh * nh, 1.0);
+		linalg_orthonormalize_rows(q, q + nh * nh, q + 2 * nh * nh, nh);
+		for (size_t i = 0; i < nh * nh; i++)
+			w[i] = (float)(rho * q[i]);
+	}
+	free(q);
 }
 
 /* Free the vocabulary and the weights (NULL is fine). */
@@ -129,7 +160,7 @@ sentiment_model_copy(const struct sentiment_model *model)
 	return copy;
 }
 
-/* LSTM or RNN. */
+/* LSTM, RNN or GRU. */
 enum sentiment_cell
 sentiment_model_cell(const struct sentiment_model *model)
 {
@@ -205,6 +236,8 @@ sentiment_batch_init(struct sentiment_batch *b, const struct sentiment_dims *d,
 	b->pack.offset = xmalloc(toks * sizeof *b->pack.offset);
 	b->cache.x = xmalloc(toks * ne * sizeof(float));
 	b->cache.z = xmalloc(toks * ng * sizeof(float));
+	b->cache.zh = d->cell == SENTIMENT_GRU ?
+	    xmalloc(toks * ng * sizeof(float)) : NULL;
 	b->cache.c = xmalloc(toks * nh * sizeof(float));
 	b->cache.tc = xmalloc(toks * nh * sizeof(float));
 	b->cache.hprev = xmalloc(toks * nh * sizeof(float));
@@ -214,6 +247,8 @@ sentiment_batch_init(struct sentiment_batch *b, const struct sentiment_dims *d,
 	b->logit = xmalloc(rows * sizeof *b->logit);
 	b->dhlast = xmalloc(rows * nh * sizeof(float));
 	b->dz = xmalloc(toks * ng * sizeof(float));
+	b->dzh = d->cell == SENTIMENT_GRU ?
+	    xmalloc(toks * ng * sizeof(float)) : NULL;
 	b->dx = xmalloc(toks * ne * sizeof(float));
 	b->gh = xmalloc(rows * nh * sizeof(float));
 	b->gc = xmalloc(rows * nh * sizeof(float));
@@ -229,6 +264,7 @@ sentiment_batch_free(struct sentiment_batch *b)
 	free(b->pack.offset);
 	free(b->cache.x);
 	free(b->cache.z);
+	free(b->cache.zh);
 	free(b->cache.c);
 	free(b->cache.tc);
 	free(b->cache.hprev);
@@ -238,6 +274,7 @@ sentiment_batch_free(struct sentiment_batch *b)
 	free(b->logit);
 	free(b->dhlast);
 	free(b->dz);
+	free(b->dzh);
 	free(b->dx);
 	free(b->gh);
 	free(b->gc);
@@ -340,7 +377,7 @@ sentiment_batch_backward(struct sentiment_batch *b,
 		}
 		grad->head_b[0] += dz;
 	}
-	sentiment_kernel_backward(b->dx, grad, b->dz, b->gh, b->gc, b->dhlast,
+	sentiment_kernel_backward(b->dx, grad, b->dz, b->dzh, b->gh, b->gc, b->dhlast,
 	    &b->cache, &model->net, &b->pack, d);
 	for (size_t row = 0; row < b->pack.tokens; row++) {
 		float *g = grad->emb + (size_t)b->row_id[row] * ne;
@@ -354,7 +391,7 @@ sentiment_batch_backward(struct sentiment_batch *b,
 
 /* ---- the double reference ------------------------------------------------ */
 
-/* One sentence at a time through lstm.c / rnn.c. */
+/* One sentence at a time through lstm.c, gru.c or rnn.c. */
 double
 sentiment_model_loss_double(const struct sentiment_model *model,
     const double *theta, const struct sentiment_seq *seqs, size_t count,
@@ -366,8 +403,10 @@ sentiment_model_loss_double(const struct sentiment_model *model,
 	double *own = NULL, *x, *dx, *cachebuf, *work, *dout, loss = 0.0;
 	const double *hw, *emb;
 	struct lstm_dims ld = { .input = ne, .hidden = nh };
+	struct gru_dims gd = { .input = ne, .hidden = nh };
 	struct rnn_dims rd = { .input = ne, .hidden = nh, .act = RNN_TANH };
 	struct lstm_params lp, lg;
+	struct gru_params gp, gg;
 	struct rnn_params rp, rg;
 
 	if (theta == NULL) {
@@ -390,6 +429,12 @@ sentiment_model_loss_double(const struct sentiment_model *model,
 		lstm_params_point(&lp, (double *)theta, &ld);
 		if (grad != NULL)
 			lstm_params_point(&lg, grad, &ld);
+	} else if (d->cell == SENTIMENT_GRU) {
+		cachebuf = xmalloc(gru_cache_size(maxlen, &gd) * sizeof *cachebuf);
+		work = xmalloc(gru_work_size(maxlen, &gd) * sizeof *work);
+		gru_params_point(&gp, (double *)theta, &gd);
+		if (grad != NULL)
+			gru_params_point(&gg, grad, &gd);
 	} else {
 		cachebuf = xmalloc((maxlen + 1) * nh * sizeof *cachebuf);
 		work = xmalloc(rnn_work_size(maxlen, &rd) * sizeof *work);
@@ -400,6 +445,7 @@ sentiment_model_loss_double(const struct sentiment_model *model,
 	for (size_t s = 0; s < count; s++) {
 		size_t T = seqs[s].len;
 		struct lstm_cache lc;
+		struct gru_cache gc;
 		const double *hT;
 		double z, dz;
 
@@ -410,6 +456,10 @@ sentiment_model_loss_double(const struct sentiment_model *model,
 			lstm_cache_point(&lc, cachebuf, T, &ld);
 			lstm_forward(&lc, x, NULL, NULL, &lp, T, &ld);
 			hT = lc.h + T * nh;
+		} else if (d->cell == SENTIMENT_GRU) {
+			gru_cache_point(&gc, cachebuf, T, &gd);
+			gru_forward(&gc, x, NULL, &gp, T, &gd);
+			hT = gc.h + T * nh;
 		} else {
 			rnn_forward(cachebuf, x, NULL, &rp, T, &rd);
 			hT = cachebuf + T * nh;
@@ -434,6 +484,9 @@ sentiment_model_loss_double(const struct sentiment_model *model,
 		if (d->cell == SENTIMENT_LSTM)
 			lstm_backward(dx, NULL, NULL, &lg, NULL, NULL, work, dout,
 			    &lc, x, &lp, T, &ld);
+		else if (d->cell == SENTIMENT_GRU)
+			gru_backward(dx, NULL, &gg, NULL, work, dout, &gc, x,
+			    &gp, T, &gd);
 		else
 			rnn_backward(dx, NULL, &rg, NULL, work, dout, cachebuf, x,
 			    &rp, T, &rd);

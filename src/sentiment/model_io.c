@@ -164,7 +164,14 @@ sentiment_model_decode(struct sentiment_model **out, const unsigned char *buf,
 	embed = get_u32(buf + 16);
 	hidden = get_u32(buf + 20);
 	nvocab = get_u32(buf + 24);
-	if (cell > SENTIMENT_RNN || embed < 1 || embed > DIM_MAX ||
+	if (cell > SENTIMENT_GRU) {
+		char why[96];
+
+		snprintf(why, sizeof why, "unknown cell %u (0 LSTM, 1 RNN, "
+		    "2 GRU)", (unsigned)cell);
+		return refuse(diags, name, why);
+	}
+	if (embed < 1 || embed > DIM_MAX ||
 	    hidden < 1 || hidden > DIM_MAX || nvocab < 1 ||
 	    nvocab > SENTIMENT_VOCAB_MAX || get_u32(buf + 28) != 0)
 		return refuse(diags, name, "sizes in the header are out of range");

@@ -78,7 +78,8 @@ sentiment_predict(struct sentiment_prediction *pred,
 	free(ids);
 }
 
-/* Forward passes of EVAL_ROWS sentences over the chosen split. */
+/* Forward passes of EVAL_ROWS sentences over the chosen split (split and
+ * validation seeded as the trainer's streams 0 and 3). */
 void
 sentiment_evaluate(struct sentiment_eval *out,
     const struct sentiment_model *model, const struct sentiment_data *data,
@@ -95,6 +96,7 @@ sentiment_evaluate(struct sentiment_eval *out,
 
 	memset(out, 0, sizeof *out);
 	sentiment_split_assign(where, data, seed, 0.2);
+	sentiment_val_assign(where, data->n, seed + 3, SENTIMENT_VAL_FRACTION);
 	sentiment_tokens_init(&toks);
 	for (size_t i = 0; i < data->n; i++) {
 		if (where[i] != (unsigned char)split)

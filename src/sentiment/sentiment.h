@@ -5,23 +5,31 @@
  *   sentence -> words (sentiment_tokenize: lower case; letters, digits and
  *   apostrophes) -> ids (a vocabulary built from the training split; words
  *   seen fewer than min_count times, and words never seen, share id 0,
- *   "<unk>") -> embedding rows x_t (E) -> LSTM or plain tanh RNN over
- *   t = 1..T (hidden H, PyTorch's equations and layout, see lstm.h, rnn.h)
+ *   "<unk>") -> embedding rows x_t (E) -> LSTM, GRU or plain tanh RNN over
+ *   t = 1..T (hidden H, PyTorch's equations and layout, see lstm.h, gru.h,
+ *   rnn.h)
  *   -> logit z = w . h_T + b -> P(positive) = sigmoid(z), trained on the
  *   binary cross-entropy  L = -[y log p + (1 - y) log(1 - p)]  (the mean
- *   over a mini-batch, as torch.nn.BCEWithLogitsLoss) with Adam, gradient
- *   clipping by global norm (as torch.nn.utils.clip_grad_norm_), and
+ *   over a mini-batch, as torch.nn.BCEWithLogitsLoss) with Adam (or plain
+ *   SGD), gradient clipping by global norm (as
+ *   torch.nn.utils.clip_grad_norm_), and
  *   mini-batches of sentences of any length, packed as
  *   torch.nn.utils.rnn.pack_sequence packs them (no padding). The embedding
  *   is updated lazily: its gradient and its Adam step touch only the rows
  *   of the words a batch used (torch.optim.SparseAdam's rule), so a large
  *   vocabulary costs nothing per batch. Training runs in single precision
- *   through batched kernels; the double kernels of lstm.c and rnn.c are
- *   the reference the tests check them against.
+ *   through batched kernels; the double kernels of lstm.c, gru.c and rnn.c
+ *   are the reference the tests check them against.
  *
- * Determinism: everything random comes from the project's rng, in three
+ * Three sets of sentences: the test split (the data file's, or a seeded
+ * 20 %), and the rest split once more into the sentences the model trains
+ * on and a validation split (config.val_fraction of them, 10 % by default)
+ * that it never trains on, for choosing settings without looking at the
+ * test split. The vocabulary comes from the training sentences alone.
+ *
+ * Determinism: everything random comes from the project's rng, in four
  * streams: seed for the 80/20 split, seed + 1 for the weights, seed + 2 for
- * the order of the batches. A seed gives the same model and the same
+ * the order of the batches, seed + 3 for the validation split. A seed gives the same model and the same
  * numbers, bit for bit, however the work is split into
  * sentiment_trainer_step() calls and whichever vector kernels the
  * processor runs.
@@ -102,7 +110,9 @@ void sentiment_tokenize(struct sentiment_tokens *toks, const char *text,
 enum sentiment_split {
 	SENTIMENT_SPLIT_NONE = 0,	/* the file did not say */
 	SENTIMENT_SPLIT_TRAIN = 1,
-	SENTIMENT_SPLIT_TEST = 2
+	SENTIMENT_SPLIT_TEST = 2,
+	SENTIMENT_SPLIT_VAL = 3		/* never in a file: carved out of the
+					 * training split by the trainer */
 };
 
 struct sentiment_example {
@@ -157,7 +167,8 @@ void sentiment_data_split(struct sentiment_data *data, uint64_t seed,
 /* ---- the model ----------------------------------------------------------- */
 enum sentiment_cell {
 	SENTIMENT_LSTM = 0,
-	SENTIMENT_RNN = 1	/* Elman, tanh */
+	SENTIMENT_RNN = 1,	/* Elman, tanh */
+	SENTIMENT_GRU = 2	/* gates r, z, n (gru.h) */
 };
 
 struct sentiment_model;
@@ -174,14 +185,14 @@ size_t sentiment_model_vocab_size(const struct sentiment_model *model);
 /* The word with this id (owned by the model); NULL past the end. */
 const char *sentiment_model_word(const struct sentiment_model *model,
     size_t id);
-/* Trainable numbers: V*E + the cell's (lstm.h, rnn.h) + H + 1. */
+/* Trainable numbers: V*E + the cell's (lstm.h, gru.h, rnn.h) + H + 1. */
 size_t sentiment_model_param_count(const struct sentiment_model *model);
 
 /* The model file, version 1, all integers little-endian:
  *
  *   bytes  0..7   magic "RNNTSENT"
  *          8..11  u32 version (1)
- *         12..15  u32 cell (0 LSTM, 1 RNN)
+ *         12..15  u32 cell (0 LSTM, 1 RNN, 2 GRU)
  *         16..19  u32 embed E (1..1024)
  *         20..23  u32 hidden H (1..1024)
  *         24..27  u32 vocabulary size V (1..SENTIMENT_VOCAB_MAX)
@@ -189,15 +200,16 @@ size_t sentiment_model_param_count(const struct sentiment_model *model);
  *   then words 1..V-1 (id 0 is "<unk>" and not stored), each a u8 length
  *   (1..SENTIMENT_WORD_MAX) and its bytes;
  *   then every parameter as an IEEE 754 binary32: the cell's weight_ih,
- *   weight_hh, bias_ih, bias_hh (PyTorch's layout, lstm.h and rnn.h), the
+ *   weight_hh, bias_ih, bias_hh (PyTorch's layout: lstm.h, rnn.h, gru.h), the
  *   output layer's weight (H) and bias (1), the embedding (V x E, row by
  *   row);
  *   then u32 CRC-32 (ISO-HDLC, as zlib's crc32) of every byte before it.
  *
  * A file that is not one (magic), of another version, truncated, longer
  * than it says, with a bad checksum, sizes out of range or numbers that
- * are not finite is refused with SENTIMENT_EFORMAT and a message saying
- * which. */
+ * are not finite, or a cell other than these three, is refused with
+ * SENTIMENT_EFORMAT and a message saying which. (LSTM and RNN files are
+ * what they were before the GRU came; the version stays 1.) */
 int sentiment_model_save(const struct sentiment_model *model,
     const char *path, struct diag_list *diags);
 int sentiment_model_load(struct sentiment_model **out, const char *path,
@@ -224,8 +236,10 @@ void sentiment_prediction_free(struct sentiment_prediction *pred);
 void sentiment_predict(struct sentiment_prediction *pred,
     const struct sentiment_model *model, const char *text, size_t len);
 
-/* Accuracy of model on the examples of one split of data (examples without
- * a split are split as the trainer would with seed). */
+/* Accuracy of model on the examples of one split of data, the splits made
+ * as the trainer makes them with seed and the default validation share
+ * (SENTIMENT_VAL_FRACTION): SENTIMENT_SPLIT_TRAIN is the sentences trained
+ * on, SENTIMENT_SPLIT_VAL the validation ones. */
 struct sentiment_eval {
 	size_t n, correct;	/* examples, and those classified right */
 	double accuracy;	/* correct / n; NaN when n is 0 */
@@ -238,6 +252,14 @@ void sentiment_evaluate(struct sentiment_eval *out,
     enum sentiment_split split, uint64_t seed);
 
 /* ---- training ------------------------------------------------------------ */
+enum sentiment_optimizer {
+	SENTIMENT_ADAM = 0,	/* torch.optim.Adam's defaults, lazy rows */
+	SENTIMENT_SGD = 1	/* p -= lr g (the rows a batch used) */
+};
+
+/* The default share of the training split held out for validation. */
+#define SENTIMENT_VAL_FRACTION 0.1
+
 struct sentiment_config {
 	enum sentiment_cell cell;
 	size_t embed;		/* E, 1..256 */
@@ -245,13 +267,18 @@ struct sentiment_config {
 	size_t epochs;		/* 0..200 */
 	size_t batch;		/* sentences per mini-batch, 1..1024 */
 	size_t min_count;	/* 1..1000: rarer training words become <unk> */
-	double lr;		/* Adam's learning rate, (0, 1] */
+	enum sentiment_optimizer optimizer;
+	double lr;		/* learning rate, (0, 10] */
 	double clip;		/* clip the gradient's global norm to this; 0 off */
+	double val_fraction;	/* of the training split, to validation: 0..0.5 */
+	double rho;		/* 0: W_hh as PyTorch draws it; > 0 (to 10):
+				 * each gate block rho x a random orthogonal
+				 * matrix (a new model only) */
 	uint64_t seed;
 };
 
 /* The lesson's settings: LSTM, E = H = 32, 10 epochs, batch 32, min_count 2,
- * lr 0.005, clip 5, seed 1. */
+ * Adam, lr 0.005, clip 5, validation 0.1, rho 0 (PyTorch's W_hh), seed 1. */
 void sentiment_config_init(struct sentiment_config *cfg);
 /* SENTIMENT_EVALUE with a message for the first value out of range. */
 int sentiment_config_check(const struct sentiment_config *cfg,
@@ -273,9 +300,11 @@ int sentiment_config_check(const struct sentiment_config *cfg,
 struct sentiment_trainer;
 
 /* A trainer for cfg on data. Examples without a split are split 80/20 by
- * cfg->seed. With start NULL the model is new: the vocabulary comes from
- * the training split, the weights from cfg->seed (embedding N(0, 1), cell
- * and output layer U(-1/sqrt(H), 1/sqrt(H)), PyTorch's defaults); with a
+ * cfg->seed, and cfg->val_fraction of the training split goes to
+ * validation (sentiment_val_assign). With start NULL the model is new: the
+ * vocabulary comes from the sentences trained on, the weights from cfg->seed (embedding N(0, 1), cell
+ * and output layer U(-1/sqrt(H), 1/sqrt(H)), PyTorch's defaults; then,
+ * with cfg->rho > 0, W_hh's blocks from sentiment_model_orthogonal_hh); with a
  * start model training continues from a copy of it (its cell, sizes and
  * vocabulary win over cfg's). data is read only here: the trainer keeps
  * what it needs. Returns SENTIMENT_EVALUE (cfg out of range) or
@@ -287,11 +316,13 @@ int sentiment_trainer_create(struct sentiment_trainer **out,
 void sentiment_trainer_destroy(struct sentiment_trainer *trainer);
 
 /* Do at most max_units units of work: a unit is one training mini-batch
- * (forward, backward, update) or one mini-batch of the test set at the end
- * of an epoch (about a millisecond at the lesson's settings on a PC of
+ * (forward, backward, update) or one mini-batch of the validation or the
+ * test set at the end of an epoch (about a millisecond at the lesson's settings on a PC of
  * 2020, a few on a slow one). Returns 1 while
  * work remains, 0 when training is done, SENTIMENT_EDIVERGED (with a
- * message) if the loss stopped being finite (the trainer then stays done).
+ * message) if the loss or the gradient's norm stopped being finite (the
+ * update is not applied and the trainer stays done; what it logged so far
+ * stays readable).
  * The results do not depend on how the work is divided between calls. */
 int sentiment_trainer_step(struct sentiment_trainer *trainer,
     size_t max_units, struct diag_list *diags);
@@ -304,10 +335,13 @@ struct sentiment_progress {
 	size_t units_done, units_total;	/* sentiment_trainer_step's units */
 	double fraction;	/* units_done / units_total (1 when there is none) */
 	double seconds;		/* time spent inside sentiment_trainer_step */
-	size_t train_n, test_n, long_n;	/* sentences in each set */
-	size_t train_tokens;	/* words in the training split */
+	size_t train_n;		/* sentences trained on (validation excluded) */
+	size_t val_n, test_n, long_n;	/* sentences in each set */
+	size_t train_tokens;	/* words of the sentences trained on */
+	size_t val_tokens;	/* words in the validation split */
 	size_t test_tokens;	/* words in the test split */
 	size_t vocab;		/* vocabulary size, <unk> included */
+	size_t diverged_at;	/* the update that diverged (1-based); 0 none */
 	int done;
 };
 void sentiment_trainer_progress(const struct sentiment_trainer *trainer,
@@ -317,6 +351,8 @@ void sentiment_trainer_progress(const struct sentiment_trainer *trainer,
 struct sentiment_epoch {
 	double train_loss;	/* mean loss over the epoch's training batches */
 	double train_acc;	/* accuracy on them, as the weights moved */
+	double val_loss;	/* NaN when there is no validation split */
+	double val_acc;		/* after the epoch; NaN as val_loss */
 	double test_loss;
 	double test_acc;	/* after the epoch */
 	double long_acc;	/* on the test split's long-range subset; NaN if none */
@@ -329,6 +365,21 @@ const struct sentiment_epoch *sentiment_trainer_epochs(
  * next step. */
 const double *sentiment_trainer_batch_losses(
     const struct sentiment_trainer *trainer, size_t *n);
+
+/* What every update so far saw (arrays valid until the next step). The
+ * norm is over the whole gradient, the embedding rows a batch used
+ * included, computed in double, as torch.nn.utils.clip_grad_norm_
+ * returns it; the clipped norm is that norm times clipping's factor
+ * clip / (norm + 1e-6) when norm > clip, else the norm itself. */
+struct sentiment_updates {
+	const double *loss;		/* n: mean loss of the batch */
+	const double *grad_norm;	/* n: ||g|| before clipping */
+	const double *clipped_norm;	/* n: ||g|| the update used */
+	size_t n;			/* updates applied */
+	size_t clipped;			/* of them, those clipping scaled down */
+};
+void sentiment_trainer_updates(const struct sentiment_trainer *trainer,
+    struct sentiment_updates *out);
 /* The model as trained so far, owned by the trainer: the pointer is valid
  * until sentiment_trainer_destroy, the weights change with every step
  * (sentiment_model_copy keeps a snapshot). */

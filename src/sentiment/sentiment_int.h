@@ -7,7 +7,7 @@
  *
  * Shapes: B sentences in a batch, T the longest, N their words in all,
  * V words in the vocabulary, E the embedding size, H the hidden size and G
- * the gate rows (4H for the LSTM, H for the RNN). */
+ * the gate rows (4H for the LSTM, 3H for the GRU, H for the RNN). */
 #ifndef RNNTUTOR_SENTIMENT_INT_H
 #define RNNTUTOR_SENTIMENT_INT_H
 
@@ -67,7 +67,7 @@ struct sentiment_dims {
 	enum sentiment_cell cell;
 	size_t embed;		/* E */
 	size_t hidden;		/* H */
-	size_t gates;		/* G: 4H or H */
+	size_t gates;		/* G: 4H, 3H or H */
 };
 
 void sentiment_dims_set(struct sentiment_dims *d, enum sentiment_cell cell,
@@ -89,12 +89,19 @@ struct sentiment_model {
 /* A model with vocab (taken over: *vocab is left empty) and zero weights. */
 struct sentiment_model *sentiment_model_new(enum sentiment_cell cell,
     size_t embed, size_t hidden, struct sentiment_vocab *vocab);
-/* PyTorch's initialisation from rng: the cell (lstm_init_default or
- * rnn_init_default), the output layer U(-1/sqrt(H), 1/sqrt(H)) (weight,
+/* PyTorch's initialisation from rng: the cell (lstm_init_default,
+ * gru_init_default or rnn_init_default), the output layer U(-1/sqrt(H), 1/sqrt(H)) (weight,
  * then bias), the embedding N(0, 1), drawn in that order in double and
  * rounded to float. */
 void sentiment_model_init_weights(struct sentiment_model *model,
     struct rng *rng);
+
+/* Replace every H x H gate block of W_hh (one for the RNN, three for the
+ * GRU, four for the LSTM, in order) by rho times a random orthogonal
+ * matrix drawn from rng (N(0, 1) entries, orthonormalised by rows: Haar
+ * distributed), as torch.nn.init.orthogonal_(w, gain=rho) does per block. */
+void sentiment_model_orthogonal_hh(struct sentiment_model *model,
+    struct rng *rng, double rho);
 
 /* ---- kernel.c: batched single-precision kernels -----------------
  *
@@ -114,7 +121,9 @@ struct sentiment_pack {
 struct sentiment_cache {
 	float *x;		/* N x E: the inputs, filled by the caller */
 	float *z;		/* N x G: LSTM gates i, f, g, o after their
-				 * activations; RNN h_t */
+				 * activations; GRU r, z, n after theirs;
+				 * RNN h_t */
+	float *zh;		/* N x G: GRU b_hh + W_hh h_{t-1} */
 	float *c;		/* N x H: LSTM c_t */
 	float *tc;		/* N x H: LSTM tanh(c_t) */
 	float *hprev;		/* N x H: h_{t-1} (zeros at t = 0) */
@@ -144,6 +153,9 @@ enum sentiment_isa sentiment_kernel_isa_set(enum sentiment_isa want);
  *   z_t = b_ih + b_hh + W_ih x_t + W_hh h_{t-1}      (G, rows of step t)
  *   LSTM: i, f, o = sigmoid, g = tanh; c_t = f c_{t-1} + i g;
  *         h_t = o tanh(c_t)                          (lstm.h)
+ *   GRU:  z_t = b_ih + W_ih x_t, zh_t = b_hh + W_hh h_{t-1}; r, z =
+ *         sigmoid of the sums of their blocks, n = tanh(z_n + r zh_n),
+ *         h_t = n + z (h_{t-1} - n)                  (gru.h)
  *   RNN:  h_t = tanh(z_t)                            (rnn.h)
  * cache->x must hold the N inputs; wt_ih (E x G) and wt_hh (H x G) are
  * W_ih^T and W_hh^T. Fills the rest of cache. */
@@ -151,15 +163,16 @@ void sentiment_kernel_forward(struct sentiment_cache *cache,
     const struct sentiment_net *net, const float *wt_ih, const float *wt_hh,
     const struct sentiment_pack *pk, const struct sentiment_dims *d);
 
-/* Backward through time over a packed batch (the equations of lstm.h and
- * rnn.h, all sentences at once):
+/* Backward through time over a packed batch (the equations of lstm.h,
+ * gru.h and rnn.h, all sentences at once):
  *   dx     N x E, = dL/dx_t (overwritten)
  *   grad   += dL/dW_ih, dW_hh, db_ih, db_hh (only those four are touched)
  *   dz     N x G work: dL/dz_t
- *   gh, gc B x H work: running dL/dh_t and dL/dc_t
+ *   dzh    N x G work: the GRU's dL/dzh_t (unused by the others)
+ *   gh, gc B x H work: running dL/dh_t and dL/dc_t (GRU: z_t dL/dh_t)
  *   dhlast B x H: dL/dh of each sentence's last step */
 void sentiment_kernel_backward(float *dx, struct sentiment_net *grad,
-    float *dz, float *gh, float *gc, const float *dhlast,
+    float *dz, float *dzh, float *gh, float *gc, const float *dhlast,
     const struct sentiment_cache *cache, const struct sentiment_net *net,
     const struct sentiment_pack *pk, const struct sentiment_dims *d);
 
@@ -184,6 +197,7 @@ struct sentiment_batch {
 	double *logit;		/* B, in the caller's order */
 	float *dhlast;		/* B x H */
 	float *dz;		/* N x G */
+	float *dzh;		/* N x G (GRU) */
 	float *dx;		/* N x E */
 	float *gh, *gc;		/* B x H each */
 	float *wt_ih, *wt_hh;	/* E x G, H x G */
@@ -206,8 +220,8 @@ double sentiment_batch_backward(struct sentiment_batch *batch,
     const struct sentiment_seq *seqs, size_t count, size_t *correct);
 
 /* The reference: the same loss and gradient (+=, grad of nparam doubles; NULL
- * for none) in double precision, sentence by sentence through lstm.c and
- * rnn.c, with the weights theta (nparam doubles in the layout of
+ * for none) in double precision, sentence by sentence through lstm.c,
+ * gru.c and rnn.c, with the weights theta (nparam doubles in the layout of
  * model->param; NULL: the model's own). For the tests. */
 double sentiment_model_loss_double(const struct sentiment_model *model,
     const double *theta, const struct sentiment_seq *seqs, size_t count,
@@ -219,6 +233,14 @@ double sentiment_model_loss_double(const struct sentiment_model *model,
  * sentiment_data_split (out: data->n values of enum sentiment_split). */
 void sentiment_split_assign(unsigned char *out,
     const struct sentiment_data *data, uint64_t seed, double test_fraction);
+
+/* Carve the validation split out of the training split: split (n values
+ * of enum sentiment_split, as sentiment_split_assign fills it) gets
+ * SENTIMENT_SPLIT_VAL for the first round(m * fraction) of its m training
+ * examples (at most m - 1, so that one is left to train on) in a
+ * Fisher-Yates shuffle of them seeded with seed. */
+void sentiment_val_assign(unsigned char *split, size_t n, uint64_t seed,
+    double fraction);
 
 /* ---- numbers ------------------------------------------------------------- */
 

@@ -1,5 +1,7 @@
 /* sentiment_train: the incremental trainer (mini-batches, clipping, Adam
- * with lazy embedding rows, evaluation after every epoch). */
+ * with lazy embedding rows or plain SGD, a log of every update's gradient
+ * norm, evaluation on the validation and the test split after every
+ * epoch). */
 #include "config.h"
 
 #include <math.h>
@@ -15,16 +17,18 @@
 #pragma STDC FP_CONTRACT OFF	/* no fused multiply-add: same bits */
 #endif
 
-/* Three seeded streams, one per purpose, so that changing one use (say,
+/* Four seeded streams, one per purpose, so that changing one use (say,
  * the number of epochs) never moves the others. */
 #define STREAM_SPLIT	0	/* sentiment_data_split's shuffle: the seed itself */
 #define STREAM_WEIGHTS	1
 #define STREAM_SHUFFLE	2
+#define STREAM_VAL	3	/* sentiment_val_assign's shuffle */
 
 #define TEST_FRACTION	0.2
 
 enum phase {
 	PHASE_TRAIN,		/* the next unit is a training batch */
+	PHASE_VAL,		/* the next unit is a validation batch */
 	PHASE_EVAL,		/* the next unit is a test batch */
 	PHASE_DONE
 };
@@ -35,9 +39,10 @@ struct sentiment_trainer {
 
 	/* the sentences as word ids, in one array */
 	int32_t *ids;
-	struct sentiment_seq *train, *test;
+	struct sentiment_seq *train, *val, *test;
 	unsigned char *test_long;	/* ntest: in the long-range subset */
-	size_t ntrain, ntest, nlong, train_tokens, test_tokens;
+	size_t ntrain, nval, ntest, nlong;
+	size_t train_tokens, val_tokens, test_tokens;
 
 	/* optimisation state */
 	float *grad;			/* nparam, the layout of model->param */
@@ -54,16 +59,17 @@ struct sentiment_trainer {
 
 	/* where we are */
 	enum phase phase;
-	size_t epoch, pos, nbatches, neval;
+	size_t epoch, pos, nbatches, nvalb, neval;
 	double ep_loss, ep_seconds;
 	size_t ep_correct, ep_n;
 	double ev_loss;
 	size_t ev_correct, ev_long_correct;
+	double val_loss, val_acc;	/* of this epoch, once measured */
 	double seconds;
 
-	/* history */
-	double *batch_loss;
-	size_t nbatch_loss;
+	/* history: one entry per update */
+	double *batch_loss, *grad_norm, *clipped_norm;
+	size_t nbatch_loss, nclipped, diverged_at;
 	struct sentiment_epoch *epochs;
 	size_t nepochs;
 };
@@ -78,8 +84,11 @@ sentiment_config_init(struct sentiment_config *cfg)
 	cfg->epochs = 10;
 	cfg->batch = 32;
 	cfg->min_count = 2;
+	cfg->optimizer = SENTIMENT_ADAM;
 	cfg->lr = 0.005;
 	cfg->clip = 5.0;
+	cfg->val_fraction = SENTIMENT_VAL_FRACTION;
+	cfg->rho = 0.0;
 	cfg->seed = 1;
 }
 
@@ -90,8 +99,9 @@ sentiment_config_check(const struct sentiment_config *cfg,
 {
 	const char *bad = NULL;
 
-	if (cfg->cell != SENTIMENT_LSTM && cfg->cell != SENTIMENT_RNN)
-		bad = "model must be lstm or rnn";
+	if (cfg->cell != SENTIMENT_LSTM && cfg->cell != SENTIMENT_RNN &&
+	    cfg->cell != SENTIMENT_GRU)
+		bad = "model must be lstm, rnn or gru";
 	else if (cfg->embed < 1 || cfg->embed > 256)
 		bad = "embed must be 1..256";
 	else if (cfg->hidden < 1 || cfg->hidden > 256)
@@ -102,10 +112,17 @@ sentiment_config_check(const struct sentiment_config *cfg,
 		bad = "batch must be 1..1024";
 	else if (cfg->min_count < 1 || cfg->min_count > 1000)
 		bad = "min_count must be 1..1000";
-	else if (!(cfg->lr > 0.0 && cfg->lr <= 1.0))
-		bad = "lr must be in (0, 1]";
+	else if (cfg->optimizer != SENTIMENT_ADAM &&
+	    cfg->optimizer != SENTIMENT_SGD)
+		bad = "optimizer must be adam or sgd";
+	else if (!(cfg->lr > 0.0 && cfg->lr <= 10.0))
+		bad = "lr must be in (0, 10]";
 	else if (!(cfg->clip >= 0.0 && cfg->clip <= 1e6))
 		bad = "clip must be 0..1e6";
+	else if (!(cfg->val_fraction >= 0.0 && cfg->val_fraction <= 0.5))
+		bad = "val_fraction must be 0..0.5";
+	else if (!(cfg->rho >= 0.0 && cfg->rho <= 10.0))
+		bad = "rho must be 0..10";
 	if (bad == NULL)
 		return SENTIMENT_OK;
 	diag_add(diags, DIAG_ERROR, NULL, 0, 0, "sentiment: %s", bad);
@@ -137,7 +154,8 @@ max_batch_tokens(const struct sentiment_seq *seqs, size_t n, size_t count)
 	return sum;
 }
 
-/* Tokenize every example, build (or take) the vocabulary, store ids. */
+/* Tokenize every example, build (or take) the vocabulary from the
+ * sentences trained on, store ids. */
 static void
 load_sentences(struct sentiment_trainer *tr, const struct sentiment_data *data,
     const unsigned char *split, const struct sentiment_model *start,
@@ -171,6 +189,7 @@ load_sentences(struct sentiment_trainer *tr, const struct sentiment_data *data,
 	}
 	tr->ids = xmalloc((nwords + 1) * sizeof *tr->ids);
 	tr->train = xcalloc(ntrain + 1, sizeof *tr->train);
+	tr->val = xcalloc(data->n - ntrain + 1, sizeof *tr->val);
 	tr->test = xcalloc(data->n - ntrain + 1, sizeof *tr->test);
 	tr->test_long = xcalloc(data->n - ntrain + 1, 1);
 	for (size_t i = 0; i < data->n; i++) {
@@ -182,6 +201,9 @@ load_sentences(struct sentiment_trainer *tr, const struct sentiment_data *data,
 		if (split[i] == SENTIMENT_SPLIT_TRAIN) {
 			s = &tr->train[tr->ntrain++];
 			tr->train_tokens += toks[i].n;
+		} else if (split[i] == SENTIMENT_SPLIT_VAL) {
+			s = &tr->val[tr->nval++];
+			tr->val_tokens += toks[i].n;
 		} else {
 			tr->test_tokens += toks[i].n;
 			tr->test_long[tr->ntest] = data->v[i].longrange != 0;
@@ -209,7 +231,7 @@ sentiment_trainer_create(struct sentiment_trainer **out,
 	struct sentiment_trainer *tr;
 	struct sentiment_vocab vocab;
 	unsigned char *split;
-	size_t maxtok, test_maxtok, nparam;
+	size_t maxtok, test_maxtok, val_maxtok, nparam;
 	struct rng wrng;
 
 	*out = NULL;
@@ -220,6 +242,8 @@ sentiment_trainer_create(struct sentiment_trainer **out,
 	split = xmalloc(data->n + 1);
 	sentiment_split_assign(split, data, cfg->seed + STREAM_SPLIT,
 	    TEST_FRACTION);
+	sentiment_val_assign(split, data->n, cfg->seed + STREAM_VAL,
+	    cfg->val_fraction);
 	load_sentences(tr, data, split, start, &vocab);
 	free(split);
 	if (tr->ntrain == 0 || tr->ntest == 0) {
@@ -241,6 +265,9 @@ sentiment_trainer_create(struct sentiment_trainer **out,
 		    cfg->hidden, &vocab);
 		rng_seed(&wrng, cfg->seed + STREAM_WEIGHTS);
 		sentiment_model_init_weights(tr->model, &wrng);
+		if (cfg->rho > 0.0)
+			sentiment_model_orthogonal_hh(tr->model, &wrng,
+			    cfg->rho);
 	}
 	rng_seed(&tr->shuffle, cfg->seed + STREAM_SHUFFLE);
 
@@ -253,14 +280,24 @@ sentiment_trainer_create(struct sentiment_trainer **out,
 	tr->touched = xcalloc(tr->model->vocab.n, sizeof *tr->touched);
 	maxtok = max_batch_tokens(tr->train, tr->ntrain, tr->cfg.batch);
 	test_maxtok = max_batch_tokens(tr->test, tr->ntest, tr->cfg.batch);
+	val_maxtok = max_batch_tokens(tr->val, tr->nval, tr->cfg.batch);
+	if (test_maxtok > maxtok)
+		maxtok = test_maxtok;
+	if (val_maxtok > maxtok)
+		maxtok = val_maxtok;
 	sentiment_batch_init(&tr->batch, &tr->model->dims, tr->cfg.batch,
-	    maxtok > test_maxtok ? maxtok : test_maxtok);
+	    maxtok);
 	tr->bseqs = xcalloc(tr->cfg.batch, sizeof *tr->bseqs);
 	tr->perm = xcalloc(tr->ntrain, sizeof *tr->perm);
 	tr->nbatches = (tr->ntrain + tr->cfg.batch - 1) / tr->cfg.batch;
+	tr->nvalb = (tr->nval + tr->cfg.batch - 1) / tr->cfg.batch;
 	tr->neval = (tr->ntest + tr->cfg.batch - 1) / tr->cfg.batch;
 	tr->batch_loss = xcalloc(tr->cfg.epochs * tr->nbatches + 1,
 	    sizeof *tr->batch_loss);
+	tr->grad_norm = xcalloc(tr->cfg.epochs * tr->nbatches + 1,
+	    sizeof *tr->grad_norm);
+	tr->clipped_norm = xcalloc(tr->cfg.epochs * tr->nbatches + 1,
+	    sizeof *tr->clipped_norm);
 	tr->epochs = xcalloc(tr->cfg.epochs + 1, sizeof *tr->epochs);
 	tr->phase = tr->cfg.epochs > 0 ? PHASE_TRAIN : PHASE_DONE;
 	*out = tr;
@@ -276,6 +313,7 @@ sentiment_trainer_destroy(struct sentiment_trainer *tr)
 	sentiment_model_destroy(tr->model);
 	free(tr->ids);
 	free(tr->train);
+	free(tr->val);
 	free(tr->test);
 	free(tr->test_long);
 	free(tr->grad);
@@ -288,6 +326,8 @@ sentiment_trainer_destroy(struct sentiment_trainer *tr)
 	free(tr->bseqs);
 	free(tr->perm);
 	free(tr->batch_loss);
+	free(tr->grad_norm);
+	free(tr->clipped_norm);
 	free(tr->epochs);
 	free(tr);
 }
@@ -325,9 +365,10 @@ collect_rows(struct sentiment_trainer *tr)
 }
 
 /* ||g|| over the dense gradient and the rows used, then scale it to clip
- * as torch.nn.utils.clip_grad_norm_ does: g *= clip / (||g|| + 1e-6). */
-static void
-clip_gradient(struct sentiment_trainer *tr)
+ * as torch.nn.utils.clip_grad_norm_ does: g *= clip / (||g|| + 1e-6).
+ * Returns ||g|| before; *after gets the norm the update will use. */
+static double
+clip_gradient(struct sentiment_trainer *tr, double *after)
 {
 	size_t ne = tr->model->dims.embed, nd = tr->model->ndense;
 	double sumsq = 0.0, norm;
@@ -342,9 +383,12 @@ clip_gradient(struct sentiment_trainer *tr)
 			sumsq += (double)g[e] * g[e];
 	}
 	norm = sqrt(sumsq);
-	if (tr->cfg.clip <= 0.0 || !(norm > tr->cfg.clip))
-		return;
+	*after = norm;
+	if (tr->cfg.clip <= 0.0 || !(norm > tr->cfg.clip) || !isfinite(norm))
+		return norm;
 	coef = (float)(tr->cfg.clip / (norm + 1e-6));
+	*after = norm * (double)coef;
+	tr->nclipped++;
 	for (size_t k = 0; k < nd; k++)
 		tr->grad[k] *= coef;
 	for (size_t r = 0; r < tr->ntouched; r++) {
@@ -353,11 +397,22 @@ clip_gradient(struct sentiment_trainer *tr)
 		for (size_t e = 0; e < ne; e++)
 			g[e] *= coef;
 	}
+	return norm;
+}
+
+/* p -= lr g (torch.optim.SGD without momentum: p + (-lr) g, the same bits)
+ * on n floats. */
+static void
+sgd(float *p, const float *g, size_t n, float lr)
+{
+	for (size_t k = 0; k < n; k++)
+		p[k] = p[k] - lr * g[k];
 }
 
 /* Adam on the dense part and on the embedding rows used (the others keep
  * their moments until a batch uses them: "lazy" Adam, as
- * torch.optim.SparseAdam), then zero the gradient for the next batch. */
+ * torch.optim.SparseAdam), or SGD on the same numbers, then zero the
+ * gradient for the next batch. */
 static void
 update(struct sentiment_trainer *tr)
 {
@@ -366,6 +421,19 @@ update(struct sentiment_trainer *tr)
 	double t;
 	float step_size, c2_sqrt;
 
+	if (tr->cfg.optimizer == SENTIMENT_SGD) {
+		float lr = (float)tr->cfg.lr;
+
+		sgd(m->param, tr->grad, nd, lr);
+		for (size_t r = 0; r < tr->ntouched; r++) {
+			size_t at = nd + tr->touched[r] * ne;
+
+			sgd(m->param + at, tr->grad + at, ne, lr);
+			memset(tr->grad + at, 0, ne * sizeof *tr->grad);
+		}
+		memset(tr->grad, 0, nd * sizeof *tr->grad);
+		return;
+	}
 	tr->adam_t++;
 	t = (double)tr->adam_t;
 	step_size = (float)(tr->cfg.lr / (1.0 - pow(0.9, t)));
@@ -382,12 +450,48 @@ update(struct sentiment_trainer *tr)
 	memset(tr->grad, 0, nd * sizeof *tr->grad);
 }
 
+/* The next phase, an evaluation, from its first batch. */
+static void
+start_eval(struct sentiment_trainer *tr, enum phase phase)
+{
+	tr->phase = phase;
+	tr->pos = 0;
+	tr->ev_loss = 0.0;
+	tr->ev_correct = tr->ev_long_correct = 0;
+	if (phase == PHASE_VAL || tr->nval == 0)
+		tr->val_loss = tr->val_acc = NAN;
+}
+
+/* One validation batch; after the last, on to the test set. */
+static void
+val_batch(struct sentiment_trainer *tr)
+{
+	size_t first = tr->pos * tr->cfg.batch, count = tr->cfg.batch;
+	const double *logit = tr->batch.logit;
+
+	if (first + count > tr->nval)
+		count = tr->nval - first;
+	sentiment_batch_forward(&tr->batch, tr->model, tr->val + first,
+	    count);
+	for (size_t i = 0; i < count; i++) {
+		int label = tr->val[first + i].label;
+
+		tr->ev_loss += sentiment_bce(logit[i], label);
+		tr->ev_correct += (logit[i] > 0.0) == (label == 1);
+	}
+	if (++tr->pos < tr->nvalb)
+		return;
+	tr->val_loss = tr->ev_loss / (double)tr->nval;
+	tr->val_acc = (double)tr->ev_correct / (double)tr->nval;
+	start_eval(tr, PHASE_EVAL);
+}
+
 /* One training batch: forward, backward, clip, update. */
 static int
 train_batch(struct sentiment_trainer *tr, struct diag_list *diags)
 {
 	size_t first = tr->pos * tr->cfg.batch, count = tr->cfg.batch, correct;
-	double loss;
+	double loss, norm, after = 0.0;
 
 	if (tr->pos == 0) {
 		shuffle_epoch(tr);
@@ -401,26 +505,27 @@ train_batch(struct sentiment_trainer *tr, struct diag_list *diags)
 	sentiment_batch_forward(&tr->batch, tr->model, tr->bseqs, count);
 	loss = sentiment_batch_backward(&tr->batch, &tr->gnet, tr->model,
 	    tr->bseqs, count, &correct);
-	if (!isfinite(loss)) {
-		diag_add(diags, DIAG_ERROR, NULL, 0, 0, "sentiment: the loss is "
-		    "no longer finite (epoch %zu, batch %zu); try a smaller lr",
-		    tr->epoch + 1, tr->pos + 1);
+	collect_rows(tr);
+	norm = isfinite(loss) ? clip_gradient(tr, &after) : NAN;
+	if (!isfinite(loss) || !isfinite(norm)) {
+		tr->diverged_at = tr->nbatch_loss + 1;
+		diag_add(diags, DIAG_ERROR, NULL, 0, 0, "sentiment: diverged at "
+		    "update %zu (epoch %zu, batch %zu): %s %g; try a smaller "
+		    "lr or clipping", tr->diverged_at, tr->epoch + 1,
+		    tr->pos + 1, isfinite(loss) ? "gradient norm" : "loss",
+		    isfinite(loss) ? norm : loss);
 		tr->phase = PHASE_DONE;
 		return SENTIMENT_EDIVERGED;
 	}
-	collect_rows(tr);
-	clip_gradient(tr);
 	update(tr);
+	tr->grad_norm[tr->nbatch_loss] = norm;
+	tr->clipped_norm[tr->nbatch_loss] = after;
 	tr->batch_loss[tr->nbatch_loss++] = loss;
 	tr->ep_loss += loss * (double)count;
 	tr->ep_correct += correct;
 	tr->ep_n += count;
-	if (++tr->pos == tr->nbatches) {
-		tr->phase = PHASE_EVAL;
-		tr->pos = 0;
-		tr->ev_loss = 0.0;
-		tr->ev_correct = tr->ev_long_correct = 0;
-	}
+	if (++tr->pos == tr->nbatches)
+		start_eval(tr, tr->nval > 0 ? PHASE_VAL : PHASE_EVAL);
 	return SENTIMENT_OK;
 }
 
@@ -450,6 +555,8 @@ eval_batch(struct sentiment_trainer *tr)
 	ep = &tr->epochs[tr->nepochs++];
 	ep->train_loss = tr->ep_loss / (double)tr->ep_n;
 	ep->train_acc = (double)tr->ep_correct / (double)tr->ep_n;
+	ep->val_loss = tr->val_loss;
+	ep->val_acc = tr->val_acc;
 	ep->test_loss = tr->ev_loss / (double)tr->ntest;
 	ep->test_acc = (double)tr->ev_correct / (double)tr->ntest;
 	ep->long_acc = tr->nlong > 0 ?
@@ -474,6 +581,8 @@ sentiment_trainer_step(struct sentiment_trainer *tr, size_t max_units,
 
 		if (tr->phase == PHASE_TRAIN)
 			rc = train_batch(tr, diags);
+		else if (tr->phase == PHASE_VAL)
+			val_batch(tr);
 		else
 			eval_batch(tr);
 		dt = clock_now() - t0;
@@ -497,23 +606,28 @@ sentiment_trainer_progress(const struct sentiment_trainer *tr,
 	p->epoch = tr->epoch;
 	p->epochs = tr->cfg.epochs;
 	p->batch = tr->phase == PHASE_TRAIN ? tr->pos :
-	    tr->phase == PHASE_EVAL ? tr->nbatches : 0;
+	    tr->phase != PHASE_DONE ? tr->nbatches : 0;
 	p->batches = tr->nbatches;
-	p->units_total = tr->cfg.epochs * (tr->nbatches + tr->neval);
-	p->units_done = tr->epoch * (tr->nbatches + tr->neval) +
+	p->units_total = tr->cfg.epochs * (tr->nbatches + tr->nvalb +
+	    tr->neval);
+	p->units_done = tr->epoch * (tr->nbatches + tr->nvalb + tr->neval) +
 	    (tr->phase == PHASE_TRAIN ? tr->pos :
-	    tr->phase == PHASE_EVAL ? tr->nbatches + tr->pos : 0);
+	    tr->phase == PHASE_VAL ? tr->nbatches + tr->pos :
+	    tr->phase == PHASE_EVAL ? tr->nbatches + tr->nvalb + tr->pos : 0);
 	if (tr->phase == PHASE_DONE)
 		p->units_done = p->units_total;
 	p->fraction = p->units_total > 0 ?
 	    (double)p->units_done / (double)p->units_total : 1.0;
 	p->seconds = tr->seconds;
 	p->train_n = tr->ntrain;
+	p->val_n = tr->nval;
+	p->val_tokens = tr->val_tokens;
 	p->test_n = tr->ntest;
 	p->long_n = tr->nlong;
 	p->train_tokens = tr->train_tokens;
 	p->test_tokens = tr->test_tokens;
 	p->vocab = tr->model->vocab.n;
+	p->diverged_at = tr->diverged_at;
 	p->done = tr->phase == PHASE_DONE;
 }
 
@@ -538,4 +652,18 @@ const struct sentiment_model *
 sentiment_trainer_model(const struct sentiment_trainer *tr)
 {
 	return tr->model;
+}
+
+/* Every update's loss and gradient norms so far. */
+void
+sentiment_trainer_updates(const struct sentiment_trainer *tr,
+    struct sentiment_updates *out)
+{
+	*out = (struct sentiment_updates){
+		.loss = tr->batch_loss,
+		.grad_norm = tr->grad_norm,
+		.clipped_norm = tr->clipped_norm,
+		.n = tr->nbatch_loss,
+		.clipped = tr->nclipped,
+	};
 }

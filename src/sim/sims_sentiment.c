@@ -15,10 +15,12 @@
 /* The parameters: indices of sentiment_params[] and args->num[]. */
 enum {
 	P_DATA, P_MODEL, P_EMBED, P_HIDDEN, P_EPOCHS, P_BATCH, P_LR, P_SEED,
-	P_MIN_COUNT, P_CLIP
+	P_MIN_COUNT, P_CLIP, P_OPTIMIZER, P_VAL, P_RHO
 };
 
-static const char *const cell_choices[] = { "lstm", "rnn", NULL };
+/* Indices are the values of enum sentiment_cell and sentiment_optimizer. */
+static const char *const cell_choices[] = { "lstm", "rnn", "gru", NULL };
+static const char *const optim_choices[] = { "adam", "sgd", NULL };
 
 /* Ranges stay interactive on the course corpus: the largest model for the
  * most epochs trains in well under a minute, and the TUI can cancel. */
@@ -28,8 +30,8 @@ static const struct sim_param_spec sentiment_params[] = {
 	    .help = "a sentence<TAB>label file; empty: the course's "
 	    "own corpus" },
 	[P_MODEL] = { .name = "model", .type = SIM_CHOICE, .def = 0, .min = 0,
-	    .max = 1, .step = 1, .choices = cell_choices,
-	    .help = "the recurrent cell: lstm or the plain tanh rnn" },
+	    .max = 2, .step = 1, .choices = cell_choices,
+	    .help = "the recurrent cell: lstm, the plain tanh rnn, or gru" },
 	[P_EMBED] = { .name = "embed", .type = SIM_INT, .def = 32, .min = 1,
 	    .max = 128, .step = 8,
 	    .help = "embedding size E" },
@@ -43,17 +45,28 @@ static const struct sim_param_spec sentiment_params[] = {
 	    .max = 256, .step = 8,
 	    .help = "sentences per mini-batch" },
 	[P_LR] = { .name = "lr", .type = SIM_REAL, .def = 0.005,
-	    .min = 0.00001, .max = 0.1, .step = 0.001,
-	    .help = "Adam's learning rate" },
+	    .min = 0.00001, .max = 10, .step = 0.001,
+	    .help = "the learning rate (Adam's, or SGD's step size)" },
 	[P_SEED] = { .name = "seed", .type = SIM_INT, .def = 1, .min = 0,
 	    .max = SIM_SEED_MAX, .step = 1,
-	    .help = "seed of the split, the weights and the batch order" },
+	    .help = "seed of the splits, the weights and the batch order" },
 	[P_MIN_COUNT] = { .name = "min_count", .type = SIM_INT, .def = 2,
 	    .min = 1, .max = 1000, .step = 1,
 	    .help = "training words seen fewer times become <unk>" },
 	[P_CLIP] = { .name = "clip", .type = SIM_REAL, .def = 5, .min = 0,
 	    .max = 1000, .step = 0.5,
 	    .help = "clip the gradient's norm to this (0: off)" },
+	[P_OPTIMIZER] = { .name = "optimizer", .type = SIM_CHOICE, .def = 0,
+	    .min = 0, .max = 1, .step = 1, .choices = optim_choices,
+	    .help = "adam (PyTorch's defaults) or sgd (p -= lr g)" },
+	[P_VAL] = { .name = "val", .type = SIM_REAL, .def = 0.1, .min = 0,
+	    .max = 0.5, .step = 0.05,
+	    .help = "share of the training split held out for validation "
+	    "(0: none)" },
+	[P_RHO] = { .name = "rho", .type = SIM_REAL, .def = 0, .min = 0,
+	    .max = 10, .step = 0.25,
+	    .help = "0: W_hh as PyTorch draws it; above 0: each gate block "
+	    "rho x a random orthogonal matrix" },
 };
 
 static double cost(const struct sim_args *args);
@@ -62,7 +75,7 @@ static const struct sim_job_ops sentiment_job;
 
 const struct sim_spec sim_sentiment_spec = {
 	.name = "sentiment",
-	.summary = "train an LSTM (or RNN) sentiment classifier on real "
+	.summary = "train an LSTM, GRU or RNN sentiment classifier on real "
 	    "sentences",
 	.params = sentiment_params,
 	.nparams = sizeof sentiment_params / sizeof sentiment_params[0],
@@ -89,16 +102,18 @@ trains(const struct sim_args *args)
 #define REF_WORDS 1e7
 
 /* Estimated seconds: every epoch's forward and backward pass over the
- * training words and forward pass over the test words, one more scoring
- * pass when there are no epochs, and the vocabulary. */
+ * training words and forward pass over the validation and test words, one
+ * more scoring pass when there are no epochs, and the vocabulary. */
 static double
 cost(const struct sim_args *args)
 {
 	double e = args->num[P_EMBED], h = args->num[P_HIDDEN];
-	double gates = args->num[P_MODEL] == 1.0 ? h : 4.0 * h;
+	double gates = args->num[P_MODEL] == 1.0 ? h :
+	    args->num[P_MODEL] == 2.0 ? 3.0 * h : 4.0 * h;
 	double fwd = 2.0 * gates * (e + h);
 	double epochs = args->num[P_EPOCHS];
-	double per_epoch = (1.0 - TEST_SHARE) * 3.0 * fwd + TEST_SHARE * fwd;
+	double train = (1.0 - TEST_SHARE) * (1.0 - args->num[P_VAL]);
+	double per_epoch = train * 3.0 * fwd + (1.0 - train) * fwd;
 
 	return CORPUS_WORDS * (epochs * per_epoch +
 	    (epochs == 0 ? TEST_SHARE * fwd : 0.0)) / REF_FLOPS +
@@ -110,7 +125,7 @@ static void
 config_from_args(struct sentiment_config *cfg, const struct sim_args *args)
 {
 	sentiment_config_init(cfg);
-	cfg->cell = args->num[P_MODEL] == 1.0 ? SENTIMENT_RNN : SENTIMENT_LSTM;
+	cfg->cell = (enum sentiment_cell)sim_arg_size(args, P_MODEL);
 	cfg->embed = sim_arg_size(args, P_EMBED);
 	cfg->hidden = sim_arg_size(args, P_HIDDEN);
 	cfg->epochs = sim_arg_size(args, P_EPOCHS);
@@ -119,10 +134,16 @@ config_from_args(struct sentiment_config *cfg, const struct sim_args *args)
 	cfg->seed = (uint64_t)sim_arg_size(args, P_SEED);
 	cfg->min_count = sim_arg_size(args, P_MIN_COUNT);
 	cfg->clip = args->num[P_CLIP];
+	cfg->optimizer = (enum sentiment_optimizer)sim_arg_size(args,
+	    P_OPTIMIZER);
+	cfg->val_fraction = args->num[P_VAL];
+	cfg->rho = args->num[P_RHO];
 }
 
 /* The values of struct sentiment_epoch, by series. */
-enum epoch_field { F_LOSS, F_TRAIN_ACC, F_TEST_ACC, F_LONG_ACC, F_SECONDS };
+enum epoch_field {
+	F_LOSS, F_TRAIN_ACC, F_VAL_ACC, F_TEST_ACC, F_LONG_ACC, F_SECONDS
+};
 
 /* One field of an epoch's line, by name. */
 static double
@@ -133,6 +154,8 @@ epoch_value(const struct sentiment_epoch *e, enum epoch_field f)
 		return e->train_loss;
 	case F_TRAIN_ACC:
 		return e->train_acc;
+	case F_VAL_ACC:
+		return e->val_acc;
 	case F_TEST_ACC:
 		return e->test_acc;
 	case F_LONG_ACC:
@@ -175,6 +198,8 @@ struct run {
 	struct sentiment_config cfg;
 	struct sentiment_model *start;
 	struct sentiment_trainer *tr;
+	char *stop;		/* why a diverged run stopped; NULL */
+	int done;
 };
 
 /* Free a run (NULL is fine). */
@@ -188,6 +213,7 @@ run_destroy(void *state)
 	sentiment_trainer_destroy(run->tr);
 	sentiment_model_destroy(run->start);
 	sentiment_data_free(&run->own);
+	free(run->stop);
 	free(run);
 }
 
@@ -222,14 +248,28 @@ run_create(void **state, const struct sim_args *args, const char *load_path,
 	return SIM_OK;
 }
 
-/* A few mini-batches. */
+/* A few mini-batches. A divergence ends the run as a result (diverged_at,
+ * the curves so far and a note), not as a failure: with sgd and a large
+ * lr it is what there is to see. */
 static int
 run_step(void *state, size_t units, struct diag_list *diags)
 {
 	struct run *run = state;
-	int rc = sentiment_trainer_step(run->tr, units, diags);
+	struct diag_list mine;
+	int rc;
 
-	return rc == 1 ? 1 : rc == 0 ? 0 : SIM_ERUN;
+	(void)diags;
+	if (run->done)
+		return 0;
+	diag_list_init(&mine);
+	rc = sentiment_trainer_step(run->tr, units, &mine);
+	if (rc == SENTIMENT_EDIVERGED && mine.n > 0)
+		run->stop = xstrdup(mine.v[0].msg);
+	diag_list_free(&mine);
+	if (rc == 1)
+		return 1;
+	run->done = 1;
+	return 0;
 }
 
 /* Where training is, in epochs. */
@@ -246,12 +286,26 @@ run_progress(const void *state, struct sim_progress *pg)
 		.stages = sp.epochs,
 		.stage_name = "epoch",
 		.seconds = sp.seconds,
-		.done = sp.done,
+		.done = sp.done || run->done,
 	};
 }
 
-/* The curves of the epochs finished so far and the scalars of the run
- * (the final ones once it is done). */
+/* v[0..n) as a new series, NaN shown as inf (an overflow on the way). */
+static void
+add_values(struct sim_result *res, const char *name, const char *label,
+    const double *v, size_t n)
+{
+	double *copy = xmalloc((n + 1) * sizeof *copy);
+
+	for (size_t i = 0; i < n; i++)
+		copy[i] = sim_nan_as_inf(v[i]);
+	sim_result_add_series(res, name, label, copy, n);
+}
+
+/* The curves of the epochs finished so far (one point per epoch) and of
+ * the updates so far (one point per update: the x axis of grad_norm and
+ * clipped_norm is the update, not the epoch, as their labels say), and
+ * the scalars of the run (the final ones once it is done). */
 static void
 run_result(const void *state, struct sim_result *res)
 {
@@ -259,9 +313,12 @@ run_result(const void *state, struct sim_result *res)
 	const struct sentiment_model *model = sentiment_trainer_model(run->tr);
 	const struct sentiment_epoch *ep;
 	struct sentiment_progress pg;
+	struct sentiment_updates up;
 	size_t nep;
+	double top = 0.0;
 
 	sentiment_trainer_progress(run->tr, &pg);
+	sentiment_trainer_updates(run->tr, &up);
 	ep = sentiment_trainer_epochs(run->tr, &nep);
 	res->step_name = xstrdup("epoch");
 	res->step_first = 1;
@@ -270,21 +327,37 @@ run_result(const void *state, struct sim_result *res)
 		    "mean training loss (binary cross-entropy)");
 		add_epoch_series(res, ep, nep, F_TRAIN_ACC, "train_acc",
 		    "accuracy on the training batches");
+		if (pg.val_n > 0)
+			add_epoch_series(res, ep, nep, F_VAL_ACC, "val_acc",
+			    "accuracy on the validation sentences");
 		add_epoch_series(res, ep, nep, F_TEST_ACC, "test_acc",
 		    "accuracy on the test sentences");
 		add_epoch_series(res, ep, nep, F_LONG_ACC, "long_acc",
 		    "accuracy on the long-range test sentences");
 		add_epoch_series(res, ep, nep, F_SECONDS, "seconds",
 		    "time the epoch took");
+	}
+	if (up.n > 0) {
+		add_values(res, "grad_norm", "gradient norm before clipping, "
+		    "per update (x: update, not epoch)", up.grad_norm, up.n);
+		add_values(res, "clipped_norm", "gradient norm the update "
+		    "used, after clipping, per update (x: update)",
+		    up.clipped_norm, up.n);
+	}
+	if (nep > 0) {
 		sim_result_add_scalar(res, "train_acc", "final training accuracy",
 		    ep[nep - 1].train_acc);
+		if (pg.val_n > 0)
+			sim_result_add_scalar(res, "val_acc", "final validation "
+			    "accuracy (tune settings on this)",
+			    ep[nep - 1].val_acc);
 		sim_result_add_scalar(res, "test_acc", "final test accuracy",
 		    ep[nep - 1].test_acc);
 		sim_result_add_scalar(res, "long_acc",
 		    "final long-range test accuracy", ep[nep - 1].long_acc);
 		sim_result_add_scalar(res, "loss", "final training loss",
 		    ep[nep - 1].train_loss);
-	} else if (pg.done) {
+	} else if (pg.done && pg.diverged_at == 0) {
 		struct sentiment_eval ev;
 
 		sentiment_evaluate(&ev, model, run->data, SENTIMENT_SPLIT_TEST,
@@ -294,23 +367,37 @@ run_result(const void *state, struct sim_result *res)
 		sim_result_add_scalar(res, "long_acc", "long-range test accuracy",
 		    ev.long_accuracy);
 	}
+	for (size_t i = 0; i < up.n; i++)
+		top = fmax(top, sim_nan_as_inf(up.grad_norm[i]));
+	sim_result_add_scalar(res, "clipped_fraction", "share of updates "
+	    "whose gradient clipping scaled down", up.n > 0 ?
+	    (double)up.clipped / (double)up.n : 0.0);
+	sim_result_add_scalar(res, "grad_norm_max", "largest gradient norm "
+	    "before clipping", up.n > 0 ? top : NAN);
+	sim_result_add_scalar(res, "diverged_at", "the update whose loss or "
+	    "gradient was not finite (0: none)", (double)pg.diverged_at);
 	sim_result_add_scalar(res, "seconds", "training time (s)", pg.seconds);
-	sim_result_add_scalar(res, "tokens", "training words per epoch",
-	    (double)pg.train_tokens);
-	sim_result_add_scalar(res, "train_n", "training sentences",
-	    (double)pg.train_n);
+	sim_result_add_scalar(res, "tokens", "words of the sentences trained "
+	    "on (one epoch)", (double)pg.train_tokens);
+	sim_result_add_scalar(res, "train_n", "sentences trained on (the "
+	    "training split less validation)", (double)pg.train_n);
+	sim_result_add_scalar(res, "val_n", "validation sentences (held out "
+	    "of the training split)", (double)pg.val_n);
 	sim_result_add_scalar(res, "test_n", "test sentences",
 	    (double)pg.test_n);
 	sim_result_add_scalar(res, "long_n", "long-range test sentences",
 	    (double)pg.long_n);
-	sim_result_add_scalar(res, "vocab", "vocabulary size, <unk> included",
-	    (double)pg.vocab);
+	sim_result_add_scalar(res, "vocab", "vocabulary size (from the "
+	    "sentences trained on), <unk> included", (double)pg.vocab);
 	sim_result_add_scalar(res, "params", "trainable numbers",
 	    (double)sentiment_model_param_count(model));
 	sim_result_add_scalar(res, "gflops", "GFLOP/s in the matrix products",
 	    pg.seconds > 0.0 ? ((double)pg.train_tokens * (double)nep *
-	    flops_per_word(model, 1) + (double)pg.test_tokens * (double)nep *
-	    flops_per_word(model, 0)) / pg.seconds * 1e-9 : NAN);
+	    flops_per_word(model, 1) + (double)(pg.test_tokens +
+	    pg.val_tokens) * (double)nep * flops_per_word(model, 0)) /
+	    pg.seconds * 1e-9 : NAN);
+	if (run->stop != NULL)
+		sim_result_add_note(res, "Stopped: %s.", run->stop);
 }
 
 /* ---- the trained model ------------------------------------------------ */
