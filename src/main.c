@@ -323,9 +323,13 @@ main(int argc, char **argv)
 	if (mode == MODE_TUI) {
 		struct ui_opts uopts = {&copts, ascii, index, &diags};
 
-		if (ui_tui_run(&course, &uopts) < 0) {
+		int rc = ui_tui_run(&course, &uopts);
+
+		if (rc < 0) {
 			mode = MODE_PRINT;	/* no usable terminal: said why */
 			report(&diags);
+		} else if (rc > 0) {
+			status = 1;	/* progress not saved */
 		}
 	}
 	if (mode == MODE_LIST) {
