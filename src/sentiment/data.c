@@ -2,12 +2,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "core/file.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "sentiment/sentiment_int.h"
@@ -285,77 +284,28 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
 	return SENTIMENT_OK;
 }
 
-/* fopen() of a FIFO (a lesson may name one) blocks until a writer comes,
- * forever. Open without blocking, then read as usual: a FIFO nobody writes
- * to reads as empty, a pipe that has a writer (data=/dev/stdin) still
- * works. */
-static FILE *
-open_for_reading(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	int flags;
-	FILE *f;
-
-	if (fd < 0)
-		return NULL;
-	flags = fcntl(fd, F_GETFL);
-	if (flags >= 0)
-		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-	f = fdopen(fd, "rb");
-	if (f == NULL) {
-		int saved = errno;
-
-		close(fd);
-		errno = saved;
-	}
-	return f;
-}
-
-/* See sentiment_int.h. */
+/* See sentiment_int.h. A lesson names these files: /dev/tty, a FIFO or
+ * /dev/urandom would block the program or never end, so only a regular
+ * file of bounded size is read (file_read_regular). */
 int
 sentiment_read_file(const char *path, size_t max, char **out, size_t *len,
     struct diag_list *diags)
 {
-	FILE *f = open_for_reading(path);
-	size_t cap = 1 << 16;
-	char *buf;
+	int err = file_read_regular(path, max, out, len);
 
-	*out = NULL;
-	*len = 0;
-	if (f == NULL) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return SENTIMENT_EIO;
-	}
-	buf = xmalloc(cap);
-	for (;;) {
-		size_t got;
-
-		if (*len == cap) {
-			if (cap > max)
-				break;
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		got = fread(buf + *len, 1, cap - *len, f);
-		*len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
+	if (err == 0)
+		return SENTIMENT_OK;
+	if (err == EFBIG)
+		return SENTIMENT_ETOOBIG;
+	if (err == EINVAL)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file");
+	else
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		fclose(f);
-		free(buf);
-		return SENTIMENT_EIO;
-	}
-	fclose(f);
-	*out = buf;
-	return SENTIMENT_OK;
+		    strerror(err));
+	return SENTIMENT_EIO;
 }
 
-/* Read at most SENTIMENT_FILE_MAX + 1 bytes, so an oversized file is
- * refused without reading it all. */
+/* Read a regular file of at most SENTIMENT_FILE_MAX bytes, then parse. */
 int
 sentiment_data_read(struct sentiment_data *data, const char *path,
     struct diag_list *diags)
@@ -364,14 +314,11 @@ sentiment_data_read(struct sentiment_data *data, const char *path,
 	char *buf;
 	int rc = sentiment_read_file(path, SENTIMENT_FILE_MAX, &buf, &len, diags);
 
-	if (rc != SENTIMENT_OK)
-		return rc;
-	if (len > SENTIMENT_FILE_MAX) {
+	if (rc == SENTIMENT_ETOOBIG)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is over the limit "
 		    "of %zu MiB for a data file", SENTIMENT_FILE_MAX >> 20);
-		free(buf);
-		return SENTIMENT_ETOOBIG;
-	}
+	if (rc != SENTIMENT_OK)
+		return rc;
 	rc = sentiment_data_parse(data, buf, len, path, diags);
 	free(buf);
 	return rc;
