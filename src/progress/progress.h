@@ -141,8 +141,8 @@ char *progress_default_path(void);
  * that does not parse or cannot be read (too large, not a regular file) is
  * renamed to PATH.corrupt-TIME and a warning says so; p stays empty.
  * Returns 0, or -1 with a warning in diags when the directory is not safe
- * (see progress_save()) or the file could neither be read nor set aside
- * (p->locked is then set). */
+ * (see progress_save()), or the file could neither be read nor set aside,
+ * or a directory stands in its place (p->locked is then set). */
 int progress_load(struct progress *p, const char *path,
     struct diag_list *diags);
 /* Save p atomically, merged with what the file holds now (see the top);

@@ -176,6 +176,13 @@ progress_load(struct progress *p, const char *path, struct diag_list *diags)
 	if (text == NULL) {
 		if (errno == ENOENT)
 			return 0;
+		if (errno == EISDIR) {
+			/* not a file set aside by accident: leave it alone */
+			diag_add(diags, DIAG_WARNING, path, 0, 0, "cannot read "
+			    "the progress file: %s", strerror(errno));
+			p->locked = true;
+			return -1;
+		}
 		if (errno == EFBIG)
 			diag_add(diags, DIAG_WARNING, path, 0, 0, "the progress "
 			    "file is larger than %d MiB", PROGRESS_MAX_FILE >> 20);
@@ -278,7 +285,8 @@ lock_dir(int dfd)
 }
 
 /* What the file holds now, parsed into disk (empty when there is none).
- * Returns -1 when it cannot be read or does not parse. */
+ * Returns -1 with errno set when it cannot be read or does not parse
+ * (EINVAL). */
 static int
 read_saved(struct progress *disk, const char *path)
 {
@@ -294,6 +302,7 @@ read_saved(struct progress *disk, const char *path)
 	rc = progress_parse(disk, path, text, len, &ignore);
 	diag_list_free(&ignore);
 	free(text);
+	errno = EINVAL;
 	return rc;
 }
 
@@ -353,6 +362,11 @@ progress_save(struct progress *p, const char *path, struct diag_list *diags)
 	progress_init(&merged);
 	if (read_saved(&disk, path) == 0) {
 		progress_merge(&merged, p, &disk);
+	} else if (errno == EISDIR) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot save progress: %s",
+		    strerror(errno));
+		close(dfd);
+		return -1;
 	} else {
 		/* broken since it was loaded: keep it, and save all we have */
 		struct progress none;
