@@ -99,7 +99,8 @@ usage(FILE *out)
 "$XDG_DATA_HOME/rnntutor/lessons and " PKGDATADIR "/lessons.\n"
 "Progress is kept in $XDG_STATE_HOME/rnntutor/progress (default\n"
 "~/.local/state/rnntutor/progress).\n"
-"Exit status: 0 ok, 1 lesson errors, 2 usage errors, 3 fatal errors.\n"
+"Exit status: 0 ok, 1 lesson errors or progress not saved, 2 usage\n"
+"errors, 3 fatal errors.\n"
 "See rnntutor(1) and rnntutor-lesson(5).\n", out);
 }
 
