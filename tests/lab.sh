@@ -45,7 +45,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP PIPE
 
 if [ ! -x "$prog" ]; then
 	echo "lab.sh: no program at $prog" >&2
