@@ -108,7 +108,8 @@ usage(FILE *out)
 "$XDG_DATA_HOME/rnntutor/lessons and " PKGDATADIR "/lessons.\n"
 "Progress is kept in $XDG_STATE_HOME/rnntutor/progress (default\n"
 "~/.local/state/rnntutor/progress).\n"
-"Exit status: 0 ok, 1 lesson errors, 2 usage errors, 3 fatal errors.\n"
+"Exit status: 0 ok, 1 lesson errors or progress not saved, 2 usage\n"
+"errors, 3 fatal errors.\n"
 "See rnntutor(1) and rnntutor-lesson(5).\n", out);
 }
 
@@ -352,9 +353,13 @@ main(int argc, char **argv)
 			.startup = &diags,
 		};
 
-		if (ui_tui_run(&course, &uopts) < 0) {
+		int rc = ui_tui_run(&course, &uopts);
+
+		if (rc < 0) {
 			mode = MODE_PRINT;	/* no usable terminal: said why */
 			report(&diags);
+		} else if (rc > 0) {
+			status = 1;	/* progress not saved */
 		}
 	}
 	if (mode == MODE_LIST) {

@@ -65,7 +65,8 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The sorted lesson file names of a directory; NULL if it cannot be read. */
+/* The sorted lesson file names of a directory (an empty directory gives an
+ * empty list, not NULL); NULL with *err set if it cannot be read. */
 static char **
 list_dir(const char *dir, size_t *n, int *err)
 {
@@ -93,6 +94,8 @@ list_dir(const char *dir, size_t *n, int *err)
 	closedir(d);
 	if (*n > 0)
 		qsort(names, *n, sizeof *names, cmp_names);
+	else
+		names = xcalloc(1, sizeof *names);	/* empty, not unreadable */
 	return names;
 }
 

@@ -1,20 +1,14 @@
+/* progress records in memory: lookup by id, quiz records, changes with
+ * their time stamps, and the merge of two sessions by fact. */
 #include "config.h"
 
 #include "progress/progress.h"
-#include "core/file.h"
-#include "core/lessonid.h"
-#include "core/num.h"
-#include "core/strbuf.h"
+#include "progress/progress_int.h"
 #include "core/xalloc.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 /* An empty record set. */
 void
@@ -39,7 +33,79 @@ progress_free(struct progress *p)
 		lesson_free(&p->lessons[i]);
 	free(p->lessons);
 	free(p->last);
+	free(p->base_last);
+	free(p->index);
 	progress_init(p);
+}
+
+/* See progress.h. */
+int64_t
+progress_now(void)
+{
+	static int64_t previous;
+	struct timespec ts;
+	int64_t now = 0;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) == 0)
+		now = (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	if (now <= previous)
+		now = previous + 1;	/* two changes in one microsecond */
+	previous = now;
+	return now;
+}
+
+/* Room for one more element in an array of n: the capacity doubles at
+ * each power of two, so adding n elements costs O(n) in all. */
+static void *
+grow(void *array, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(array, 1, size);
+	if ((n & (n - 1)) != 0)
+		return array;
+	return xreallocarray(array, 2 * n, size);
+}
+
+/* FNV-1a of an id. */
+static size_t
+hash_id(const char *id)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (const unsigned char *s = (const unsigned char *)id; *s != '\0'; s++)
+		h = (h ^ *s) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* The slot of id in the index: where it is, or the empty slot it would
+ * take. The index is never full (see grow_index). */
+static size_t
+find_slot(const struct progress *p, const char *id)
+{
+	size_t mask = p->index_size - 1;
+	size_t i = hash_id(id) & mask;
+
+	while (p->index[i] != 0 &&
+	    strcmp(p->lessons[p->index[i] - 1].id, id) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Keep the index at most half full, so lookups stay short. */
+static void
+grow_index(struct progress *p)
+{
+	size_t size = p->index_size != 0 ? p->index_size : 16;
+
+	while (size < 2 * (p->n + 1))
+		size *= 2;
+	if (size == p->index_size)
+		return;
+	free(p->index);
+	p->index = xcalloc(size, sizeof *p->index);
+	p->index_size = size;
+	for (size_t i = 0; i < p->n; i++)
+		p->index[find_slot(p, p->lessons[i].id)] = i + 1;
 }
 
 /* Find or create a lesson's record. */
@@ -47,471 +113,300 @@ struct progress_lesson *
 progress_lesson(struct progress *p, const char *id, bool create)
 {
 	struct progress_lesson *l;
+	size_t slot;
 
-	for (size_t i = 0; i < p->n; i++)
-		if (strcmp(p->lessons[i].id, id) == 0)
-			return &p->lessons[i];
+	if (p->index_size != 0) {
+		slot = find_slot(p, id);
+		if (p->index[slot] != 0)
+			return &p->lessons[p->index[slot] - 1];
+	}
 	if (!create)
 		return NULL;
-	p->lessons = xreallocarray(p->lessons, p->n + 1, sizeof *p->lessons);
+	grow_index(p);
+	p->lessons = grow(p->lessons, p->n, sizeof *p->lessons);
 	l = &p->lessons[p->n++];
 	memset(l, 0, sizeof *l);
 	l->id = xstrdup(id);
-	l->dirty = true;
+	p->index[find_slot(p, id)] = p->n;
 	return l;
+}
+
+/* Where block is, or would go, in the sorted quiz records. */
+static size_t
+quiz_pos(const struct progress_lesson *l, size_t block)
+{
+	size_t lo = 0, hi = l->nquizzes;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->quizzes[mid].block < block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* The quiz record of a block. */
 const struct progress_quiz *
 progress_quiz_find(const struct progress_lesson *l, size_t block)
 {
-	for (size_t i = 0; i < l->nquizzes; i++)
-		if (l->quizzes[i].block == block)
-			return &l->quizzes[i];
-	return NULL;
+	size_t i = quiz_pos(l, block);
+
+	return i < l->nquizzes && l->quizzes[i].block == block ?
+	    &l->quizzes[i] : NULL;
 }
 
-/* Find or add the quiz record of a block. */
-static struct progress_quiz *
-quiz_record(struct progress_lesson *l, size_t block)
+/* See progress_int.h. */
+struct progress_quiz *
+progress_quiz_record(struct progress_lesson *l, size_t block)
 {
-	struct progress_quiz *q = (struct progress_quiz *)progress_quiz_find(l,
-	    block);
+	size_t i = quiz_pos(l, block);
 
-	if (q != NULL)
-		return q;
-	l->quizzes = xreallocarray(l->quizzes, l->nquizzes + 1,
-	    sizeof *l->quizzes);
-	q = &l->quizzes[l->nquizzes++];
-	memset(q, 0, sizeof *q);
-	q->block = block;
-	return q;
+	if (i < l->nquizzes && l->quizzes[i].block == block)
+		return &l->quizzes[i];
+	l->quizzes = grow(l->quizzes, l->nquizzes, sizeof *l->quizzes);
+	memmove(&l->quizzes[i + 1], &l->quizzes[i],
+	    (l->nquizzes - i) * sizeof *l->quizzes);
+	l->nquizzes++;
+	memset(&l->quizzes[i], 0, sizeof l->quizzes[i]);
+	l->quizzes[i].block = block;
+	return &l->quizzes[i];
 }
 
 /* Record an answer. */
 void
 progress_quiz_answer(struct progress_lesson *l, size_t block, bool right)
 {
-	struct progress_quiz *q = quiz_record(l, block);
+	struct progress_quiz *q = progress_quiz_record(l, block);
 
-	q->right = right;
-	if (q->attempts < 1000000)
+	q->right = q->right || right;
+	if (q->attempts < PROGRESS_MAX_ATTEMPTS)
 		q->attempts++;
-	l->dirty = true;
 }
 
-/* Forget one lesson or all; a forgotten lesson is saved as forgotten by
- * keeping an empty, dirty record. */
+/* Move the reading position, stamped. */
+void
+progress_set_block(struct progress_lesson *l, size_t block)
+{
+	if (l->block == block)
+		return;
+	l->block = block;
+	l->block_at = progress_now();
+}
+
+/* Are two optional ids the same? */
+static bool
+same_id(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* Set the lesson read last, stamped. */
+void
+progress_set_last(struct progress *p, const char *id)
+{
+	if (same_id(p->last, id))
+		return;
+	free(p->last);
+	p->last = id != NULL ? xstrdup(id) : NULL;
+	p->last_at = progress_now();
+}
+
+/* Empty a lesson's record and mark it forgotten. */
+static void
+forget(struct progress_lesson *l)
+{
+	free(l->quizzes);
+	l->quizzes = NULL;
+	l->nquizzes = 0;
+	l->block = 0;
+	l->block_at = progress_now();
+	l->seen = 0;
+	l->finished = false;
+	l->reset = true;
+}
+
+/* Forget one lesson or all. */
 void
 progress_reset(struct progress *p, const char *id)
+{
+	if (id == NULL) {
+		for (size_t i = 0; i < p->n; i++)
+			forget(&p->lessons[i]);
+		p->reset_all = true;
+	} else {
+		forget(progress_lesson(p, id, true));
+	}
+	if (id == NULL || same_id(p->last, id))
+		progress_set_last(p, NULL);
+}
+
+/* Did this session change a quiz's record? */
+static bool
+quiz_changed(const struct progress_quiz *q)
+{
+	return q->right != q->base_right || q->attempts != q->base_attempts;
+}
+
+/* Did this session move the reading position? A block set without
+ * progress_set_block() counts too. */
+static bool
+block_changed(const struct progress_lesson *l)
+{
+	return l->block != l->base_block || l->block_at > l->base_block_at;
+}
+
+/* See progress.h. */
+bool
+progress_lesson_changed(const struct progress_lesson *l)
+{
+	if (l->reset || block_changed(l) || l->seen != l->base_seen ||
+	    l->finished != l->base_finished)
+		return true;
+	for (size_t i = 0; i < l->nquizzes; i++)
+		if (quiz_changed(&l->quizzes[i]))
+			return true;
+	return false;
+}
+
+/* Copy a lesson's facts (not its id) into an empty record of out. */
+static void
+copy_facts(struct progress_lesson *to, const struct progress_lesson *from)
+{
+	to->block = from->block;
+	to->block_at = from->block_at;
+	to->seen = from->seen;
+	to->finished = from->finished;
+	for (size_t i = 0; i < from->nquizzes; i++) {
+		struct progress_quiz *q = progress_quiz_record(to,
+		    from->quizzes[i].block);
+
+		q->right = from->quizzes[i].right;
+		q->attempts = from->quizzes[i].attempts;
+	}
+}
+
+/* When mine's position was changed: its stamp, or now when it was set
+ * without one. */
+static int64_t
+block_stamp(const struct progress_lesson *l)
+{
+	return l->block_at > l->base_block_at ? l->block_at : progress_now();
+}
+
+/* Combine what mine changed in a lesson with the file's record of it
+ * (disk may be NULL) into to, which holds disk's facts already. */
+static void
+combine(struct progress_lesson *to, const struct progress_lesson *mine)
+{
+	if (block_changed(mine)) {
+		int64_t at = block_stamp(mine);
+
+		if (at >= to->block_at) {
+			to->block = mine->block;
+			to->block_at = at;
+		}
+	}
+	if (mine->seen != mine->base_seen && mine->seen > to->seen)
+		to->seen = mine->seen;
+	if (mine->finished && !mine->base_finished)
+		to->finished = true;
+	for (size_t i = 0; i < mine->nquizzes; i++) {
+		const struct progress_quiz *m = &mine->quizzes[i];
+		struct progress_quiz *q;
+		long long attempts;
+
+		if (!quiz_changed(m))
+			continue;
+		q = progress_quiz_record(to, m->block);
+		q->right = q->right || m->right;
+		attempts = (long long)q->attempts + m->attempts -
+		    m->base_attempts;
+		q->attempts = attempts < 0 ? 0 : attempts >
+		    PROGRESS_MAX_ATTEMPTS ? PROGRESS_MAX_ATTEMPTS : (int)attempts;
+	}
+}
+
+/* Make every fact of p its base: nothing counts as changed. */
+static void
+settle(struct progress *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		struct progress_lesson *l = &p->lessons[i];
 
-		if (id != NULL && strcmp(l->id, id) != 0)
-			continue;
-		free(l->quizzes);
-		l->quizzes = NULL;
-		l->nquizzes = 0;
-		l->block = 0;
-		l->seen = 0;
-		l->finished = false;
-		l->dirty = true;
-	}
-	if (id == NULL || (p->last != NULL && strcmp(p->last, id) == 0)) {
-		free(p->last);
-		p->last = NULL;
-		p->last_dirty = true;
-	}
-}
-
-/* Split a line into at most 4 words; returns the count. */
-static int
-split_words(char *line, char *words[4])
-{
-	int n = 0;
-	char *save = NULL;
-
-	for (char *w = strtok_r(line, " \t", &save); w != NULL;
-	    w = strtok_r(NULL, " \t", &save)) {
-		if (n == 4)
-			return 5;
-		words[n++] = w;
-	}
-	return n;
-}
-
-/* A whole number in [0, max] or -1. */
-static long long
-number(const char *s, long long max)
-{
-	long long v;
-
-	return num_parse_long(s, 0, max, &v) == 0 ? v : -1;
-}
-
-/* One line inside a "lesson" section. */
-static int
-parse_lesson_line(struct progress_lesson *l, char **w, int n)
-{
-	long long v;
-
-	if (n == 2 && strcmp(w[0], "block") == 0 &&
-	    (v = number(w[1], 100000)) >= 0) {
-		l->block = (size_t)v;
-		return 0;
-	}
-	if (n == 2 && strcmp(w[0], "seen") == 0 && (v = number(w[1], 100)) >= 0) {
-		l->seen = (int)v;
-		return 0;
-	}
-	if (n == 2 && strcmp(w[0], "finished") == 0 &&
-	    (strcmp(w[1], "yes") == 0 || strcmp(w[1], "no") == 0)) {
-		l->finished = strcmp(w[1], "yes") == 0;
-		return 0;
-	}
-	if (n == 4 && strcmp(w[0], "quiz") == 0 &&
-	    (strcmp(w[2], "right") == 0 || strcmp(w[2], "wrong") == 0)) {
-		long long block = number(w[1], 100000);
-		long long tries = number(w[3], 1000000);
-		struct progress_quiz *q;
-
-		if (block < 0 || tries < 0)
-			return -1;
-		q = quiz_record(l, (size_t)block);
-		q->right = strcmp(w[2], "right") == 0;
-		q->attempts = (int)tries;
-		return 0;
-	}
-	return -1;
-}
-
-/* See progress.h. */
-int
-progress_parse(struct progress *p, const char *name, const char *text,
-    size_t len, struct diag_list *diags)
-{
-	struct progress_lesson *cur = NULL;
-	char *copy, *line;
-	int lineno = 0, rc = 0, version = 0;
-
-	if (memchr(text, '\0', len) != NULL) {
-		diag_add(diags, DIAG_ERROR, name, 0, 0, "not a progress file "
-		    "(it holds a NUL byte)");
-		return -1;
-	}
-	copy = xstrndup(text, len);
-	for (char *p0 = copy; p0 != NULL && rc == 0; p0 = line) {
-		char *words[4];
-		int n;
-
-		line = strchr(p0, '\n');
-		if (line != NULL)
-			*line++ = '\0';
-		lineno++;
-		if (p0[strcspn(p0, "\r")] == '\r')
-			p0[strcspn(p0, "\r")] = '\0';
-		if (p0[strspn(p0, " \t")] == '#' || p0[strspn(p0, " \t")] == '\0')
-			continue;
-		n = split_words(p0, words);
-		if (version == 0) {
-			if (n == 2 && strcmp(words[0], "version") == 0 &&
-			    strcmp(words[1], "1") == 0) {
-				version = 1;
-				continue;
-			}
-			rc = -1;
-		} else if (n == 2 && strcmp(words[0], "last") == 0 &&
-		    lessonid_valid(words[1], strlen(words[1]))) {
-			free(p->last);
-			p->last = xstrdup(words[1]);
-		} else if (n == 2 && strcmp(words[0], "lesson") == 0 &&
-		    lessonid_valid(words[1], strlen(words[1]))) {
-			cur = progress_lesson(p, words[1], true);
-		} else if (cur == NULL || parse_lesson_line(cur, words, n) < 0) {
-			rc = -1;
+		l->base_block = l->block;
+		l->base_block_at = l->block_at;
+		l->base_seen = l->seen;
+		l->base_finished = l->finished;
+		l->reset = false;
+		for (size_t j = 0; j < l->nquizzes; j++) {
+			l->quizzes[j].base_right = l->quizzes[j].right;
+			l->quizzes[j].base_attempts = l->quizzes[j].attempts;
 		}
 	}
-	free(copy);
-	if (rc == 0 && version == 0 && lineno > 0 && len > 0) {
-		rc = -1;
-		lineno = 1;
-	}
-	if (rc < 0) {
-		diag_add(diags, DIAG_ERROR, name, lineno, 0, version == 0 ?
-		    "not a progress file (expected 'version 1')" :
-		    "cannot read this line of the progress file");
-		progress_free(p);
-		return -1;
-	}
-	for (size_t i = 0; i < p->n; i++)
-		p->lessons[i].dirty = false;
-	p->last_dirty = false;
-	return 0;
+	free(p->base_last);
+	p->base_last = p->last != NULL ? xstrdup(p->last) : NULL;
+	p->base_last_at = p->last_at;
+	p->reset_all = false;
 }
 
-/* See progress.h. */
-char *
-progress_format(const struct progress *p)
-{
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	strbuf_adds(&sb, "# rnntutor progress: where you are in each lesson "
-	    "and your quiz results.\n# Written by rnntutor; "
-	    "rnntutor --reset-progress forgets it.\nversion 1\n");
-	if (p->last != NULL)
-		strbuf_addf(&sb, "last %s\n", p->last);
-	for (size_t i = 0; i < p->n; i++) {
-		const struct progress_lesson *l = &p->lessons[i];
-
-		if (l->block == 0 && l->seen == 0 && !l->finished &&
-		    l->nquizzes == 0)
-			continue;	/* nothing to remember */
-		strbuf_addf(&sb, "lesson %s\n  block %zu\n  seen %d\n"
-		    "  finished %s\n", l->id, l->block, l->seen,
-		    l->finished ? "yes" : "no");
-		for (size_t j = 0; j < l->nquizzes; j++)
-			strbuf_addf(&sb, "  quiz %zu %s %d\n", l->quizzes[j].block,
-			    l->quizzes[j].right ? "right" : "wrong",
-			    l->quizzes[j].attempts);
-	}
-	return strbuf_detach(&sb);
-}
-
-/* See progress.h. */
-char *
-progress_default_path(void)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-
-	if (state != NULL && state[0] == '/')
-		return xasprintf("%s/rnntutor/progress", state);
-	if (home != NULL && home[0] != '\0')
-		return xasprintf("%s/.local/state/rnntutor/progress", home);
-	return NULL;
-}
-
-/* Read a whole progress file of at most PROGRESS_MAX_FILE bytes; NULL with
- * errno set (ENOENT when there is none; see file_read_regular). */
-static char *
-read_file(const char *path, size_t *len)
-{
-	char *buf;
-	int err = file_read_regular(path, PROGRESS_MAX_FILE, &buf, len);
-
-	errno = err;
-	return err == 0 ? buf : NULL;
-}
-
-/* Move path to aside unless aside exists: rename() would replace an
- * older PATH.corrupt-TIME of the same second, losing the file kept there;
- * link() refuses an existing name. Where there are no hard links, rename
- * after checking (a race there only loses a file already set aside). */
-static int
-move_aside(const char *path, const char *aside)
-{
-	struct stat st;
-
-	if (link(path, aside) == 0)
-		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
-	if (errno == EEXIST)
-		return -1;
-	if (errno != EPERM && errno != ENOTSUP && errno != ENOSYS &&
-	    errno != EXDEV && errno != EMLINK)
-		return -1;
-	if (lstat(aside, &st) == 0) {
-		errno = EEXIST;
-		return -1;
-	}
-	return rename(path, aside);
-}
-
-/* Rename a file that does not parse out of the way, keeping it. */
+/* The last lesson: the one changed most recently. */
 static void
-set_aside(const char *path, struct diag_list *diags)
+merge_last(struct progress *out, const struct progress *mine,
+    const struct progress *disk)
 {
-	long long now = (long long)time(NULL);
-	char *aside = xasprintf("%s.corrupt-%lld", path, now);
-	int rc;
+	const char *last = mine->reset_all ? NULL : disk->last;
+	int64_t at = mine->reset_all ? 0 : disk->last_at;
 
-	/* PATH.corrupt-TIME, or PATH.corrupt-TIME.N when that is taken */
-	for (int n = 1; (rc = move_aside(path, aside)) < 0 && errno == EEXIST &&
-	    n < 1000; n++) {
-		free(aside);
-		aside = xasprintf("%s.corrupt-%lld.%d", path, now, n);
+	if (!same_id(mine->last, mine->base_last) ||
+	    mine->last_at > mine->base_last_at || mine->reset_all) {
+		int64_t mine_at = mine->last_at > mine->base_last_at ?
+		    mine->last_at : progress_now();
+
+		if (mine_at >= at) {
+			last = mine->last;
+			at = mine_at;
+		}
 	}
-	if (rc == 0)
-		diag_add(diags, DIAG_WARNING, path, 0, 0, "the progress file "
-		    "could not be read; it was kept as %s and a new one is "
-		    "started", aside);
-	else
-		diag_add(diags, DIAG_WARNING, path, 0, 0, "the progress file "
-		    "could not be read and could not be set aside (%s); "
-		    "progress will not be saved over it", strerror(errno));
-	free(aside);
+	out->last = last != NULL ? xstrdup(last) : NULL;
+	out->last_at = at;
 }
 
 /* See progress.h. */
-int
-progress_load(struct progress *p, const char *path, struct diag_list *diags)
+void
+progress_merge(struct progress *out, const struct progress *mine,
+    const struct progress *disk)
 {
-	struct diag_list parse;
-	size_t len = 0;
-	char *text = read_file(path, &len);
+	if (!mine->reset_all)
+		for (size_t i = 0; i < disk->n; i++)
+			copy_facts(progress_lesson(out, disk->lessons[i].id, true),
+			    &disk->lessons[i]);
+	for (size_t i = 0; i < mine->n; i++) {
+		const struct progress_lesson *l = &mine->lessons[i];
+		struct progress_lesson *to;
 
-	if (text == NULL) {
-		if (errno == ENOENT)
-			return 0;
-		diag_add(diags, DIAG_WARNING, path, 0, 0, "cannot read the "
-		    "progress file: %s", strerror(errno));
-		return -1;
-	}
-	diag_list_init(&parse);
-	if (progress_parse(p, path, text, len, &parse) < 0) {
-		diag_list_move(diags, &parse);
-		set_aside(path, diags);
-	}
-	diag_list_free(&parse);
-	free(text);
-	return 0;
-}
-
-/* Take another session's saved lessons that this one has not touched. */
-static void
-merge_saved(struct progress *p, const char *path)
-{
-	struct progress disk;
-	struct diag_list ignore;
-	size_t len;
-	char *text = read_file(path, &len);
-
-	if (text == NULL)
-		return;
-	progress_init(&disk);
-	diag_list_init(&ignore);
-	if (progress_parse(&disk, path, text, len, &ignore) == 0) {
-		for (size_t i = 0; i < disk.n; i++) {
-			struct progress_lesson *mine = progress_lesson(p,
-			    disk.lessons[i].id, false);
-
-			if (mine != NULL && mine->dirty)
-				continue;
-			if (mine == NULL) {
-				mine = progress_lesson(p, disk.lessons[i].id, true);
-			}
-			free(mine->quizzes);
-			free(mine->id);
-			*mine = disk.lessons[i];
-			mine->dirty = false;
-			disk.lessons[i].id = NULL;
-			disk.lessons[i].quizzes = NULL;
-		}
-		if (!p->last_dirty && disk.last != NULL) {
-			free(p->last);
-			p->last = disk.last;
-			disk.last = NULL;
+		if (!progress_lesson_changed(l))
+			continue;	/* nothing of ours: the file's stands */
+		to = progress_lesson(out, l->id, true);
+		if (l->reset) {
+			free(to->quizzes);
+			to->quizzes = NULL;
+			to->nquizzes = 0;
+			copy_facts(to, l);
+			to->block_at = block_stamp(l);
+		} else {
+			combine(to, l);
 		}
 	}
-	diag_list_free(&ignore);
-	progress_free(&disk);
-	free(text);
+	merge_last(out, mine, disk);
+	settle(out);
 }
 
-/* mkdir -p for the directory part of path. */
-static int
-make_parent(const char *path)
+/* See progress_int.h. */
+void
+progress_settle(struct progress *p)
 {
-	char *dir = xstrdup(path);
-	int rc = 0;
-
-	for (char *s = dir + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	free(dir);
-	return rc;
-}
-
-/* Write all of buf to fd. */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* See progress.h. */
-int
-progress_save(struct progress *p, const char *path, struct diag_list *diags)
-{
-	char *tmp, *text, *slash;
-	int fd, saved_errno;
-
-	merge_saved(p, path);
-	if (make_parent(path) < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot create the "
-		    "progress directory: %s", strerror(errno));
-		return -1;
-	}
-	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot save progress: %s",
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	text = progress_format(p);
-	if (write_all(fd, text, strlen(text)) < 0 || fsync(fd) < 0) {
-		saved_errno = errno;
-		close(fd);
-		unlink(tmp);
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot save progress: %s",
-		    strerror(saved_errno));
-		free(text);
-		free(tmp);
-		return -1;
-	}
-	free(text);
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		saved_errno = errno;
-		unlink(tmp);
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot save progress: %s",
-		    strerror(saved_errno));
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	/* make the rename itself durable */
-	slash = strrchr(path, '/');
-	if (slash != NULL) {
-		char *dir = xstrndup(path, (size_t)(slash - path) + 1);
-		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-		if (dfd >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
-		free(dir);
-	}
-	for (size_t i = 0; i < p->n; i++)
-		p->lessons[i].dirty = false;
-	p->last_dirty = false;
-	return 0;
+	settle(p);
 }

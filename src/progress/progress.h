@@ -1,94 +1,156 @@
 /* progress: what a student has done, kept between sessions.
  *
  * For each lesson id: the reading position (the block at the top of the
- * screen), how far into the lesson the reader has been (percent), whether
- * the lesson was finished, and each quiz's result and attempts. The file is
- * plain text a person can read (see progress_format()):
+ * screen) with the time it was changed, how far into the lesson the reader
+ * has been (percent), whether the lesson was finished, and each quiz's
+ * result and attempts. The file is plain text a person can read (see
+ * progress_format()):
  *
  *     # rnntutor progress
  *     version 1
- *     last vanishing-gradients
+ *     last vanishing-gradients 1718000000123456
  *     lesson vanishing-gradients
- *       block 12
+ *       block 12 1718000000123456
  *       seen 45
  *       finished no
  *       quiz 5 right 1
  *
- * Saving is atomic (a temporary file in the same directory, fsync, rename),
- * and merges with what another session saved meanwhile, so a crash, a
- * dropped connection or two sessions never leave a broken file. A file that
- * does not parse is renamed aside, never silently lost.
+ * The numbers after "last" and "block" are when they were changed
+ * (microseconds since 1970); files without them still load.
+ *
+ * Several sessions may run at once (two SSH logins, two terminals). Saving
+ * merges by fact, not by lesson: what this session did is combined with
+ * what the file holds now, and what it did not change is taken from the
+ * file. A quiz answered right stays right, attempts add up, "seen" takes
+ * the larger value, a finished lesson stays finished, and the reading
+ * position and last lesson are the ones changed most recently. A lesson
+ * forgotten with progress_reset() is saved as this session has it.
+ *
+ * Saving is atomic (a temporary file of a random name made with O_EXCL in
+ * the same directory, fsync, rename), in a directory that must be the
+ * user's own and writable by nobody else; a file that does not parse or
+ * cannot be read is renamed aside, never silently lost.
  *
  * Ownership: struct progress is caller-owned storage (progress_init() /
- * progress_free()); it owns its records and strings. */
+ * progress_free()); it owns its records and strings. Pointers to records
+ * are valid until the next call that adds a record, progress_save() or
+ * progress_free(). */
 #ifndef RNNTUTOR_PROGRESS_H
 #define RNNTUTOR_PROGRESS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/diag.h"
 
-#define PROGRESS_MAX_FILE (4 * 1024 * 1024)
+/* What a progress file may hold; a file past these is refused (and set
+ * aside) with a message that says which limit. */
+#define PROGRESS_MAX_FILE	(4 * 1024 * 1024)	/* bytes */
+#define PROGRESS_MAX_LESSONS	10000
+#define PROGRESS_MAX_QUIZZES	2000	/* quizzes in one lesson */
+#define PROGRESS_MAX_BLOCK	100000	/* a block index */
+#define PROGRESS_MAX_ATTEMPTS	1000000
 
 struct progress_quiz {
 	size_t block;		/* the quiz's block index in its lesson */
-	bool right;		/* the last answer was right */
+	bool right;		/* answered right at least once */
 	int attempts;
+	/* as loaded or last saved: what this session changed is the difference */
+	bool base_right;
+	int base_attempts;
 };
 
 struct progress_lesson {
 	char *id;
 	size_t block;		/* block at the top of the screen */
+	int64_t block_at;	/* when block was set (progress_now()), or 0 */
 	int seen;		/* furthest point read, percent 0..100 */
 	bool finished;
-	struct progress_quiz *quizzes;
+	struct progress_quiz *quizzes;	/* sorted by block */
 	size_t nquizzes;
-	bool dirty;		/* changed in this session: saved over others */
+	bool reset;		/* forgotten in this session: saved as it is */
+	/* as loaded or last saved */
+	size_t base_block;
+	int64_t base_block_at;
+	int base_seen;
+	bool base_finished;
 };
 
 struct progress {
 	char *last;		/* id of the lesson read last; may be NULL */
-	bool last_dirty;
+	int64_t last_at;	/* when last was set, or 0 */
+	char *base_last;	/* last as loaded or last saved */
+	int64_t base_last_at;
+	bool reset_all;		/* everything forgotten in this session */
+	bool locked;		/* the file could not be read nor set aside:
+				 * progress_save() refuses to replace it */
 	struct progress_lesson *lessons;
 	size_t n;
+	size_t *index;		/* hash of ids: lessons index + 1, 0 empty */
+	size_t index_size;	/* slots, a power of two, or 0 */
 };
 
 void progress_init(struct progress *p);
 void progress_free(struct progress *p);
 
-/* Parse the text of a progress file into p (initialised, empty). Returns 0,
- * or -1 with an error at FILE:LINE in diags; p is then left empty. */
+/* Parse the text of a progress file into p (initialised, empty), in time
+ * linear in len. Returns 0, or -1 with an error at FILE:LINE in diags
+ * (also for a file past the limits above); p is then left empty. What
+ * was parsed is the base: nothing counts as changed by this session. */
 int progress_parse(struct progress *p, const char *name, const char *text,
     size_t len, struct diag_list *diags);
 /* The file text of p, as a new heap string. */
 char *progress_format(const struct progress *p);
 
-/* The record of a lesson id, created (and marked dirty) when absent if
- * create is set; NULL otherwise. */
+/* A time stamp for a change: microseconds since 1970, and always later
+ * than the one given before in this process. */
+int64_t progress_now(void);
+
+/* The record of a lesson id, created (empty, nothing changed) when absent
+ * if create is set; NULL otherwise. */
 struct progress_lesson *progress_lesson(struct progress *p, const char *id,
     bool create);
-/* Record a quiz answer (attempts counts up). Marks the lesson dirty. */
+/* Move the reading position; a change is time-stamped, setting the same
+ * block again is no change. */
+void progress_set_block(struct progress_lesson *l, size_t block);
+/* Set the lesson read last (NULL: none); time-stamped as above. */
+void progress_set_last(struct progress *p, const char *id);
+/* Record a quiz answer: attempts count up, and a right answer stays right. */
 void progress_quiz_answer(struct progress_lesson *l, size_t block, bool right);
 /* The quiz record of a block, or NULL. */
 const struct progress_quiz *progress_quiz_find(const struct progress_lesson *l,
     size_t block);
-/* Forget a lesson (id), or everything (id NULL). Marks it for saving. */
+/* Forget a lesson (id), or everything (id NULL). The next save writes the
+ * lesson as this session has it, whatever another session saved before. */
 void progress_reset(struct progress *p, const char *id);
+
+/* Did this session change the lesson (since it was loaded or saved)? */
+bool progress_lesson_changed(const struct progress_lesson *l);
+/* Merge: into out (initialised, empty), the facts of disk (what the file
+ * holds now) combined with what mine changed, as described at the top.
+ * out is a new base: nothing in it counts as changed. */
+void progress_merge(struct progress *out, const struct progress *mine,
+    const struct progress *disk);
 
 /* The progress file's path: $XDG_STATE_HOME/rnntutor/progress, or
  * ~/.local/state/rnntutor/progress. NULL when neither can be found. Heap. */
 char *progress_default_path(void);
 
 /* Load path into p (initialised, empty). A missing file is no error. A file
- * that does not parse is renamed to PATH.corrupt-TIME and a warning says so;
- * p stays empty. Returns 0, or -1 on an error reading the file (warning in
- * diags). */
+ * that does not parse or cannot be read (too large, not a regular file) is
+ * renamed to PATH.corrupt-TIME and a warning says so; p stays empty.
+ * Returns 0, or -1 with a warning in diags when the directory is not safe
+ * (see progress_save()), or the file could neither be read nor set aside,
+ * or a directory stands in its place (p->locked is then set). */
 int progress_load(struct progress *p, const char *path,
     struct diag_list *diags);
-/* Save p atomically, merging in the lessons another session saved that p
- * has not changed. Creates the directory if needed. Returns 0, or -1 with
- * an error in diags (the old file is then untouched). */
+/* Save p atomically, merged with what the file holds now (see the top);
+ * p then holds the merged records, all unchanged. Creates the directory
+ * (mode 0700) if needed; refuses a directory that is not the user's own or
+ * that others may write to, and a locked p. The file is mode 0600.
+ * Returns 0, or -1 with an error in diags (the old file is then untouched
+ * and p unchanged). */
 int progress_save(struct progress *p, const char *path,
     struct diag_list *diags);
 

@@ -290,30 +290,28 @@ sentiment_data_parse(struct sentiment_data *data, const char *buf,
 	return SENTIMENT_OK;
 }
 
-/* See sentiment_int.h: core/file.c's reader, streams allowed (a lesson may
- * name a FIFO; data=/dev/stdin reads a pipe). */
+/* See sentiment_int.h. A lesson names these files: /dev/tty, a FIFO or
+ * /dev/urandom would block the program or never end, so only a regular
+ * file of bounded size is read (file_read_regular). */
 int
 sentiment_read_file(const char *path, size_t max, char **out, size_t *len,
     struct diag_list *diags)
 {
-	int err = file_read(path, max, FILE_READ_STREAMS, out, len);
+	int err = file_read_regular(path, max, out, len);
 
-	if (err == 0 || err == EFBIG)
-		return SENTIMENT_OK;	/* the caller sees *len > max */
-	if (err == EISDIR)
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(err));
-	else if (err == EINVAL)
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: not a "
-		    "regular file or a pipe");
+	if (err == 0)
+		return SENTIMENT_OK;
+	if (err == EFBIG)
+		return SENTIMENT_ETOOBIG;
+	if (err == EINVAL)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file");
 	else
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
 		    strerror(err));
 	return SENTIMENT_EIO;
 }
 
-/* Read at most SENTIMENT_FILE_MAX + 1 bytes, so an oversized file is
- * refused without reading it all. */
+/* Read a regular file of at most SENTIMENT_FILE_MAX bytes, then parse. */
 int
 sentiment_data_read(struct sentiment_data *data, const char *path,
     struct diag_list *diags)
@@ -322,14 +320,11 @@ sentiment_data_read(struct sentiment_data *data, const char *path,
 	char *buf;
 	int rc = sentiment_read_file(path, SENTIMENT_FILE_MAX, &buf, &len, diags);
 
-	if (rc != SENTIMENT_OK)
-		return rc;
-	if (len > SENTIMENT_FILE_MAX) {
+	if (rc == SENTIMENT_ETOOBIG)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is over the limit "
 		    "of %zu MiB for a data file", SENTIMENT_FILE_MAX >> 20);
-		free(buf);
-		return SENTIMENT_ETOOBIG;
-	}
+	if (rc != SENTIMENT_OK)
+		return rc;
 	rc = sentiment_data_parse(data, buf, len, path, diags);
 	free(buf);
 	return rc;

@@ -252,7 +252,7 @@ sentiment_model_save(const struct sentiment_model *model, const char *path,
 	return SENTIMENT_OK;
 }
 
-/* Read at most the cap plus one byte, then decode. */
+/* Read a regular file within the cap, then decode. */
 int
 sentiment_model_load(struct sentiment_model **out, const char *path,
     struct diag_list *diags)
@@ -264,16 +264,13 @@ sentiment_model_load(struct sentiment_model **out, const char *path,
 	*out = NULL;
 	rc = sentiment_read_file(path, SENTIMENT_MODEL_FILE_MAX, &buf, &len,
 	    diags);
-	if (rc != SENTIMENT_OK)
-		return rc;
-	if (len > SENTIMENT_MODEL_FILE_MAX) {
+	if (rc == SENTIMENT_ETOOBIG)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "over %zu MiB: not a "
 		    "sentiment model", SENTIMENT_MODEL_FILE_MAX >> 20);
-		rc = SENTIMENT_ETOOBIG;
-	} else {
-		rc = sentiment_model_decode(out, (const unsigned char *)buf, len,
-		    path, diags);
-	}
+	if (rc != SENTIMENT_OK)
+		return rc;
+	rc = sentiment_model_decode(out, (const unsigned char *)buf, len,
+	    path, diags);
 	free(buf);
 	return rc;
 }

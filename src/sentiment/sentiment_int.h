@@ -27,10 +27,11 @@ struct sentiment_vocab {
 	size_t nslots;		/* a power of two, at least 2n */
 };
 
-/* Read the file at path (a regular file, a pipe, a FIFO: one no one writes
- * to reads as empty instead of hanging) into *out, a heap buffer the caller
- * frees; *len > max means the file is too large (then *out is NULL).
- * Returns SENTIMENT_OK or SENTIMENT_EIO with a message. */
+/* Read the regular file at path, of at most max bytes, into *out, a heap
+ * buffer (NUL-terminated after *len bytes) the caller frees. A FIFO, a
+ * terminal or another device is refused without a byte read. Returns
+ * SENTIMENT_OK; SENTIMENT_ETOOBIG when the file is larger than max (no
+ * message: the caller says which limit); SENTIMENT_EIO with a message. */
 int sentiment_read_file(const char *path, size_t max, char **out,
     size_t *len, struct diag_list *diags);
 

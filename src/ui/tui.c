@@ -8,22 +8,27 @@
 #include "view/place.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t got_signal;
 static int curses_up;
+/* The last save failed: the program exits 1 (see tui.h). */
+static int progress_unsaved;
 /* Resize storms. A terminal resized while we compute (say to 1x1
  * and back) may lose what was drawn, and curses, seeing the same size as
  * before, reports nothing; so every SIGWINCH forces a full repaint. */
 static volatile sig_atomic_t got_winch;
 static struct sigaction curses_winch;	/* the SIGWINCH handler of curses */
 
-/* SIGINT, SIGTERM, SIGHUP: leave the loop, save, restore the terminal. */
+/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: leave the loop, save, restore the
+ * terminal. */
 static void
 on_signal(int sig)
 {
@@ -66,6 +71,7 @@ catch_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 	/* after newterm(), which installed the handler of curses (without
 	 * one, curses would not see resizes: leave it alone then) */
 	if (sigaction(SIGWINCH, NULL, &curses_winch) == 0 &&
@@ -85,22 +91,50 @@ ui_page_rows(void)
 	return LINES > 1 ? LINES - 1 : 1;
 }
 
-/* Show a message in the status line until the next key. */
+/* s with every control, bidirectional and invisible formatting character
+ * in its visible form, cut to fit size bytes on a character boundary. */
+static void
+sanitize_into(const struct ui *ui, char *out, size_t size, const char *s)
+{
+	char *shown = utf8_sanitize(s, strlen(s), ui->opts != NULL &&
+	    ui->opts->ascii);
+	size_t n = strlen(shown);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && (shown[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out, shown, n);
+	out[n] = '\0';
+	free(shown);
+}
+
+/* Show a message in the status line until the next key. Names from
+ * lessons and typed text reach it: it is sanitised. */
 void
 ui_message(struct ui *ui, const char *fmt, ...)
 {
+	char raw[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	sanitize_into(ui, ui->message, sizeof ui->message, raw);
 }
 
-/* The bottom line: a message if there is one, else left; right at the end. */
+/* The bottom line: a message if there is one, else left; right at the end.
+ * Everything shown is sanitised. */
 void
-ui_status_line(struct ui *ui, const char *left, const char *right)
+ui_status_line(struct ui *ui, const char *left_raw, const char *right_raw)
 {
-	int rw = (int)strlen(right);
+	char left[512], right[256];
+	int rw;
+
+	sanitize_into(ui, left, sizeof left, left_raw);
+	sanitize_into(ui, right, sizeof right, right_raw);
+	rw = (int)strlen(right);
 
 	attron((attr_t)ui_theme_status());
 	move(LINES - 1, 0);
@@ -223,20 +257,15 @@ ui_progress_note(struct ui *ui)
 	block = view_place_block(v->page, v->top);
 	percent = view_place_percent(v->top, (size_t)ui_page_rows(),
 	    v->page->nlines);
-	if (rec->block != (size_t)(block < 0 ? 0 : block) || percent > rec->seen) {
-		rec->block = (size_t)(block < 0 ? 0 : block);
-		rec->dirty = true;
-	}
+	/* a lesson just opened at its top has not moved the place kept for
+	 * it (which another session may have saved since) */
+	if (v->top > 0)
+		progress_set_block(rec, (size_t)(block < 0 ? 0 : block));
 	if (percent > rec->seen)
 		rec->seen = percent;
 	if (percent >= 100 && !rec->finished)
 		rec->finished = true;
-	if (ui->progress.last == NULL || strcmp(ui->progress.last,
-	    v->lesson->id) != 0) {
-		free(ui->progress.last);
-		ui->progress.last = xstrdup(v->lesson->id);
-		ui->progress.last_dirty = true;
-	}
+	progress_set_last(&ui->progress, v->lesson->id);
 }
 
 /* Save the progress file; quiet: only errors are said. */
@@ -249,8 +278,11 @@ ui_progress_save(struct ui *ui, int quiet)
 		return;
 	ui_progress_note(ui);
 	diag_list_init(&diags);
-	if (progress_save(&ui->progress, ui->progress_path, &diags) < 0)
-		ui_message(ui, "Progress not saved: %s", diags.v[0].msg);
+	progress_unsaved = progress_save(&ui->progress, ui->progress_path,
+	    &diags) < 0;
+	if (progress_unsaved)
+		ui_message(ui, "Progress not saved: %s", diags.n > 0 ?
+		    diags.v[0].msg : "unknown error");
 	else if (!quiet)
 		ui_message(ui, "Progress saved.");
 	diag_list_free(&diags);
@@ -263,13 +295,12 @@ ui_reload(struct ui *ui)
 	struct diag_list diags;
 	struct course *fresh;
 	char *id = NULL;
-	size_t block = 0;
-	long index;
+	long block = -1, index;
 
 	if (ui->view.lesson != NULL) {
 		ui_progress_note(ui);
 		id = xstrdup(ui->view.lesson->id);
-		block = progress_lesson(&ui->progress, id, true)->block;
+		block = view_place_block(ui->view.page, ui->view.top);
 		ui_pager_close(ui);
 	}
 	diag_list_init(&diags);
@@ -280,8 +311,9 @@ ui_reload(struct ui *ui)
 	index = id != NULL ? course_find(fresh, id) : -1;
 	if (index >= 0) {
 		ui_pager_open(ui, (size_t)index);
-		if (block < ui->view.page->nblocks)
-			ui_pager_show_line(ui, ui->view.page->blocks[block].first);
+		if (block >= 0 && (size_t)block < ui->view.page->nblocks)
+			ui_pager_show_line(ui,
+			    ui->view.page->blocks[block].first);
 	} else {
 		ui->screen = UI_MENU;
 	}
@@ -381,6 +413,20 @@ resume(struct ui *ui)
 		ui_pager_show_line(ui, ui->view.page->blocks[rec->block].first);
 }
 
+/* getch() gave ERR: is the terminal gone (EOF, EIO; a hangup that sent
+ * no SIGHUP, as under setsid)? Then no key will ever come. A blocking
+ * getch that keeps failing counts as gone too. */
+static int
+terminal_gone(int blocking, int *errors)
+{
+	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	if (poll(&pfd, 1, 0) > 0 &&
+	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0)
+		return 1;
+	return blocking && ++*errors >= 100;
+}
+
 /* See tui.h. */
 int
 ui_tui_run(struct course **course, const struct ui_opts *opts)
@@ -403,7 +449,8 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		ui_errors_open(&ui, opts->startup);
 	}
 	ui.job.block = -1;
-	while (!ui.quit && !got_signal) {
+	progress_unsaved = 0;
+	for (int errors = 0; !ui.quit && !got_signal;) {
 		int key;
 
 		if (ui.view.lesson != NULL && ui.view.dirty)
@@ -414,8 +461,12 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		timeout(ui.job.run != NULL ? 0 : -1);
 		key = getch();
 		if (key != ERR) {
+			errors = 0;
 			ui.message[0] = '\0';
 			dispatch(&ui, key);
+		} else if (!got_signal && terminal_gone(ui.job.run == NULL,
+		    &errors)) {
+			got_signal = SIGHUP;	/* as if the hangup had said so */
 		}
 		if (ui.job.run != NULL && ui.view.lesson != NULL)
 			ui_train_tick(&ui);
@@ -425,14 +476,20 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	ui_lists_free(&ui);
 	restore_terminal();
 	fatal_set_hook(NULL);
-	if (ui.message[0] != '\0' && strncmp(ui.message, "Progress not", 12) == 0)
+	if (progress_unsaved)
 		fprintf(stderr, "rnntutor: %s\n", ui.message);
 	progress_free(&ui.progress);
 	free(ui.progress_path);
 	sim_cache_destroy(ui.cache);
 	if (got_signal != 0) {
+		if (got_signal == SIGQUIT) {
+			/* the status of SIGQUIT, without a core file */
+			struct rlimit none = {.rlim_cur = 0, .rlim_max = 0};
+
+			setrlimit(RLIMIT_CORE, &none);
+		}
 		signal(got_signal, SIG_DFL);
 		raise(got_signal);	/* the conventional exit status */
 	}
-	return 0;
+	return progress_unsaved ? 1 : 0;
 }

@@ -15,8 +15,10 @@ struct ui_opts {
 	const struct diag_list *startup;	/* lesson errors to show first */
 };
 
-/* Run the TUI until the reader quits. Returns 0, or -1 when no terminal
- * could be set up (a message was printed to stderr). */
+/* Run the TUI until the reader quits (or the terminal goes away, which
+ * counts as a hangup). Returns 0; 1 when the progress could not be saved
+ * at the end (said on stderr); -1 when no terminal could be set up (a
+ * message was printed to stderr). */
 int ui_tui_run(struct course **course, const struct ui_opts *opts);
 
 #endif

@@ -1,0 +1,216 @@
+/* The progress file's text: parsing (linear in its length, within the
+ * limits of progress.h) and formatting. */
+#include "config.h"
+
+#include "progress/progress.h"
+#include "progress/progress_int.h"
+#include "core/lessonid.h"
+#include "core/num.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STAMP_MAX ((long long)1 << 62)
+
+/* Split a line into at most 4 words; returns the count (5: too many). */
+static int
+split_words(char *line, char *words[4])
+{
+	int n = 0;
+	char *save = NULL;
+
+	for (char *w = strtok_r(line, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		if (n == 4)
+			return 5;
+		words[n++] = w;
+	}
+	return n;
+}
+
+/* A whole number in [0, max] or -1. */
+static long long
+number(const char *s, long long max)
+{
+	long long v;
+
+	return num_parse_long(s, 0, max, &v) == 0 ? v : -1;
+}
+
+/* Why a line was refused: a limit (the message) or NULL for bad syntax. */
+struct parse_state {
+	const char *limit;
+};
+
+/* One line inside a "lesson" section. */
+static int
+parse_lesson_line(struct parse_state *ps, struct progress_lesson *l,
+    char **w, int n)
+{
+	long long v, at = 0;
+
+	if ((n == 2 || n == 3) && strcmp(w[0], "block") == 0 &&
+	    (v = number(w[1], PROGRESS_MAX_BLOCK)) >= 0 &&
+	    (n == 2 || (at = number(w[2], STAMP_MAX)) >= 0)) {
+		l->block = (size_t)v;
+		l->block_at = at;
+		return 0;
+	}
+	if (n == 2 && strcmp(w[0], "seen") == 0 && (v = number(w[1], 100)) >= 0) {
+		l->seen = (int)v;
+		return 0;
+	}
+	if (n == 2 && strcmp(w[0], "finished") == 0 &&
+	    (strcmp(w[1], "yes") == 0 || strcmp(w[1], "no") == 0)) {
+		l->finished = strcmp(w[1], "yes") == 0;
+		return 0;
+	}
+	if (n == 4 && strcmp(w[0], "quiz") == 0 &&
+	    (strcmp(w[2], "right") == 0 || strcmp(w[2], "wrong") == 0)) {
+		long long block = number(w[1], PROGRESS_MAX_BLOCK);
+		long long tries = number(w[3], PROGRESS_MAX_ATTEMPTS);
+		struct progress_quiz *q;
+
+		if (block < 0 || tries < 0)
+			return -1;
+		if (progress_quiz_find(l, (size_t)block) == NULL &&
+		    l->nquizzes >= PROGRESS_MAX_QUIZZES) {
+			ps->limit = "more quizzes in one lesson than a progress "
+			    "file may hold";
+			return -1;
+		}
+		q = progress_quiz_record(l, (size_t)block);
+		q->right = strcmp(w[2], "right") == 0;
+		q->attempts = (int)tries;
+		return 0;
+	}
+	return -1;
+}
+
+/* One line after "version 1". */
+static int
+parse_line(struct parse_state *ps, struct progress *p,
+    struct progress_lesson **cur, char **w, int n)
+{
+	long long at = 0;
+
+	if ((n == 2 || n == 3) && strcmp(w[0], "last") == 0 &&
+	    lessonid_valid(w[1], strlen(w[1])) &&
+	    (n == 2 || (at = number(w[2], STAMP_MAX)) >= 0)) {
+		free(p->last);
+		p->last = xstrdup(w[1]);
+		p->last_at = at;
+		return 0;
+	}
+	if (n == 2 && strcmp(w[0], "lesson") == 0 &&
+	    lessonid_valid(w[1], strlen(w[1]))) {
+		*cur = progress_lesson(p, w[1], false);
+		if (*cur != NULL)
+			return 0;
+		if (p->n >= PROGRESS_MAX_LESSONS) {
+			ps->limit = "more lessons than a progress file may hold";
+			return -1;
+		}
+		*cur = progress_lesson(p, w[1], true);
+		return 0;
+	}
+	return *cur != NULL ? parse_lesson_line(ps, *cur, w, n) : -1;
+}
+
+/* See progress.h. */
+int
+progress_parse(struct progress *p, const char *name, const char *text,
+    size_t len, struct diag_list *diags)
+{
+	struct parse_state ps = {.limit = NULL};
+	struct progress_lesson *cur = NULL;
+	char *copy, *line;
+	int lineno = 0, rc = 0, version = 0;
+
+	if (len > PROGRESS_MAX_FILE) {
+		diag_add(diags, DIAG_ERROR, name, 0, 0, "the progress file is "
+		    "larger than %d MiB", PROGRESS_MAX_FILE >> 20);
+		return -1;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		diag_add(diags, DIAG_ERROR, name, 0, 0, "not a progress file "
+		    "(it holds a NUL byte)");
+		return -1;
+	}
+	copy = xstrndup(text, len);
+	for (char *p0 = copy; p0 != NULL && rc == 0; p0 = line) {
+		char *words[4];
+		int n;
+
+		line = strchr(p0, '\n');
+		if (line != NULL)
+			*line++ = '\0';
+		lineno++;
+		if (p0[strcspn(p0, "\r")] == '\r')
+			p0[strcspn(p0, "\r")] = '\0';
+		if (p0[strspn(p0, " \t")] == '#' || p0[strspn(p0, " \t")] == '\0')
+			continue;
+		n = split_words(p0, words);
+		if (version == 0) {
+			if (n == 2 && strcmp(words[0], "version") == 0 &&
+			    strcmp(words[1], "1") == 0) {
+				version = 1;
+				continue;
+			}
+			rc = -1;
+		} else {
+			rc = parse_line(&ps, p, &cur, words, n);
+		}
+	}
+	free(copy);
+	if (rc == 0 && version == 0 && lineno > 0 && len > 0) {
+		rc = -1;
+		lineno = 1;
+	}
+	if (rc < 0) {
+		if (ps.limit != NULL)
+			diag_add(diags, DIAG_ERROR, name, lineno, 0, "%s (%d "
+			    "lessons, %d quizzes in a lesson)", ps.limit,
+			    PROGRESS_MAX_LESSONS, PROGRESS_MAX_QUIZZES);
+		else
+			diag_add(diags, DIAG_ERROR, name, lineno, 0, version == 0 ?
+			    "not a progress file (expected 'version 1')" :
+			    "cannot read this line of the progress file");
+		progress_free(p);
+		return -1;
+	}
+	progress_settle(p);
+	return 0;
+}
+
+/* See progress.h. */
+char *
+progress_format(const struct progress *p)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "# rnntutor progress: where you are in each lesson "
+	    "and your quiz results.\n# Written by rnntutor; "
+	    "rnntutor --reset-progress forgets it.\nversion 1\n");
+	if (p->last != NULL)
+		strbuf_addf(&sb, "last %s %" PRId64 "\n", p->last, p->last_at);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct progress_lesson *l = &p->lessons[i];
+
+		if (l->block == 0 && l->seen == 0 && !l->finished &&
+		    l->nquizzes == 0)
+			continue;	/* nothing to remember */
+		strbuf_addf(&sb, "lesson %s\n  block %zu %" PRId64 "\n  seen %d\n"
+		    "  finished %s\n", l->id, l->block, l->block_at, l->seen,
+		    l->finished ? "yes" : "no");
+		for (size_t j = 0; j < l->nquizzes; j++)
+			strbuf_addf(&sb, "  quiz %zu %s %d\n", l->quizzes[j].block,
+			    l->quizzes[j].right ? "right" : "wrong",
+			    l->quizzes[j].attempts);
+	}
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,13 @@
+/* progress_int: what the files of src/progress share and nobody else uses. */
+#ifndef RNNTUTOR_PROGRESS_INT_H
+#define RNNTUTOR_PROGRESS_INT_H
+
+#include "progress/progress.h"
+
+/* Find or add the quiz record of a block, keeping the records sorted. */
+struct progress_quiz *progress_quiz_record(struct progress_lesson *l,
+    size_t block);
+/* Make every fact of p its base: nothing counts as changed. */
+void progress_settle(struct progress *p);
+
+#endif
