@@ -518,7 +518,11 @@ section_lessons() {
 		 find "$dest" -type f -name '*.yaml' | grep -q . &&
 		 make -s -C "$top_builddir" uninstall DESTDIR="$dest" >>"$tmp/make.log" 2>&1)
 		st=$?
-		left=$(cd "$dest" 2>/dev/null && find . -path '*rnntutor*' -o -name completions)
+		# any file left, or the directories install made (the prefix
+		# itself may be anywhere: under distcheck it is inside
+		# rnntutor-VERSION/, which is not ours to remove)
+		left=$(cd "$dest" 2>/dev/null && find . -type f -o -name rnntutor \
+		    -o -name completions)
 		check "make uninstall removes the directories it made" \
 		    '[ $st -eq 0 ] && [ -z "$left" ]' || sed 's/^/    | /' "$tmp/make.log"
 	else
