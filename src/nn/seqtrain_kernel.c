@@ -139,14 +139,6 @@ norm_of(const float *a, size_t n)
 	return sqrt(s);
 }
 
-/* Each row of the rows x cols array a = v. */
-static void
-fill_rows(float *a, const float *v, size_t rows, size_t cols)
-{
-	for (size_t r = 0; r < rows; r++)
-		memcpy(a + r * cols, v, cols * sizeof *a);
-}
-
 /* The 16-byte kernels: every processor. */
 #define VBYTES 16
 #define SIMD_NAME(x) x##_16
