@@ -414,10 +414,14 @@ weights(struct seqtrain_net *grad, struct seqtrain_cache *c,
 			gemm(grad->w_hh, nh, dzw + a * ng, 1, ng,
 			    c->hs + a * nh, nh, ng, q1 - a, nh);
 		colsum_acc(grad->b_ih, c->dz + q0 * ng, k, ng);
-		colsum_acc(grad->b_hh, dzw + q0 * ng, k, ng);
+		if (dzw != c->dz)
+			colsum_acc(grad->b_hh, dzw + q0 * ng, k, ng);
 		c->work += (uint64_t)k * ng * (ni + nh + 2);
 	}
 	if (q1 == nt * n) {
+		/* rnn, lstm: both biases sum the same dz from the same zero */
+		if (dzw == c->dz)
+			memcpy(grad->b_hh, grad->b_ih, ng * sizeof *grad->b_hh);
 		for (size_t g = 0; g < ng; g++)
 			for (size_t i = 0; i < ni; i++)
 				grad->w_ih[g * ni + i] += c->dwt_ih[i * ng + g];

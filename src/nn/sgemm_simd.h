@@ -195,13 +195,35 @@ gemm_panel(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
 	}
 	for (; i < m; i++) {
 		const float *ai = a + i * ars;
+		float *ci = c + i * ldc;
+		size_t j = 0;
 
-		for (size_t j = 0; j < nv; j += VW) {
-			vf c0 = vload(c + i * ldc + j);
+		/* four vectors at a time: four independent sums */
+		for (; j + 4 * VW <= nv; j += 4 * VW) {
+			vf c0 = vload(ci + j), c1 = vload(ci + j + VW),
+			    c2 = vload(ci + j + 2 * VW),
+			    c3 = vload(ci + j + 3 * VW);
+
+			for (size_t p = 0; p < k; p++) {
+				const float *bp = b + p * ldb + j;
+				float s = ai[p * acs];
+
+				c0 += s * vload(bp);
+				c1 += s * vload(bp + VW);
+				c2 += s * vload(bp + 2 * VW);
+				c3 += s * vload(bp + 3 * VW);
+			}
+			vstore(ci + j, c0);
+			vstore(ci + j + VW, c1);
+			vstore(ci + j + 2 * VW, c2);
+			vstore(ci + j + 3 * VW, c3);
+		}
+		for (; j < nv; j += VW) {
+			vf c0 = vload(ci + j);
 
 			for (size_t p = 0; p < k; p++)
 				c0 += ai[p * acs] * vload(b + p * ldb + j);
-			vstore(c + i * ldc + j, c0);
+			vstore(ci + j, c0);
 		}
 	}
 	for (i = 0; nv < n && i < m; i++) {
@@ -234,16 +256,34 @@ gemm(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
 NN_INLINE void
 colsum_acc(float *y, const float *a, size_t k, size_t n)
 {
-	size_t nv = n - n % VW;
+	size_t nv = n - n % VW, j = 0;
 
-	for (size_t j = 0; j < nv; j += VW) {
+	/* four vectors at a time: four independent sums */
+	for (; j + 4 * VW <= nv; j += 4 * VW) {
+		vf s0 = vload(y + j), s1 = vload(y + j + VW),
+		    s2 = vload(y + j + 2 * VW), s3 = vload(y + j + 3 * VW);
+
+		for (size_t p = 0; p < k; p++) {
+			const float *ap = a + p * n + j;
+
+			s0 += vload(ap);
+			s1 += vload(ap + VW);
+			s2 += vload(ap + 2 * VW);
+			s3 += vload(ap + 3 * VW);
+		}
+		vstore(y + j, s0);
+		vstore(y + j + VW, s1);
+		vstore(y + j + 2 * VW, s2);
+		vstore(y + j + 3 * VW, s3);
+	}
+	for (; j < nv; j += VW) {
 		vf s = vload(y + j);
 
 		for (size_t p = 0; p < k; p++)
 			s += vload(a + p * n + j);
 		vstore(y + j, s);
 	}
-	for (size_t j = nv; j < n; j++) {
+	for (j = nv; j < n; j++) {
 		float s = y[j];
 
 		for (size_t p = 0; p < k; p++)
