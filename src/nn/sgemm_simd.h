@@ -155,6 +155,106 @@ gemm_panel(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
 {
 	size_t nv = n - n % VW, nv2 = n - n % (2 * VW), i = 0;
 
+#if VBYTES == 64
+	/* with 32 vector registers: 8 rows by two vectors, sixteen sums,
+	 * half the loads of B per multiply-add */
+	for (; i + 8 <= m && nv2 > 0; i += 8) {
+		const float *a0 = a + i * ars;
+
+		for (size_t j = 0; j < nv2; j += 2 * VW) {
+			float *cj = c + i * ldc + j;
+			vf c0 = vload(cj), c1 = vload(cj + ldc),
+			    c2 = vload(cj + 2 * ldc), c3 = vload(cj + 3 * ldc),
+			    c4 = vload(cj + 4 * ldc), c5 = vload(cj + 5 * ldc),
+			    c6 = vload(cj + 6 * ldc), c7 = vload(cj + 7 * ldc);
+			vf d0 = vload(cj + VW), d1 = vload(cj + ldc + VW),
+			    d2 = vload(cj + 2 * ldc + VW),
+			    d3 = vload(cj + 3 * ldc + VW),
+			    d4 = vload(cj + 4 * ldc + VW),
+			    d5 = vload(cj + 5 * ldc + VW),
+			    d6 = vload(cj + 6 * ldc + VW),
+			    d7 = vload(cj + 7 * ldc + VW);
+
+			for (size_t p = 0; p < k; p++) {
+				const float *ap = a0 + p * acs;
+				vf bv = vload(b + p * ldb + j);
+				vf bw = vload(b + p * ldb + j + VW);
+				float s;
+
+				s = ap[0];
+				c0 += s * bv;
+				d0 += s * bw;
+				s = ap[ars];
+				c1 += s * bv;
+				d1 += s * bw;
+				s = ap[2 * ars];
+				c2 += s * bv;
+				d2 += s * bw;
+				s = ap[3 * ars];
+				c3 += s * bv;
+				d3 += s * bw;
+				s = ap[4 * ars];
+				c4 += s * bv;
+				d4 += s * bw;
+				s = ap[5 * ars];
+				c5 += s * bv;
+				d5 += s * bw;
+				s = ap[6 * ars];
+				c6 += s * bv;
+				d6 += s * bw;
+				s = ap[7 * ars];
+				c7 += s * bv;
+				d7 += s * bw;
+			}
+			vstore(cj, c0);
+			vstore(cj + ldc, c1);
+			vstore(cj + 2 * ldc, c2);
+			vstore(cj + 3 * ldc, c3);
+			vstore(cj + 4 * ldc, c4);
+			vstore(cj + 5 * ldc, c5);
+			vstore(cj + 6 * ldc, c6);
+			vstore(cj + 7 * ldc, c7);
+			vstore(cj + VW, d0);
+			vstore(cj + ldc + VW, d1);
+			vstore(cj + 2 * ldc + VW, d2);
+			vstore(cj + 3 * ldc + VW, d3);
+			vstore(cj + 4 * ldc + VW, d4);
+			vstore(cj + 5 * ldc + VW, d5);
+			vstore(cj + 6 * ldc + VW, d6);
+			vstore(cj + 7 * ldc + VW, d7);
+		}
+		/* the vector past the pairs */
+		for (size_t j = nv2; j < nv; j += VW) {
+			float *cj = c + i * ldc + j;
+			vf c0 = vload(cj), c1 = vload(cj + ldc),
+			    c2 = vload(cj + 2 * ldc), c3 = vload(cj + 3 * ldc),
+			    c4 = vload(cj + 4 * ldc), c5 = vload(cj + 5 * ldc),
+			    c6 = vload(cj + 6 * ldc), c7 = vload(cj + 7 * ldc);
+
+			for (size_t p = 0; p < k; p++) {
+				const float *ap = a0 + p * acs;
+				vf bv = vload(b + p * ldb + j);
+
+				c0 += ap[0] * bv;
+				c1 += ap[ars] * bv;
+				c2 += ap[2 * ars] * bv;
+				c3 += ap[3 * ars] * bv;
+				c4 += ap[4 * ars] * bv;
+				c5 += ap[5 * ars] * bv;
+				c6 += ap[6 * ars] * bv;
+				c7 += ap[7 * ars] * bv;
+			}
+			vstore(cj, c0);
+			vstore(cj + ldc, c1);
+			vstore(cj + 2 * ldc, c2);
+			vstore(cj + 3 * ldc, c3);
+			vstore(cj + 4 * ldc, c4);
+			vstore(cj + 5 * ldc, c5);
+			vstore(cj + 6 * ldc, c6);
+			vstore(cj + 7 * ldc, c7);
+		}
+	}
+#endif
 	for (; i + 4 <= m; i += 4) {
 		const float *a0 = a + i * ars, *a1 = a0 + ars, *a2 = a1 + ars,
 		    *a3 = a2 + ars;
