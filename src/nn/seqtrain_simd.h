@@ -178,6 +178,72 @@ proj(float *c, const float *bias0, const float *bias1, const float *a1,
 
 #define PROJ_BIAS(j) (bias1 != NULL ? vload(bias0 + (j)) + \
 	vload(bias1 + (j)) : vload(bias0 + (j)))
+#if VBYTES == 64
+	/* with 32 vector registers: 8 rows by two vectors (gemm's tile),
+	 * where pairs of vectors make up the whole row */
+	for (; nv2 == n && i + 8 <= m; i += 8)
+		for (size_t j = 0; j < nv2; j += 2 * VW) {
+			vf c0 = PROJ_BIAS(j), d0 = PROJ_BIAS(j + VW);
+			vf c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0,
+			    c7 = c0;
+			vf d1 = d0, d2 = d0, d3 = d0, d4 = d0, d5 = d0, d6 = d0,
+			    d7 = d0;
+			float *cj = c + i * n + j;
+
+			for (int seg = 0; seg < 2; seg++) {
+				size_t k = seg ? k2 : k1;
+				const float *a = (seg ? a2 : a1) + i * k;
+				const float *b = (seg ? b2 : b1) + j;
+
+				for (size_t p = 0; p < k; p++) {
+					vf bv = vload(b + p * n);
+					vf bw = vload(b + p * n + VW);
+					float sv;
+
+					sv = a[p];
+					c0 += sv * bv;
+					d0 += sv * bw;
+					sv = a[k + p];
+					c1 += sv * bv;
+					d1 += sv * bw;
+					sv = a[2 * k + p];
+					c2 += sv * bv;
+					d2 += sv * bw;
+					sv = a[3 * k + p];
+					c3 += sv * bv;
+					d3 += sv * bw;
+					sv = a[4 * k + p];
+					c4 += sv * bv;
+					d4 += sv * bw;
+					sv = a[5 * k + p];
+					c5 += sv * bv;
+					d5 += sv * bw;
+					sv = a[6 * k + p];
+					c6 += sv * bv;
+					d6 += sv * bw;
+					sv = a[7 * k + p];
+					c7 += sv * bv;
+					d7 += sv * bw;
+				}
+			}
+			vstore(cj, c0);
+			vstore(cj + n, c1);
+			vstore(cj + 2 * n, c2);
+			vstore(cj + 3 * n, c3);
+			vstore(cj + 4 * n, c4);
+			vstore(cj + 5 * n, c5);
+			vstore(cj + 6 * n, c6);
+			vstore(cj + 7 * n, c7);
+			vstore(cj + VW, d0);
+			vstore(cj + n + VW, d1);
+			vstore(cj + 2 * n + VW, d2);
+			vstore(cj + 3 * n + VW, d3);
+			vstore(cj + 4 * n + VW, d4);
+			vstore(cj + 5 * n + VW, d5);
+			vstore(cj + 6 * n + VW, d6);
+			vstore(cj + 7 * n + VW, d7);
+		}
+#endif
 	for (; i + 4 <= m; i += 4) {
 		size_t j = 0;
 
