@@ -146,9 +146,10 @@ vsqrt(const vf *x)
 
 /* gemm() over one panel of the sum (k at most GEMM_PANEL terms). A tile
  * of 4 rows by two vectors stays in registers for the whole sum over p
- * (eight independent sums keep the adders busy); then 4 rows by one
- * vector, single rows, and the columns past the last whole vector one by
- * one, every sum in the order of p. */
+ * (eight independent sums keep the adders busy; 8 rows on 64-byte vectors,
+ * which come with 32 registers); then 4 rows by one vector, single rows
+ * four vectors at a time, and the columns past the last whole vector one
+ * by one, every sum in the order of p. */
 static void
 gemm_panel(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
     const float *b, size_t ldb, size_t m, size_t k, size_t n)
