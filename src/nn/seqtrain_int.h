@@ -55,8 +55,8 @@ struct seqtrain_cache {
 };
 
 /* Forward over rows [q0, q1) of n sequences whose inputs x are T n x I
- * (c->x, or a held-out chunk): the input projection of those rows, then
- * step by step the recurrence. Rows before q0 done, c->wt_ih and c->wt_hh
+ * (c->x, or a held-out chunk): step by step, the biases plus the input
+ * and recurrent products of those rows in one pass, then the cell. Rows before q0 done, c->wt_ih and c->wt_hh
  * current; fills z, zh, hs, c, tc of those rows. The rows of one step are
  * independent, so any cut gives the same bits as one call over all. */
 void seqtrain_kernel_forward(struct seqtrain_cache *c,

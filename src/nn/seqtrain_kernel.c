@@ -2,9 +2,9 @@
  * backward through time for the rnn, lstm and gru cells (seqtrain_int.h).
  *
  * The batch moves step by step: each step is one small matrix product
- * (n sequences' h_{t-1} times W_hh^T) and the cell arithmetic on vectors;
- * the input projections and the weight gradients are large products over
- * many rows. Every kernel works on a range of rows (a row is one sequence
+ * (n sequences' x_t W_ih^T + h_{t-1} W_hh^T, with the biases, in one
+ * pass) and the cell arithmetic on vectors; the weight gradients are large
+ * products over many rows. Every kernel works on a range of rows (a row is one sequence
  * at one step), so that the trainer can cut an update into small units:
  * rows are independent in the forward pass and in the backward step, and
  * the weight gradients add their rows in order, so any cut gives the same
@@ -137,14 +137,6 @@ norm_of(const float *a, size_t n)
 	for (size_t i = 0; i < n; i++)
 		s += (double)a[i] * (double)a[i];
 	return sqrt(s);
-}
-
-/* Each row of the rows x cols array a = v. */
-static void
-fill_rows(float *a, const float *v, size_t rows, size_t cols)
-{
-	for (size_t r = 0; r < rows; r++)
-		memcpy(a + r * cols, v, cols * sizeof *a);
 }
 
 /* The 16-byte kernels: every processor. */

@@ -21,6 +21,7 @@
 #define forward		SIMD_NAME(forward)
 #define backward	SIMD_NAME(backward)
 #define weights		SIMD_NAME(weights)
+#define proj		SIMD_NAME(proj)
 
 /* h = act(z) for one rnn row, into z and out. */
 NN_INLINE void
@@ -160,57 +161,228 @@ gru_grad(float *dzx, float *dzh, float *gskip, const float *gh,
 		gru_grad_scalar(dzx, dzh, gskip, gh, zx, zh, hprev, nh, j);
 }
 
-/* Rows [q0, q1): z = biases + X W_ih^T for all of them at once, then step
- * by step += h_{t-1} W_hh^T (gru: into zh) and the cell, for the rows of
- * each step in the range. */
+/* C (m x n, rows n apart) = bias0 (+ bias1) + A1 B1 + A2 B2, A1 m x k1
+ * and A2 m x k2 (rows k1 and k2 apart), B1 k1 x n and B2 k2 x n: a step's
+ * pre-activations b + x W_ih^T + h W_hh^T in one pass, each entry's terms
+ * in the order the separate products (the biases copied into C, then
+ * gemm of the inputs, then gemm of h) add them, so the same bits, without
+ * the copies and without C going to memory between the two products. A
+ * tile of 4 rows by two vectors stays in registers, then 4 rows by one,
+ * single rows and the columns past the last whole vector. */
+static void
+proj(float *c, const float *bias0, const float *bias1, const float *a1,
+    size_t k1, const float *b1, const float *a2, size_t k2,
+    const float *b2, size_t m, size_t n)
+{
+	size_t nv = n - n % VW, nv2 = n - n % (2 * VW), i = 0;
+
+#define PROJ_BIAS(j) (bias1 != NULL ? vload(bias0 + (j)) + \
+	vload(bias1 + (j)) : vload(bias0 + (j)))
+#if VBYTES == 64
+	/* with 32 vector registers: 8 rows by two vectors (gemm's tile),
+	 * where pairs of vectors make up the whole row */
+	for (; nv2 == n && i + 8 <= m; i += 8)
+		for (size_t j = 0; j < nv2; j += 2 * VW) {
+			vf c0 = PROJ_BIAS(j), d0 = PROJ_BIAS(j + VW);
+			vf c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0,
+			    c7 = c0;
+			vf d1 = d0, d2 = d0, d3 = d0, d4 = d0, d5 = d0, d6 = d0,
+			    d7 = d0;
+			float *cj = c + i * n + j;
+
+			for (int seg = 0; seg < 2; seg++) {
+				size_t k = seg ? k2 : k1;
+				const float *a = (seg ? a2 : a1) + i * k;
+				const float *b = (seg ? b2 : b1) + j;
+
+				for (size_t p = 0; p < k; p++) {
+					vf bv = vload(b + p * n);
+					vf bw = vload(b + p * n + VW);
+					float sv;
+
+					sv = a[p];
+					c0 += sv * bv;
+					d0 += sv * bw;
+					sv = a[k + p];
+					c1 += sv * bv;
+					d1 += sv * bw;
+					sv = a[2 * k + p];
+					c2 += sv * bv;
+					d2 += sv * bw;
+					sv = a[3 * k + p];
+					c3 += sv * bv;
+					d3 += sv * bw;
+					sv = a[4 * k + p];
+					c4 += sv * bv;
+					d4 += sv * bw;
+					sv = a[5 * k + p];
+					c5 += sv * bv;
+					d5 += sv * bw;
+					sv = a[6 * k + p];
+					c6 += sv * bv;
+					d6 += sv * bw;
+					sv = a[7 * k + p];
+					c7 += sv * bv;
+					d7 += sv * bw;
+				}
+			}
+			vstore(cj, c0);
+			vstore(cj + n, c1);
+			vstore(cj + 2 * n, c2);
+			vstore(cj + 3 * n, c3);
+			vstore(cj + 4 * n, c4);
+			vstore(cj + 5 * n, c5);
+			vstore(cj + 6 * n, c6);
+			vstore(cj + 7 * n, c7);
+			vstore(cj + VW, d0);
+			vstore(cj + n + VW, d1);
+			vstore(cj + 2 * n + VW, d2);
+			vstore(cj + 3 * n + VW, d3);
+			vstore(cj + 4 * n + VW, d4);
+			vstore(cj + 5 * n + VW, d5);
+			vstore(cj + 6 * n + VW, d6);
+			vstore(cj + 7 * n + VW, d7);
+		}
+#endif
+	for (; i + 4 <= m; i += 4) {
+		size_t j = 0;
+
+		for (; j < nv2; j += 2 * VW) {
+			vf c0 = PROJ_BIAS(j), d0 = PROJ_BIAS(j + VW);
+			vf c1 = c0, c2 = c0, c3 = c0, d1 = d0, d2 = d0, d3 = d0;
+			float *cj = c + i * n + j;
+
+			for (int seg = 0; seg < 2; seg++) {
+				size_t k = seg ? k2 : k1;
+				const float *a = (seg ? a2 : a1) + i * k;
+				const float *b = (seg ? b2 : b1) + j;
+
+				for (size_t p = 0; p < k; p++) {
+					vf bv = vload(b + p * n);
+					vf bw = vload(b + p * n + VW);
+					float s0 = a[p], s1 = a[k + p],
+					    s2 = a[2 * k + p], s3 = a[3 * k + p];
+
+					c0 += s0 * bv;
+					d0 += s0 * bw;
+					c1 += s1 * bv;
+					d1 += s1 * bw;
+					c2 += s2 * bv;
+					d2 += s2 * bw;
+					c3 += s3 * bv;
+					d3 += s3 * bw;
+				}
+			}
+			vstore(cj, c0);
+			vstore(cj + n, c1);
+			vstore(cj + 2 * n, c2);
+			vstore(cj + 3 * n, c3);
+			vstore(cj + VW, d0);
+			vstore(cj + n + VW, d1);
+			vstore(cj + 2 * n + VW, d2);
+			vstore(cj + 3 * n + VW, d3);
+		}
+		for (; j < nv; j += VW) {
+			vf c0 = PROJ_BIAS(j), c1 = c0, c2 = c0, c3 = c0;
+			float *cj = c + i * n + j;
+
+			for (int seg = 0; seg < 2; seg++) {
+				size_t k = seg ? k2 : k1;
+				const float *a = (seg ? a2 : a1) + i * k;
+				const float *b = (seg ? b2 : b1) + j;
+
+				for (size_t p = 0; p < k; p++) {
+					vf bv = vload(b + p * n);
+
+					c0 += a[p] * bv;
+					c1 += a[k + p] * bv;
+					c2 += a[2 * k + p] * bv;
+					c3 += a[3 * k + p] * bv;
+				}
+			}
+			vstore(cj, c0);
+			vstore(cj + n, c1);
+			vstore(cj + 2 * n, c2);
+			vstore(cj + 3 * n, c3);
+		}
+	}
+	for (; i < m; i++)
+		for (size_t j = 0; j < nv; j += VW) {
+			vf c0 = PROJ_BIAS(j);
+
+			for (int seg = 0; seg < 2; seg++) {
+				size_t k = seg ? k2 : k1;
+				const float *a = (seg ? a2 : a1) + i * k;
+				const float *b = (seg ? b2 : b1) + j;
+
+				for (size_t p = 0; p < k; p++)
+					c0 += a[p] * vload(b + p * n);
+			}
+			vstore(c + i * n + j, c0);
+		}
+#undef PROJ_BIAS
+	for (i = 0; nv < n && i < m; i++)
+		for (size_t j = nv; j < n; j++) {
+			float sum = bias1 != NULL ? bias0[j] + bias1[j] :
+			    bias0[j];
+
+			for (int seg = 0; seg < 2; seg++) {
+				size_t k = seg ? k2 : k1;
+				const float *a = (seg ? a2 : a1) + i * k;
+				const float *b = seg ? b2 : b1;
+
+				for (size_t p = 0; p < k; p++)
+					sum += a[p] * b[p * n + j];
+			}
+			c[i * n + j] = sum;
+		}
+}
+
+/* Rows [q0, q1), step by step: z = biases + x W_ih^T + h_{t-1} W_hh^T
+ * (gru: z = b_ih + x W_ih^T, zh = b_hh + h_{t-1} W_hh^T) in one pass, then
+ * the cell, for the rows of each step in the range. */
 static void
 forward(struct seqtrain_cache *c, const struct seqtrain_net *net,
     const struct seqtrain_dims *d, const float *x, size_t n, size_t q0,
     size_t q1)
 {
-	size_t nh = d->hidden, ng = d->gates, ni = d->input, rows = q1 - q0;
-	int relu = d->act == SEQTRAIN_RELU;
-	float *z0 = c->z + q0 * ng;
+	size_t nh = d->hidden, ng = d->gates, ni = d->input;
+	int relu = d->act == SEQTRAIN_RELU, gru = d->cell == SEQTRAIN_GRU;
 
 	if (q1 <= q0 || n == 0)
 		return;
-	for (size_t j = 0; j < ng; j++)
-		z0[j] = d->cell == SEQTRAIN_GRU ? net->b_ih[j] :
-		    net->b_ih[j] + net->b_hh[j];
-	fill_rows(z0 + ng, z0, rows - 1, ng);
-	gemm(z0, ng, x + q0 * ni, ni, 1, c->wt_ih, ng, rows, ni, ng);
-	c->work += (uint64_t)rows * ng * (ni + SEQTRAIN_CELL_WORK);
+	c->work += (uint64_t)(q1 - q0) * ng * (ni + SEQTRAIN_CELL_WORK);
 	for (size_t t = q0 / n; t * n < q1; t++) {
 		size_t ra = (q0 > t * n ? q0 : t * n) - t * n;
 		size_t m = (q1 < (t + 1) * n ? q1 : (t + 1) * n) - t * n - ra;
-		float *z = c->z + (t * n + ra) * ng;
-		float *hprev = c->hs + (t * n + ra) * nh, *hout = hprev + n * nh;
+		size_t q = t * n + ra, kh = t > 0 ? nh : 0;
+		float *z = c->z + q * ng;
+		float *hprev = c->hs + q * nh, *hout = hprev + n * nh;
+		const float *xq = x + q * ni;
 
 		if (t == 0)
 			memset(hprev, 0, m * nh * sizeof *hprev);
 		else
 			c->work += (uint64_t)m * nh * ng;
-		if (d->cell == SEQTRAIN_GRU) {
-			float *zh = c->zh + (t * n + ra) * ng;
+		if (gru) {
+			float *zh = c->zh + q * ng;
 
-			fill_rows(zh, net->b_hh, m, ng);
-			if (t > 0)
-				gemm(zh, ng, hprev, nh, 1, c->wt_hh, ng, m, nh,
-				    ng);
+			proj(z, net->b_ih, NULL, xq, ni, c->wt_ih, NULL, 0,
+			    NULL, m, ng);
+			proj(zh, net->b_hh, NULL, NULL, 0, NULL, hprev, kh,
+			    c->wt_hh, m, ng);
 			for (size_t r = 0; r < m; r++)
 				gru_cell(z + r * ng, zh + r * ng,
 				    hprev + r * nh, hout + r * nh, nh);
 			continue;
 		}
-		if (t > 0)
-			gemm(z, ng, hprev, nh, 1, c->wt_hh, ng, m, nh, ng);
+		proj(z, net->b_ih, net->b_hh, xq, ni, c->wt_ih, hprev, kh,
+		    c->wt_hh, m, ng);
 		for (size_t r = 0; r < m; r++) {
-			size_t q = t * n + ra + r;
-
 			if (d->cell == SEQTRAIN_LSTM)
 				lstm_cell(z + r * ng, t > 0 ? c->c +
-				    (q - n) * nh : NULL, c->c + q * nh,
-				    c->tc + q * nh, hout + r * nh, nh);
+				    (q + r - n) * nh : NULL, c->c + (q + r) * nh,
+				    c->tc + (q + r) * nh, hout + r * nh, nh);
 			else
 				rnn_cell(z + r * ng, hout + r * nh, nh, relu);
 		}
@@ -308,10 +480,14 @@ weights(struct seqtrain_net *grad, struct seqtrain_cache *c,
 			gemm(grad->w_hh, nh, dzw + a * ng, 1, ng,
 			    c->hs + a * nh, nh, ng, q1 - a, nh);
 		colsum_acc(grad->b_ih, c->dz + q0 * ng, k, ng);
-		colsum_acc(grad->b_hh, dzw + q0 * ng, k, ng);
+		if (dzw != c->dz)
+			colsum_acc(grad->b_hh, dzw + q0 * ng, k, ng);
 		c->work += (uint64_t)k * ng * (ni + nh + 2);
 	}
 	if (q1 == nt * n) {
+		/* rnn, lstm: both biases sum the same dz from the same zero */
+		if (dzw == c->dz)
+			memcpy(grad->b_hh, grad->b_ih, ng * sizeof *grad->b_hh);
 		for (size_t g = 0; g < ng; g++)
 			for (size_t i = 0; i < ni; i++)
 				grad->w_ih[g * ni + i] += c->dwt_ih[i * ng + g];
@@ -328,6 +504,7 @@ weights(struct seqtrain_net *grad, struct seqtrain_cache *c,
 #undef forward
 #undef backward
 #undef weights
+#undef proj
 #define NN_SGEMM_SIMD_UNDEF
 #include "nn/sgemm_simd.h"
 #undef NN_SGEMM_SIMD_UNDEF

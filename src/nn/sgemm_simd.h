@@ -71,11 +71,21 @@ vexp(const vf *xp)
 	vf t, kf, r, p;
 	vi k;
 
+	/* x < lo ? lo : x, then x > hi ? hi : x (NaN stays NaN): where we
+	 * know the instructions, max(lo, x) and min(hi, x) are exactly that,
+	 * one instruction each instead of a compare and a blend */
+#if VBYTES == 64 && defined(__AVX512F__)
+	x = (vf)_mm512_min_ps((__m512)hi, _mm512_max_ps((__m512)lo, (__m512)x));
+#elif VBYTES == 32 && defined(__AVX__)
+	x = (vf)_mm256_min_ps((__m256)hi, _mm256_max_ps((__m256)lo, (__m256)x));
+#elif VBYTES == 16 && defined(__SSE__)
+	x = (vf)_mm_min_ps((__m128)hi, _mm_max_ps((__m128)lo, (__m128)x));
+#else
 	x = vselect(x < lo, lo, x);
 	x = vselect(x > hi, hi, x);
+#endif
 	t = x * NN_LOG2E + NN_ROUNDER;
 	kf = t - NN_ROUNDER;
-	k = (vi)((vu)t - NN_ROUNDER_BITS);
 	r = x - kf * NN_LN2_HI;
 	r = r - kf * NN_LN2_LO;
 	p = NN_P0 * r + NN_P1;
@@ -84,7 +94,15 @@ vexp(const vf *xp)
 	p = p * r + NN_P4;
 	p = p * r + NN_P5;
 	p = p * (r * r) + r + 1.0f;
+#if VBYTES == 64 && defined(__AVX512F__)
+	/* p 2^kf in one instruction: kf is a whole number in [-126, 127]
+	 * and p 2^kf stays normal, so the product is exact either way */
+	(void)k;
+	return (vf)_mm512_scalef_ps((__m512)p, (__m512)kf);
+#else
+	k = (vi)((vu)t - NN_ROUNDER_BITS);
 	return p * (vf)((vu)(k + 127) << 23);
+#endif
 }
 
 /* 1 / (1 + e^-x) on every lane. */
@@ -128,15 +146,116 @@ vsqrt(const vf *x)
 
 /* gemm() over one panel of the sum (k at most GEMM_PANEL terms). A tile
  * of 4 rows by two vectors stays in registers for the whole sum over p
- * (eight independent sums keep the adders busy); then 4 rows by one
- * vector, single rows, and the columns past the last whole vector one by
- * one, every sum in the order of p. */
+ * (eight independent sums keep the adders busy; 8 rows on 64-byte vectors,
+ * which come with 32 registers); then 4 rows by one vector, single rows
+ * four vectors at a time, and the columns past the last whole vector one
+ * by one, every sum in the order of p. */
 static void
 gemm_panel(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
     const float *b, size_t ldb, size_t m, size_t k, size_t n)
 {
 	size_t nv = n - n % VW, nv2 = n - n % (2 * VW), i = 0;
 
+#if VBYTES == 64
+	/* with 32 vector registers: 8 rows by two vectors, sixteen sums,
+	 * half the loads of B per multiply-add */
+	for (; i + 8 <= m && nv2 > 0; i += 8) {
+		const float *a0 = a + i * ars;
+
+		for (size_t j = 0; j < nv2; j += 2 * VW) {
+			float *cj = c + i * ldc + j;
+			vf c0 = vload(cj), c1 = vload(cj + ldc),
+			    c2 = vload(cj + 2 * ldc), c3 = vload(cj + 3 * ldc),
+			    c4 = vload(cj + 4 * ldc), c5 = vload(cj + 5 * ldc),
+			    c6 = vload(cj + 6 * ldc), c7 = vload(cj + 7 * ldc);
+			vf d0 = vload(cj + VW), d1 = vload(cj + ldc + VW),
+			    d2 = vload(cj + 2 * ldc + VW),
+			    d3 = vload(cj + 3 * ldc + VW),
+			    d4 = vload(cj + 4 * ldc + VW),
+			    d5 = vload(cj + 5 * ldc + VW),
+			    d6 = vload(cj + 6 * ldc + VW),
+			    d7 = vload(cj + 7 * ldc + VW);
+
+			for (size_t p = 0; p < k; p++) {
+				const float *ap = a0 + p * acs;
+				vf bv = vload(b + p * ldb + j);
+				vf bw = vload(b + p * ldb + j + VW);
+				float s;
+
+				s = ap[0];
+				c0 += s * bv;
+				d0 += s * bw;
+				s = ap[ars];
+				c1 += s * bv;
+				d1 += s * bw;
+				s = ap[2 * ars];
+				c2 += s * bv;
+				d2 += s * bw;
+				s = ap[3 * ars];
+				c3 += s * bv;
+				d3 += s * bw;
+				s = ap[4 * ars];
+				c4 += s * bv;
+				d4 += s * bw;
+				s = ap[5 * ars];
+				c5 += s * bv;
+				d5 += s * bw;
+				s = ap[6 * ars];
+				c6 += s * bv;
+				d6 += s * bw;
+				s = ap[7 * ars];
+				c7 += s * bv;
+				d7 += s * bw;
+			}
+			vstore(cj, c0);
+			vstore(cj + ldc, c1);
+			vstore(cj + 2 * ldc, c2);
+			vstore(cj + 3 * ldc, c3);
+			vstore(cj + 4 * ldc, c4);
+			vstore(cj + 5 * ldc, c5);
+			vstore(cj + 6 * ldc, c6);
+			vstore(cj + 7 * ldc, c7);
+			vstore(cj + VW, d0);
+			vstore(cj + ldc + VW, d1);
+			vstore(cj + 2 * ldc + VW, d2);
+			vstore(cj + 3 * ldc + VW, d3);
+			vstore(cj + 4 * ldc + VW, d4);
+			vstore(cj + 5 * ldc + VW, d5);
+			vstore(cj + 6 * ldc + VW, d6);
+			vstore(cj + 7 * ldc + VW, d7);
+		}
+		/* the vector past the pairs */
+		for (size_t j = nv2; j < nv; j += VW) {
+			float *cj = c + i * ldc + j;
+			vf c0 = vload(cj), c1 = vload(cj + ldc),
+			    c2 = vload(cj + 2 * ldc), c3 = vload(cj + 3 * ldc),
+			    c4 = vload(cj + 4 * ldc), c5 = vload(cj + 5 * ldc),
+			    c6 = vload(cj + 6 * ldc), c7 = vload(cj + 7 * ldc);
+
+			for (size_t p = 0; p < k; p++) {
+				const float *ap = a0 + p * acs;
+				vf bv = vload(b + p * ldb + j);
+
+				c0 += ap[0] * bv;
+				c1 += ap[ars] * bv;
+				c2 += ap[2 * ars] * bv;
+				c3 += ap[3 * ars] * bv;
+				c4 += ap[4 * ars] * bv;
+				c5 += ap[5 * ars] * bv;
+				c6 += ap[6 * ars] * bv;
+				c7 += ap[7 * ars] * bv;
+			}
+			vstore(cj, c0);
+			vstore(cj + ldc, c1);
+			vstore(cj + 2 * ldc, c2);
+			vstore(cj + 3 * ldc, c3);
+			vstore(cj + 4 * ldc, c4);
+			vstore(cj + 5 * ldc, c5);
+			vstore(cj + 6 * ldc, c6);
+			vstore(cj + 7 * ldc, c7);
+		}
+	}
+#endif
 	for (; i + 4 <= m; i += 4) {
 		const float *a0 = a + i * ars, *a1 = a0 + ars, *a2 = a1 + ars,
 		    *a3 = a2 + ars;
@@ -195,13 +314,35 @@ gemm_panel(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
 	}
 	for (; i < m; i++) {
 		const float *ai = a + i * ars;
+		float *ci = c + i * ldc;
+		size_t j = 0;
 
-		for (size_t j = 0; j < nv; j += VW) {
-			vf c0 = vload(c + i * ldc + j);
+		/* four vectors at a time: four independent sums */
+		for (; j + 4 * VW <= nv; j += 4 * VW) {
+			vf c0 = vload(ci + j), c1 = vload(ci + j + VW),
+			    c2 = vload(ci + j + 2 * VW),
+			    c3 = vload(ci + j + 3 * VW);
+
+			for (size_t p = 0; p < k; p++) {
+				const float *bp = b + p * ldb + j;
+				float s = ai[p * acs];
+
+				c0 += s * vload(bp);
+				c1 += s * vload(bp + VW);
+				c2 += s * vload(bp + 2 * VW);
+				c3 += s * vload(bp + 3 * VW);
+			}
+			vstore(ci + j, c0);
+			vstore(ci + j + VW, c1);
+			vstore(ci + j + 2 * VW, c2);
+			vstore(ci + j + 3 * VW, c3);
+		}
+		for (; j < nv; j += VW) {
+			vf c0 = vload(ci + j);
 
 			for (size_t p = 0; p < k; p++)
 				c0 += ai[p * acs] * vload(b + p * ldb + j);
-			vstore(c + i * ldc + j, c0);
+			vstore(ci + j, c0);
 		}
 	}
 	for (i = 0; nv < n && i < m; i++) {
@@ -234,16 +375,34 @@ gemm(float *c, size_t ldc, const float *a, size_t ars, size_t acs,
 NN_INLINE void
 colsum_acc(float *y, const float *a, size_t k, size_t n)
 {
-	size_t nv = n - n % VW;
+	size_t nv = n - n % VW, j = 0;
 
-	for (size_t j = 0; j < nv; j += VW) {
+	/* four vectors at a time: four independent sums */
+	for (; j + 4 * VW <= nv; j += 4 * VW) {
+		vf s0 = vload(y + j), s1 = vload(y + j + VW),
+		    s2 = vload(y + j + 2 * VW), s3 = vload(y + j + 3 * VW);
+
+		for (size_t p = 0; p < k; p++) {
+			const float *ap = a + p * n + j;
+
+			s0 += vload(ap);
+			s1 += vload(ap + VW);
+			s2 += vload(ap + 2 * VW);
+			s3 += vload(ap + 3 * VW);
+		}
+		vstore(y + j, s0);
+		vstore(y + j + VW, s1);
+		vstore(y + j + 2 * VW, s2);
+		vstore(y + j + 3 * VW, s3);
+	}
+	for (; j < nv; j += VW) {
 		vf s = vload(y + j);
 
 		for (size_t p = 0; p < k; p++)
 			s += vload(a + p * n + j);
 		vstore(y + j, s);
 	}
-	for (size_t j = nv; j < n; j++) {
+	for (j = nv; j < n; j++) {
 		float s = y[j];
 
 		for (size_t p = 0; p < k; p++)
