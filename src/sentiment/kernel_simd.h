@@ -20,120 +20,12 @@
  * for operation, so both widths (and the tails) give the same bits. */
 
 #include "nn/sgemm_simd.h"
+#include "nn/cell_simd.h"
 
-#define lstm_cell	SIMD_NAME(lstm_cell)
-#define lstm_grad	SIMD_NAME(lstm_grad)
-#define gru_cell	SIMD_NAME(gru_cell)
-#define gru_grad	SIMD_NAME(gru_grad)
 #define rnn_cell	SIMD_NAME(rnn_cell)
 #define rnn_grad	SIMD_NAME(rnn_grad)
 #define forward		SIMD_NAME(forward)
 #define backward	SIMD_NAME(backward)
-
-/* One LSTM step for one row: the gates in z (blocks i, f, g, o of H) get
- * their activations, the cell goes from cprev (NULL at t = 0) to c,
- * tanh(c) to tc, h = o tanh(c) to h. */
-INLINE void
-lstm_cell(float *z, const float *cprev, float *c, float *tc, float *h,
-    size_t nh)
-{
-	size_t j = 0;
-
-	for (; j + VW <= nh; j += VW) {
-		vf zi = vload(z + j), zf = vload(z + nh + j),
-		    zg = vload(z + 2 * nh + j), zo = vload(z + 3 * nh + j);
-		vf i = vsigmoid(&zi), f = vsigmoid(&zf), g = vtanh(&zg),
-		    o = vsigmoid(&zo);
-		vf cp = cprev != NULL ? vload(cprev + j) : (vf){0};
-		vf cv = f * cp + i * g, t = vtanh(&cv);
-
-		vstore(z + j, i);
-		vstore(z + nh + j, f);
-		vstore(z + 2 * nh + j, g);
-		vstore(z + 3 * nh + j, o);
-		vstore(c + j, cv);
-		vstore(tc + j, t);
-		vstore(h + j, o * t);
-	}
-	for (; j < nh; j++)
-		lstm_cell_scalar(z, cprev, c, tc, h, nh, j);
-}
-
-/* dL/dz of one LSTM row (lstm.h's equations); gh is the total dL/dh_t, gc
- * carries gc_{t+1} f_{t+1} in and gc_t f_t out. */
-INLINE void
-lstm_grad(float *dz, float *gc, const float *gh, const float *z,
-    const float *tc, const float *cprev, size_t nh)
-{
-	size_t j = 0;
-
-	for (; j + VW <= nh; j += VW) {
-		vf i = vload(z + j), f = vload(z + nh + j),
-		    g = vload(z + 2 * nh + j), o = vload(z + 3 * nh + j),
-		    t = vload(tc + j), h = vload(gh + j);
-		vf cp = cprev != NULL ? vload(cprev + j) : (vf){0};
-		vf cg = h * o * (1.0f - t * t) + vload(gc + j);
-
-		vstore(dz + j, cg * g * i * (1.0f - i));
-		vstore(dz + nh + j, cg * cp * f * (1.0f - f));
-		vstore(dz + 2 * nh + j, cg * i * (1.0f - g * g));
-		vstore(dz + 3 * nh + j, h * t * o * (1.0f - o));
-		vstore(gc + j, cg * f);
-	}
-	for (; j < nh; j++)
-		lstm_grad_scalar(dz, gc, gh, z, tc, cprev, nh, j);
-}
-
-/* One GRU step for one row (gru_cell_scalar lane by lane): zx (b_ih +
- * W_ih x, blocks r, z, n of H) gets the activations r, z, n; zh is
- * b_hh + W_hh h_{t-1}; h = n + z (hprev - n). */
-INLINE void
-gru_cell(float *zx, const float *zh, const float *hprev, float *h, size_t nh)
-{
-	size_t j = 0;
-
-	for (; j + VW <= nh; j += VW) {
-		vf ar = vload(zx + j) + vload(zh + j);
-		vf au = vload(zx + nh + j) + vload(zh + nh + j);
-		vf r = vsigmoid(&ar), u = vsigmoid(&au);
-		vf an = vload(zx + 2 * nh + j) + r * vload(zh + 2 * nh + j);
-		vf nv = vtanh(&an);
-
-		vstore(zx + j, r);
-		vstore(zx + nh + j, u);
-		vstore(zx + 2 * nh + j, nv);
-		vstore(h + j, nv + u * (vload(hprev + j) - nv));
-	}
-	for (; j < nh; j++)
-		gru_cell_scalar(zx, zh, hprev, h, nh, j);
-}
-
-/* dL/dzx, dL/dzh and the direct path gskip = z gh of one GRU row
- * (gru_grad_scalar lane by lane; gru.h's equations). */
-INLINE void
-gru_grad(float *dzx, float *dzh, float *gskip, const float *gh,
-    const float *zx, const float *zh, const float *hprev, size_t nh)
-{
-	size_t j = 0;
-
-	for (; j + VW <= nh; j += VW) {
-		vf r = vload(zx + j), u = vload(zx + nh + j),
-		    nv = vload(zx + 2 * nh + j), g = vload(gh + j);
-		vf dan = g * (1.0f - u) * (1.0f - nv * nv);
-		vf dau = g * (vload(hprev + j) - nv) * u * (1.0f - u);
-		vf dar = dan * vload(zh + 2 * nh + j) * r * (1.0f - r);
-
-		vstore(dzx + j, dar);
-		vstore(dzx + nh + j, dau);
-		vstore(dzx + 2 * nh + j, dan);
-		vstore(dzh + j, dar);
-		vstore(dzh + nh + j, dau);
-		vstore(dzh + 2 * nh + j, dan * r);
-		vstore(gskip + j, g * u);
-	}
-	for (; j < nh; j++)
-		gru_grad_scalar(dzx, dzh, gskip, gh, zx, zh, hprev, nh, j);
-}
 
 /* h = tanh(z) in place, then copied to out. */
 INLINE void
@@ -281,14 +173,13 @@ backward(float *dx, struct sentiment_net *grad, float *dz, float *dzh,
 	gemm(dx, ne, dz, ng, 1, net->w_ih, ne, tokens, ng, ne);
 }
 
-#undef lstm_cell
-#undef lstm_grad
-#undef gru_cell
-#undef gru_grad
 #undef rnn_cell
 #undef rnn_grad
 #undef forward
 #undef backward
+#define NN_CELL_SIMD_UNDEF
+#include "nn/cell_simd.h"
+#undef NN_CELL_SIMD_UNDEF
 #define NN_SGEMM_SIMD_UNDEF
 #include "nn/sgemm_simd.h"
 #undef NN_SGEMM_SIMD_UNDEF
