@@ -66,7 +66,9 @@ rnn_grad(float *da, const float *gh, const float *h, size_t nh, int relu)
  * gemm of the inputs, then gemm of h) add them, so the same bits, without
  * the copies and without C going to memory between the two products. A
  * tile of 4 rows by two vectors stays in registers, then 4 rows by one,
- * single rows and the columns past the last whole vector. */
+ * single rows and the columns past the last whole vector. A product with
+ * no terms (k1 or k2 = 0: no input part, or h_{-1} = 0 at step 0) is
+ * skipped, so its A and B may be NULL. */
 static void
 proj(float *c, const float *bias0, const float *bias1, const float *a1,
     size_t k1, const float *b1, const float *a2, size_t k2,
@@ -90,6 +92,8 @@ proj(float *c, const float *bias0, const float *bias1, const float *a1,
 
 			for (int seg = 0; seg < 2; seg++) {
 				size_t k = seg ? k2 : k1;
+				if (k == 0)
+					continue;	/* its A and B may be NULL */
 				const float *a = (seg ? a2 : a1) + i * k;
 				const float *b = (seg ? b2 : b1) + j;
 
@@ -152,6 +156,8 @@ proj(float *c, const float *bias0, const float *bias1, const float *a1,
 
 			for (int seg = 0; seg < 2; seg++) {
 				size_t k = seg ? k2 : k1;
+				if (k == 0)
+					continue;	/* its A and B may be NULL */
 				const float *a = (seg ? a2 : a1) + i * k;
 				const float *b = (seg ? b2 : b1) + j;
 
@@ -186,6 +192,8 @@ proj(float *c, const float *bias0, const float *bias1, const float *a1,
 
 			for (int seg = 0; seg < 2; seg++) {
 				size_t k = seg ? k2 : k1;
+				if (k == 0)
+					continue;	/* its A and B may be NULL */
 				const float *a = (seg ? a2 : a1) + i * k;
 				const float *b = (seg ? b2 : b1) + j;
 
@@ -210,6 +218,8 @@ proj(float *c, const float *bias0, const float *bias1, const float *a1,
 
 			for (int seg = 0; seg < 2; seg++) {
 				size_t k = seg ? k2 : k1;
+				if (k == 0)
+					continue;	/* its A and B may be NULL */
 				const float *a = (seg ? a2 : a1) + i * k;
 				const float *b = (seg ? b2 : b1) + j;
 
@@ -226,6 +236,8 @@ proj(float *c, const float *bias0, const float *bias1, const float *a1,
 
 			for (int seg = 0; seg < 2; seg++) {
 				size_t k = seg ? k2 : k1;
+				if (k == 0)
+					continue;	/* its A and B may be NULL */
 				const float *a = (seg ? a2 : a1) + i * k;
 				const float *b = seg ? b2 : b1;
 

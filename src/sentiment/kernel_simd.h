@@ -80,7 +80,9 @@ forward(struct sentiment_cache *cache, const struct sentiment_net *net,
 	for (size_t t = 0; t < pk->steps; t++) {
 		size_t nb = pk->batch[t], off = pk->offset[t];
 		size_t next = t + 1 < pk->steps ? pk->batch[t + 1] : 0;
-		float *z = cache->z + off * ng, *zh = cache->zh + off * ng;
+		/* zh exists for the GRU only: no offset on a null pointer */
+		float *z = cache->z + off * ng;
+		float *zh = gru ? cache->zh + off * ng : NULL;
 
 		if (gru) {
 			for (size_t r = 0; r < nb; r++)
