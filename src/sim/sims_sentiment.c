@@ -287,6 +287,7 @@ run_progress(const void *state, struct sim_progress *pg)
 		.stage_name = "epoch",
 		.seconds = sp.seconds,
 		.done = sp.done || run->done,
+		.ended = run->stop,
 	};
 }
 
