@@ -100,42 +100,6 @@ nn_isa_set(enum nn_isa want)
 
 /* See sgemm.h. */
 void
-nn_sgemm_nn(float *c, size_t ldc, const float *a, size_t lda,
-    const float *b, size_t ldb, size_t m, size_t k, size_t n)
-{
-#if defined(NN_HAVE_AVX2_KERNELS)
-	if (nn_isa() == NN_ISA_AVX512) {
-		gemm_64(c, ldc, a, lda, 1, b, ldb, m, k, n);
-		return;
-	}
-	if (nn_isa() == NN_ISA_AVX2) {
-		gemm_32(c, ldc, a, lda, 1, b, ldb, m, k, n);
-		return;
-	}
-#endif
-	gemm_16(c, ldc, a, lda, 1, b, ldb, m, k, n);
-}
-
-/* See sgemm.h. */
-void
-nn_sgemm_tn(float *c, size_t ldc, const float *a, size_t lda,
-    const float *b, size_t ldb, size_t k, size_t m, size_t n)
-{
-#if defined(NN_HAVE_AVX2_KERNELS)
-	if (nn_isa() == NN_ISA_AVX512) {
-		gemm_64(c, ldc, a, 1, lda, b, ldb, m, k, n);
-		return;
-	}
-	if (nn_isa() == NN_ISA_AVX2) {
-		gemm_32(c, ldc, a, 1, lda, b, ldb, m, k, n);
-		return;
-	}
-#endif
-	gemm_16(c, ldc, a, 1, lda, b, ldb, m, k, n);
-}
-
-/* See sgemm.h. */
-void
 nn_stranspose(float *at, const float *a, size_t m, size_t n)
 {
 	for (size_t i = 0; i < m; i++)

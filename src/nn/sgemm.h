@@ -1,6 +1,8 @@
-/* sgemm: single-precision kernels for training fast on one core: matrix
- * products, a transpose, e^x and Adam, on vectors of floats as wide as the
- * processor has (16 bytes everywhere, 32 with AVX2, chosen at run time).
+/* sgemm: single-precision kernels for training fast on one core: a
+ * transpose, e^x and Adam here, and the matrix products the recurrent
+ * kernels compile from nn/sgemm_simd.h, on vectors of floats as wide as the
+ * processor has (16 bytes everywhere, 32 with AVX2, 64 with AVX-512,
+ * chosen at run time).
  *
  * Every result is the same bits whatever the vector width: each output's sum
  * runs over its terms in a fixed order, lanes never exchange values, e^x is
@@ -30,13 +32,6 @@ enum nn_isa nn_isa(void);
  * less); returns the choice before. For the tests and benchmarks. */
 enum nn_isa nn_isa_set(enum nn_isa want);
 
-/* C (m x n, row stride ldc) += A B, A m x k (row stride lda), B k x n. */
-void nn_sgemm_nn(float *c, size_t ldc, const float *a, size_t lda,
-    const float *b, size_t ldb, size_t m, size_t k, size_t n);
-/* C (m x n) += A^T B with A stored k x m (row stride lda): A's entry (i, p)
- * is a[p * lda + i]. */
-void nn_sgemm_tn(float *c, size_t ldc, const float *a, size_t lda,
-    const float *b, size_t ldb, size_t k, size_t m, size_t n);
 /* AT (n x m) = A^T, A m x n. */
 void nn_stranspose(float *at, const float *a, size_t m, size_t n);
 /* e^x within 2 ulp or so, clamped to [e^-87, e^88] (no 0 and no inf). */

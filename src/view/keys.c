@@ -30,9 +30,10 @@ prompt_key(int key)
 	return ACT(VIEW_ACT_NONE);
 }
 
-/* Keys of the lesson menu. */
+/* Moving the selection of the menu or a list: j k g G and the arrows,
+ * Home, End; VIEW_ACT_NONE for any other key. */
 static struct view_action
-menu_key(int key)
+select_key(int key)
 {
 	switch (key) {
 	case 'j': case VIEW_KEY_DOWN:
@@ -43,6 +44,20 @@ menu_key(int key)
 		return ACT(VIEW_ACT_SELECT_FIRST);
 	case 'G': case VIEW_KEY_END:
 		return ACT(VIEW_ACT_SELECT_LAST);
+	default:
+		return ACT(VIEW_ACT_NONE);
+	}
+}
+
+/* Keys of the lesson menu. */
+static struct view_action
+menu_key(int key)
+{
+	struct view_action a = select_key(key);
+
+	if (a.act != VIEW_ACT_NONE)
+		return a;
+	switch (key) {
 	case '\n': case '\r': case VIEW_KEY_ENTER: case 'l': case VIEW_KEY_RIGHT:
 		return ACT(VIEW_ACT_OPEN);
 	case '/':
@@ -65,15 +80,11 @@ menu_key(int key)
 static struct view_action
 list_key(int key)
 {
+	struct view_action a = select_key(key);
+
+	if (a.act != VIEW_ACT_NONE)
+		return a;
 	switch (key) {
-	case 'j': case VIEW_KEY_DOWN:
-		return ACT(VIEW_ACT_SELECT_NEXT);
-	case 'k': case VIEW_KEY_UP:
-		return ACT(VIEW_ACT_SELECT_PREV);
-	case 'g': case VIEW_KEY_HOME:
-		return ACT(VIEW_ACT_SELECT_FIRST);
-	case 'G': case VIEW_KEY_END:
-		return ACT(VIEW_ACT_SELECT_LAST);
 	case '\n': case '\r': case VIEW_KEY_ENTER:
 		return ACT(VIEW_ACT_OPEN);
 	case 'q': case VIEW_KEY_ESC: case 'h': case VIEW_KEY_LEFT:
