@@ -113,18 +113,16 @@ usage(FILE *out)
 "See rnntutor(1) and rnntutor-lesson(5).\n", out);
 }
 
-/* Print every message of a list to stderr. */
+/* Print every message of a list to stderr, each with its source line,
+ * caret and help when known (diag_render makes them visible). */
 static void
 report(const struct diag_list *diags)
 {
 	for (size_t i = 0; i < diags->n; i++) {
-		char *line = diag_format(&diags->v[i]);
-		char *shown = utf8_sanitize(line, strlen(line),
-		    !utf8_locale_is_utf8());
+		char *text = diag_render(&diags->v[i], !utf8_locale_is_utf8());
 
-		fprintf(stderr, "%s\n", shown);
-		free(shown);
-		free(line);
+		fputs(text, stderr);
+		free(text);
 	}
 }
 

@@ -119,7 +119,8 @@ sed -e 's/^      scale: 0.9$/      scale: 2.5/' \
     "$tmp/new/my-first-lesson.yaml" > "$tmp/warn.yaml"
 printf '  - code: |\n      %s\n' "$(printf 'x%.0s' $(seq 1 90))" >> "$tmp/warn.yaml"
 run "$prog" --check "$tmp/warn.yaml"
-check "--check warns: a code line too wide" '[ $st -eq 0 ] && grep -q "warning: code line 1 is 90 columns wide" "$tmp/err"'
+check "--check warns: a code line too wide, at its own line" '[ $st -eq 0 ] &&
+    grep -q "warn.yaml:$(wc -l < "$tmp/warn.yaml"):83: warning: this code line is 90 columns wide" "$tmp/err"'
 sed -e 's/^      scale: 0.9$/      scale: 2.5/' "$tmp/new/my-first-lesson.yaml" > "$tmp/warn2.yaml"
 sed -i 's/^      - scale$/      - name: scale\n        min: 0.5\n        max: 1.5/' "$tmp/warn2.yaml"
 run "$prog" --check "$tmp/warn2.yaml"

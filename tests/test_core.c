@@ -414,6 +414,81 @@ test_clock_now_monotonic(void)
 	CU_ASSERT_TRUE(t2 - t1 >= 0.019);
 }
 
+/* A message shows its source line and a caret under the column, past a
+ * tab (to the next 8-column stop) and a wide character (two columns),
+ * then the help: the form gcc and rustc use. */
+static void
+test_diag_render_caret_under_column(void)
+{
+	struct diag_list d;
+	const char *src = "id: x\n\t\xe6\xbc\xa2: x\r\nlast";
+	char *text;
+
+	diag_list_init(&d);
+	diag_add(&d, DIAG_ERROR, "f.yaml", 2, 3, "bad %s", "colon");
+	diag_help(&d, "quote the %s", "value");
+	diag_add(&d, DIAG_WARNING, "other.yaml", 2, 1, "not this file");
+	diag_attach_source(&d, 0, "f.yaml", src, strlen(src));
+	CU_ASSERT_PTR_NULL(d.v[1].source);	/* another file's record */
+	text = diag_render(&d.v[0], 0);
+	CU_ASSERT_STRING_EQUAL(text,
+	    "f.yaml:2:3: error: bad colon\n"
+	    "    2 |         \xe6\xbc\xa2: x\n"
+	    "      |           ^\n"
+	    "      = help: quote the value\n");
+	free(text);
+	text = diag_render(&d.v[0], 1);	/* ASCII: the wide character's stand-in */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\n    2 |         "));
+	CU_ASSERT_PTR_NULL(strchr(text, '\xe6'));
+	free(text);
+	/* the line after the last line break, and a column past the end */
+	diag_add(&d, DIAG_ERROR, "f.yaml", 3, 9, "end");
+	diag_attach_source(&d, 2, "f.yaml", src, strlen(src));
+	text = diag_render(&d.v[2], 0);
+	CU_ASSERT_STRING_EQUAL(text, "f.yaml:3:9: error: end\n"
+	    "    3 | last\n      |     ^\n");
+	free(text);
+	diag_list_free(&d);
+}
+
+/* Control characters in a source line are shown, never sent; a record
+ * without a source is its one line; a very long line is cut around the
+ * caret. */
+static void
+test_diag_render_hostile_source(void)
+{
+	struct diag_list d;
+	char *long_line = malloc(5002), *text;
+
+	diag_list_init(&d);
+	diag_add(&d, DIAG_ERROR, "f.yaml", 1, 2, "m");
+	diag_attach_source(&d, 0, "f.yaml", "a\x1b[31mb", 9);
+	text = diag_render(&d.v[0], 0);
+	CU_ASSERT_PTR_NULL(strchr(text, '\x1b'));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "a^[[31mb"));
+	free(text);
+	diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no file");
+	text = diag_render(&d.v[1], 0);
+	CU_ASSERT_STRING_EQUAL(text, "error: no file\n");
+	free(text);
+	memset(long_line, 'x', 5000);
+	long_line[2500] = 'Y';
+	long_line[5000] = '\0';
+	diag_add(&d, DIAG_ERROR, "g.yaml", 1, 2501, "m");
+	diag_attach_source(&d, 2, "g.yaml", long_line, 5000);
+	text = diag_render(&d.v[2], 0);
+	CU_ASSERT(strlen(text) < 400);
+	/* the caret stands under the Y */
+	{
+		char *l1 = strchr(text, '\n') + 1, *l2 = strchr(l1, '\n') + 1;
+
+		CU_ASSERT_EQUAL(strchr(l1, 'Y') - l1, strchr(l2, '^') - l2);
+	}
+	free(text);
+	free(long_line);
+	diag_list_free(&d);
+}
+
 void
 test_core_register(void)
 {
@@ -436,4 +511,8 @@ test_core_register(void)
 	CU_add_test(s, "file read kinds and limit",
 	    test_file_read_kinds_and_limit);
 	CU_add_test(s, "clock now monotonic", test_clock_now_monotonic);
+	CU_add_test(s, "diag render caret under column",
+	    test_diag_render_caret_under_column);
+	CU_add_test(s, "diag render hostile source",
+	    test_diag_render_hostile_source);
 }

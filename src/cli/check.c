@@ -5,12 +5,100 @@
 #include "doc/simblock.h"
 #include "doc/template.h"
 #include "lesson/course.h"
+#include "core/file.h"
 #include "core/strbuf.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The text of the lesson file being checked, to turn a place inside a
+ * value (line 4 of a code block, a template's placeholder) into the file's
+ * line and column. buf is NULL when the file cannot be read again (a
+ * built-in lesson): then positions stay at the value. */
+struct source {
+	char *buf;
+	size_t len;
+};
+
+static struct source src;	/* the file cli_check_lesson is checking */
+
+/* The start of line `line` (1-based) of the source, or NULL. */
+static const char *
+source_line(int line, size_t *linelen)
+{
+	const char *p = src.buf, *end = src.buf + src.len, *nl;
+
+	if (src.buf == NULL || line < 1)
+		return NULL;
+	for (int i = 1; i < line; i++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return NULL;
+		p = nl + 1;
+	}
+	nl = memchr(p, '\n', (size_t)(end - p));
+	*linelen = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+	return p;
+}
+
+/* The byte at character column col (1-based) of a line, or 0. */
+static char
+char_at(const char *line, size_t len, int col)
+{
+	size_t i = 0;
+
+	for (int c = 1; i < len; c++) {
+		uint32_t cp;
+
+		if (c == col)
+			return line[i];
+		i += utf8_decode(line + i, len - i, &cp);
+	}
+	return 0;
+}
+
+/* Where character c (1-based) of line n (1-based) of a value that starts
+ * at `at` stands in the file: a block scalar ('|' or '>') has its lines
+ * below the indicator, indented alike; a quoted or plain value starts on
+ * the key's line (continuation lines are taken as starting at their
+ * indentation). Without the source, the value's own position. */
+static struct lesson_pos
+value_pos(struct lesson_pos at, int n, int c)
+{
+	size_t len, next;
+	const char *line = source_line(at.line, &len);
+	char first;
+	int indent = 0;
+
+	if (line == NULL)
+		return at;
+	first = char_at(line, len, at.col);
+	if (first == '|' || first == '>') {
+		/* the block's indentation: that of its first non-blank line */
+		for (int k = 1; ; k++) {
+			const char *l = source_line(at.line + k, &next);
+
+			if (l == NULL)
+				break;
+			indent = (int)strspn(l, " ");
+			if ((size_t)indent < next)
+				break;
+		}
+		return (struct lesson_pos){ .line = at.line + n,
+		    .col = indent + c };
+	}
+	if (n == 1)
+		return (struct lesson_pos){ .line = at.line, .col = at.col + c -
+		    1 + (first == '"' || first == '\'') };
+	line = source_line(at.line + n - 1, &next);
+	indent = line != NULL ? (int)strspn(line, " ") : 0;
+	return (struct lesson_pos){ .line = at.line + n - 1, .col = indent + c };
+}
 
 /* The lesson's own value of a parameter, when it sets one. */
 static const struct lesson_param *
@@ -38,9 +126,25 @@ check_knobs(const struct lesson *l, const struct lesson_sim *s,
 			continue;
 		p = sim_param_find(spec, k->name, &index);
 		if (p == NULL) {
-			diag_add(diags, DIAG_ERROR, l->file, k->pos.line, k->pos.col,
-			    "knob '%s': simulation %s has no such parameter",
-			    k->name, spec->name);
+			const char *near = sim_param_suggest(spec, k->name);
+			struct strbuf all;
+
+			if (near != NULL)
+				diag_add(diags, DIAG_ERROR, l->file, k->pos.line,
+				    k->pos.col, "knob '%s': simulation %s has no "
+				    "such parameter (did you mean '%s'?)", k->name,
+				    spec->name, near);
+			else
+				diag_add(diags, DIAG_ERROR, l->file, k->pos.line,
+				    k->pos.col, "knob '%s': simulation %s has no "
+				    "such parameter", k->name, spec->name);
+			strbuf_init(&all);
+			for (size_t j = 0; j < spec->nparams; j++)
+				strbuf_addf(&all, "%s%s", j > 0 ? ", " : "",
+				    spec->params[j].name);
+			diag_help(diags, "a knob turns one of the parameters of "
+			    "%s: %s", spec->name, all.len > 0 ? all.s : "none");
+			strbuf_free(&all);
 			continue;
 		}
 		if (p->type == SIM_TEXT)
@@ -66,10 +170,32 @@ check_knobs(const struct lesson *l, const struct lesson_sim *s,
 	}
 }
 
-/* Verbatim lines (code, filled output) must fit an 80-column page. */
+/* The character (1-based) of a line at which it passes max columns. */
+static int
+first_past(const char *line, size_t len, size_t max)
+{
+	size_t i = 0, w = 0;
+	int c = 1;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t used = utf8_decode(line + i, len - i, &cp);
+
+		w += utf8_width(line + i, used);
+		if (w > max)
+			return c;
+		i += used;
+		c++;
+	}
+	return c;
+}
+
+/* Verbatim lines (code, filled output) must fit an 80-column page; each
+ * warning points at its own line of the file. at: the value's position;
+ * filled: text is a filled template, so point at the template's line. */
 static void
 check_width(const struct lesson *l, struct lesson_pos at, const char *what,
-    const char *text, struct diag_list *diags)
+    const char *text, int filled, struct diag_list *diags)
 {
 	const char *p = text;
 	int n = 1;
@@ -78,13 +204,154 @@ check_width(const struct lesson *l, struct lesson_pos at, const char *what,
 		size_t len = strcspn(p, "\n");
 		size_t w = utf8_width(p, len);
 
-		if (w > LESSON_LINE_WIDTH)
-			diag_add(diags, DIAG_WARNING, l->file, at.line, at.col,
-			    "%s line %d is %zu columns wide; at most %d fit an "
-			    "80-column page beside the indent", what, n, w,
-			    LESSON_LINE_WIDTH);
+		if (w > LESSON_LINE_WIDTH) {
+			struct lesson_pos pos = value_pos(at, n, filled ? 1 :
+			    first_past(p, len, LESSON_LINE_WIDTH));
+
+			diag_add(diags, DIAG_WARNING, l->file, pos.line, pos.col,
+			    "this %s line is %zu columns wide%s; at most %d fit "
+			    "an 80-column page beside the indent", what, w,
+			    filled ? " once filled" : "", LESSON_LINE_WIDTH);
+			diag_help(diags, "break the line%s", filled ?
+			    ", or show fewer digits ({name:.3g})" : "");
+		}
 		p += len + (p[len] == '\n');
 		n++;
+	}
+}
+
+/* The series names of a result, "a, b, c", in sb. */
+static void
+series_list(struct strbuf *sb, const struct sim_result *res)
+{
+	for (size_t i = 0; i < res->nseries; i++)
+		strbuf_addf(sb, "%s%s", i > 0 ? ", " : "", res->series[i].name);
+}
+
+/* A chart names a series the result does not have: say what it has. */
+static void
+unknown_series(const struct lesson *l, const struct lesson_sim *s,
+    const struct lesson_chart *c, const char *name,
+    const struct sim_result *res, struct diag_list *diags)
+{
+	const char *names[64];
+	size_t n = res->nseries < 64 ? res->nseries : 64;
+	const char *near;
+	struct strbuf all;
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = res->series[i].name;
+	strbuf_init(&all);
+	series_list(&all, res);
+	if (sim_result_scalar(res, name) != NULL) {
+		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		    "chart: '%s' is a scalar of simulation %s, one number, not "
+		    "a series to draw", name, s->name);
+		diag_help(diags, "show it in the output template as {%s}; the "
+		    "series of %s are: %s", name, s->name, all.s != NULL ?
+		    all.s : "none");
+	} else if ((near = suggest_nearest(name, names, n)) != NULL) {
+		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		    "chart: simulation %s has no series '%s' (did you mean "
+		    "'%s'?)", s->name, name, near);
+		diag_help(diags, "the series of %s are: %s", s->name,
+		    all.s != NULL ? all.s : "none");
+	} else {
+		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		    "chart: simulation %s has no series '%s'", s->name, name);
+		diag_help(diags, "the series of %s are: %s", s->name,
+		    all.s != NULL ? all.s : "none");
+	}
+	strbuf_free(&all);
+}
+
+/* The offset in tmpl of the placeholder (or lone brace) that fails to
+ * fill on its own, or -1: each piece is filled alone, so the position
+ * comes from the template filler's own verdict. */
+static long
+failing_piece(const char *tmpl, const struct sim_result *res)
+{
+	const char *p = tmpl;
+
+	while (*p != '\0') {
+		const char *end;
+		struct strbuf sb;
+		char *piece, *cause;
+		int rc;
+
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			p += 2;
+			continue;
+		}
+		if (*p == '}')
+			return p - tmpl;
+		if (*p != '{') {
+			p++;
+			continue;
+		}
+		end = strpbrk(p, "}\n");
+		if (end == NULL || *end != '}')
+			return p - tmpl;
+		piece = xstrndup(p, (size_t)(end - p + 1));
+		strbuf_init(&sb);
+		rc = doc_template_fill(&sb, piece, res, &cause);
+		strbuf_free(&sb);
+		free(piece);
+		if (rc < 0) {
+			free(cause);
+			return p - tmpl;
+		}
+		p = end + 1;
+	}
+	return -1;
+}
+
+/* An output template that does not fill: the error at the placeholder's
+ * own line and column, and the fix when it is a brace meant literally. */
+static void
+template_error(const struct lesson *l, const struct lesson_sim *s,
+    const struct sim_result *res, const char *cause, struct diag_list *diags)
+{
+	long off = failing_piece(s->output, res);
+	struct lesson_pos pos = s->output_pos;
+
+	if (off >= 0) {
+		const char *line = s->output;
+		int n = 1, c = 1;
+
+		for (const char *q = s->output; q < s->output + off; q++)
+			if (*q == '\n') {
+				n++;
+				line = q + 1;
+			}
+		for (const char *q = line; q < s->output + off; q++)
+			c += ((unsigned char)*q & 0xC0) != 0x80;
+		pos = value_pos(s->output_pos, n, c);
+	}
+	diag_add(diags, DIAG_ERROR, l->file, pos.line, pos.col, "output: %s",
+	    cause);
+	if (off >= 0 && s->output[off] == '{') {
+		const char *name = s->output + off + 1;
+		size_t len = strcspn(name, "}\n");
+
+		if (len == 0 || strchr("'\"{ ", name[0]) != NULL ||
+		    memchr(name, ' ', len) != NULL)
+			diag_help(diags, "to show a brace, write it twice: "
+			    "{{%.*s}}", (int)len, name);
+		else if (sim_result_scalar(res, name) == NULL &&
+		    memchr(name, '[', len) == NULL && res->nscalars > 0) {
+			struct strbuf all;
+
+			strbuf_init(&all);
+			for (size_t i = 0; i < res->nscalars; i++)
+				strbuf_addf(&all, "%s%s", i > 0 ? ", " : "",
+				    res->scalars[i].name);
+			diag_help(diags, "the scalars of %s are: %s; a series "
+			    "value is {series[i]}", s->name, all.s);
+			strbuf_free(&all);
+		}
+	} else if (off >= 0) {
+		diag_help(diags, "to show a brace, write it twice: }}");
 	}
 }
 
@@ -95,41 +362,41 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 {
 	for (size_t i = 0; i < s->ncharts; i++)
 		for (size_t j = 0; j < s->charts[i].nseries; j++)
-			if (sim_result_series(res, s->charts[i].series[j]) == NULL)
-				diag_add(diags, DIAG_ERROR, l->file,
-				    s->charts[i].pos.line, s->charts[i].pos.col,
-				    "chart: simulation %s has no series '%s'",
-				    s->name, s->charts[i].series[j]);
+			if (s->charts[i].series[j] != NULL &&
+			    sim_result_series(res, s->charts[i].series[j]) == NULL)
+				unknown_series(l, s, &s->charts[i],
+				    s->charts[i].series[j], res, diags);
 	if (s->output != NULL) {
 		struct strbuf sb;
 		char *cause;
 
 		strbuf_init(&sb);
 		if (doc_template_fill(&sb, s->output, res, &cause) < 0) {
-			diag_add(diags, DIAG_ERROR, l->file, s->output_pos.line,
-			    s->output_pos.col, "output: %s", cause);
+			template_error(l, s, res, cause, diags);
 			free(cause);
 		} else {
-			check_width(l, s->output_pos, "output", sb.s, diags);
+			check_width(l, s->output_pos, "output", sb.s, 1, diags);
 		}
 		strbuf_free(&sb);
 	}
 }
 
-/* Run a sim block with the lesson's parameters and check what it names. */
+/* Run a sim block with the lesson's parameters and check what it names.
+ * A parameter that is wrong is reported and left at its default, so the
+ * knobs, charts and output are still checked in the same run. */
 static void
 check_sim(const struct lesson *l, const struct lesson_block *b,
     double *budget, struct diag_list *diags)
 {
 	struct sim_args args;
 	struct sim_result res;
+	struct diag_list run;
 	const struct sim_spec *spec = sim_find(b->sim.name);
+	int params_ok;
 
-	if (doc_sim_args(&args, l, b, diags) < 0) {
-		if (spec != NULL)
-			sim_args_free(&args);
+	params_ok = doc_sim_args(&args, l, b, diags) == 0;
+	if (spec == NULL)
 		return;
-	}
 	check_knobs(l, &b->sim, spec, &args, diags);
 	if (sim_pace(&args) != SIM_PACE_FAST && budget != NULL) {
 		double cost = sim_cost(&args);
@@ -146,8 +413,12 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 		*budget -= cost;
 	}
 	sim_result_init(&res);
-	if (sim_run(&res, &args, diags) == 0)
+	diag_list_init(&run);
+	if (sim_run(&res, &args, &run) == 0)
 		check_result(l, &b->sim, &res, diags);
+	if (params_ok)	/* else the run's complaint is the one reported */
+		diag_list_move(diags, &run);
+	diag_list_free(&run);
 	sim_result_free(&res);
 	sim_args_free(&args);
 }
@@ -157,14 +428,20 @@ void
 cli_check_lesson(const struct lesson *l, double *budget,
     struct diag_list *diags)
 {
+	if (file_read_regular(l->file, LESSON_MAX_FILE_SIZE, &src.buf,
+	    &src.len) != 0)
+		src.buf = NULL;
 	for (size_t i = 0; i < l->nblocks; i++) {
 		const struct lesson_block *b = &l->blocks[i];
 
-		if (b->kind == LESSON_SIM)
+		/* a value that did not load (a partial lesson) is NULL */
+		if (b->kind == LESSON_SIM && b->sim.name != NULL)
 			check_sim(l, b, budget, diags);
-		else if (b->kind == LESSON_CODE)
-			check_width(l, b->pos, "code", b->text, diags);
+		else if (b->kind == LESSON_CODE && b->text != NULL)
+			check_width(l, b->text_pos, "code", b->text, 0, diags);
 	}
+	free(src.buf);
+	src.buf = NULL;
 }
 
 /* See check.h. */
@@ -181,6 +458,8 @@ cli_check_files(const char *const *files, size_t n, double *budget,
 			cli_check_lesson(lessons[i], budget, diags);
 		lesson_destroy(lessons[i]);
 	}
+	for (size_t i = 0; i < n; i++)
+		diag_attach_file(diags, 0, files[i]);
 	free(lessons);
 	return diags->nerrors - before;
 }

@@ -1,6 +1,9 @@
 #include "config.h"
 
 #include "core/diag.h"
+#include "core/file.h"
+#include "core/utf8.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 #include <stdarg.h>
@@ -23,6 +26,8 @@ diag_list_clear(struct diag_list *list)
 	for (size_t i = 0; i < list->n; i++) {
 		free(list->v[i].file);
 		free(list->v[i].msg);
+		free(list->v[i].help);
+		free(list->v[i].source);
 	}
 	list->n = list->nerrors = 0;
 }
@@ -49,34 +54,113 @@ diag_push(struct diag_list *list, struct diag d)
 		list->nerrors++;
 }
 
+/* A formatted heap string: into a small buffer first, measured with it. */
+__attribute__((format(printf, 1, 0)))
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	char first[256];
+	char *s;
+	int len;
+
+	va_copy(ap2, ap);
+	len = vsnprintf(first, sizeof first, fmt, ap);
+	if (len < 0)
+		len = 0;
+	s = xmalloc((size_t)len + 1);
+	if ((size_t)len < sizeof first)
+		memcpy(s, first, (size_t)len + 1);
+	else
+		vsnprintf(s, (size_t)len + 1, fmt, ap2);
+	va_end(ap2);
+	return s;
+}
+
 /* Format a message and record it with its position. */
 void
 diag_add(struct diag_list *list, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
 {
-	struct diag d;
-	va_list ap, ap2;
-	char first[256];
-	int len;
+	struct diag d = { .help = NULL, .source = NULL };
+	va_list ap;
 
-	/* format into a small buffer first; measure with it, not with NULL */
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	len = vsnprintf(first, sizeof first, fmt, ap);
+	d.msg = vformat(fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		len = 0;
-	d.msg = xmalloc((size_t)len + 1);
-	if ((size_t)len < sizeof first)
-		memcpy(d.msg, first, (size_t)len + 1);
-	else
-		vsnprintf(d.msg, (size_t)len + 1, fmt, ap2);
-	va_end(ap2);
 	d.level = level;
 	d.file = file != NULL ? xstrdup(file) : NULL;
 	d.line = line;
 	d.col = col;
 	diag_push(list, d);
+}
+
+/* See diag.h. */
+void
+diag_help(struct diag_list *list, const char *fmt, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	if (list->n == 0)
+		return;
+	d = &list->v[list->n - 1];
+	free(d->help);
+	va_start(ap, fmt);
+	d->help = vformat(fmt, ap);
+	va_end(ap);
+}
+
+/* The bytes of line `line` (1-based) of buf, without its line break;
+ * NULL when the buffer has fewer lines. */
+static const char *
+find_line(const char *buf, size_t len, int line, size_t *linelen)
+{
+	const char *p = buf, *end = buf + len, *nl;
+
+	for (int i = 1; i < line; i++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return NULL;
+		p = nl + 1;
+	}
+	nl = memchr(p, '\n', (size_t)(end - p));
+	*linelen = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+	if (*linelen > 0 && p[*linelen - 1] == '\r')
+		(*linelen)--;
+	return p;
+}
+
+/* See diag.h. */
+void
+diag_attach_source(struct diag_list *list, size_t from, const char *file,
+    const char *buf, size_t len)
+{
+	for (size_t i = from; i < list->n; i++) {
+		struct diag *d = &list->v[i];
+		const char *text;
+		size_t n = 0;
+
+		if (d->file == NULL || d->line <= 0 || d->source != NULL ||
+		    strcmp(d->file, file) != 0)
+			continue;
+		text = find_line(buf, len, d->line, &n);
+		if (text != NULL)
+			d->source = xstrndup(text, n);
+	}
+}
+
+/* See diag.h. */
+void
+diag_attach_file(struct diag_list *list, size_t from, const char *path)
+{
+	char *buf;
+	size_t len;
+
+	if (file_read_regular(path, 1024 * 1024, &buf, &len) != 0)
+		return;
+	diag_attach_source(list, from, path, buf, len);
+	free(buf);
 }
 
 /* Hand every record of src over to dst. */
@@ -103,4 +187,98 @@ diag_format(const struct diag *d)
 		return xasprintf("%s:%d: %s: %s", d->file, d->line, level, d->msg);
 	return xasprintf("%s:%d:%d: %s: %s", d->file, d->line, d->col, level,
 	    d->msg);
+}
+
+/* How much of a long source line is shown: a window of SHOW_WIDTH
+ * columns that keeps the caret SHOW_BEFORE columns from its left end. */
+#define SHOW_WIDTH 100
+#define SHOW_BEFORE 60
+
+/* The visible form of a source line from display column lo to hi into sb
+ * (tabs to 8-column stops); returns the display column (0-based) where
+ * character number col (1-based) starts, or the line's width past its end. */
+static int
+show_source(struct strbuf *sb, const char *s, int col, int ascii, int lo,
+    int hi)
+{
+	size_t len = strlen(s), i = 0;
+	int width = 0, chars = 1, caret = -1;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t used = utf8_decode(s + i, len - i, &cp);
+		char buf[16];
+		int w;
+
+		if (chars == col)
+			caret = width;
+		if (cp == '\t') {
+			w = 8 - width % 8;	/* to the next tab stop */
+			memset(buf, ' ', (size_t)w);
+			buf[w] = '\0';
+		} else {
+			utf8_visible(cp, ascii, buf);
+			w = (int)utf8_width(buf, strlen(buf));
+		}
+		if (sb != NULL && width >= lo && width + w <= hi)
+			strbuf_adds(sb, buf);
+		width += w;
+		i += used;
+		chars++;
+	}
+	return caret >= 0 ? caret : width;	/* past the end: a missing value */
+}
+
+/* The source line with a caret under column col: "  12 | text" and
+ * "     |   ^"; a line too long for a terminal shows the caret's part. */
+static void
+show_caret(struct strbuf *sb, const struct diag *d, int gutter, int ascii)
+{
+	int col = d->col > 0 ? d->col : 1;
+	int caret = show_source(NULL, d->source, col, ascii, 0, 0);
+	int width = show_source(NULL, d->source, -1, ascii, 0, 0);
+	int lo = 0, hi = width;
+
+	if (width > SHOW_WIDTH) {
+		lo = caret > SHOW_BEFORE ? caret - SHOW_BEFORE : 0;
+		hi = lo + SHOW_WIDTH;
+	}
+	strbuf_addf(sb, " %*d | %s", gutter, d->line, lo > 0 ? "..." : "");
+	show_source(sb, d->source, col, ascii, lo, hi);
+	strbuf_addf(sb, "%s\n %*s | ", hi < width ? "..." : "", gutter, "");
+	if (d->col > 0) {
+		strbuf_addn(sb, ' ', (size_t)(caret - lo + (lo > 0 ? 3 : 0)));
+		strbuf_addc(sb, '^');
+	}
+	strbuf_addc(sb, '\n');
+}
+
+/* See diag.h. */
+char *
+diag_render(const struct diag *d, int ascii)
+{
+	struct strbuf sb;
+	char *first = diag_format(d), *shown;
+	char num[16];
+	int gutter;
+
+	strbuf_init(&sb);
+	shown = utf8_sanitize(first, strlen(first), ascii);
+	strbuf_addf(&sb, "%s\n", shown);
+	free(shown);
+	free(first);
+	gutter = snprintf(num, sizeof num, "%d", d->line > 0 ? d->line : 0);
+	if (gutter < 4)
+		gutter = 4;
+	if (d->source != NULL && d->line > 0)
+		show_caret(&sb, d, gutter, ascii);
+	if (d->help != NULL) {
+		shown = utf8_sanitize(d->help, strlen(d->help), ascii);
+		if (d->source != NULL && d->line > 0)
+			strbuf_addf(&sb, " %*s = help: %s\n", gutter, "", shown);
+		else
+			strbuf_addf(&sb, "  help: %s\n", shown);
+		free(shown);
+	}
+	return strbuf_detach(&sb);
 }

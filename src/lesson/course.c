@@ -100,10 +100,12 @@ list_dir(const char *dir, size_t *n, int *err)
 }
 
 /* Load every lesson file of names; duplicates of an id among them are
- * errors at the later file. lessons[i] is NULL where file i failed. */
+ * errors at the later file. lessons[i] is NULL where file i failed, unless
+ * keep is set: then a file that is YAML but breaks the schema gives its
+ * lesson as far as it loaded, for --check to go on checking. */
 static size_t
-load_files(const char *const *names, size_t n, struct diag_list *diags,
-    struct lesson **lessons)
+load_files(const char *const *names, size_t n, int keep,
+    struct diag_list *diags, struct lesson **lessons)
 {
 	size_t failed = 0;
 
@@ -117,12 +119,13 @@ load_files(const char *const *names, size_t n, struct diag_list *diags,
 			failed++;
 			continue;
 		}
-		if (lesson_load_file(&lessons[i], names[i], diags) < 0) {
+		if ((keep ? lesson_load_file_partial(&lessons[i], names[i],
+		    diags) : lesson_load_file(&lessons[i], names[i], diags)) < 0)
 			failed++;
+		if (lessons[i] == NULL || lessons[i]->id == NULL)
 			continue;
-		}
 		for (size_t j = 0; j < i; j++) {
-			if (lessons[j] == NULL ||
+			if (lessons[j] == NULL || lessons[j]->id == NULL ||
 			    strcmp(lessons[j]->id, lessons[i]->id) != 0)
 				continue;
 			diag_add(diags, DIAG_ERROR, names[i],
@@ -130,8 +133,10 @@ load_files(const char *const *names, size_t n, struct diag_list *diags,
 			    "duplicate lesson id '%s' (also used by %s:%d:%d)",
 			    lessons[i]->id, lessons[j]->file,
 			    lessons[j]->id_pos.line, lessons[j]->id_pos.col);
-			lesson_destroy(lessons[i]);
-			lessons[i] = NULL;
+			if (!keep) {
+				lesson_destroy(lessons[i]);
+				lessons[i] = NULL;
+			}
 			failed++;
 			break;
 		}
@@ -145,7 +150,7 @@ course_check_files(const char *const *files, size_t n, struct diag_list *diags,
     struct lesson ***lessons_out)
 {
 	struct lesson **lessons = xcalloc(n + 1, sizeof *lessons);
-	size_t failed = load_files(files, n, diags, lessons);
+	size_t failed = load_files(files, n, 1, diags, lessons);
 
 	if (lessons_out != NULL) {
 		*lessons_out = lessons;
@@ -176,7 +181,7 @@ load_dir(struct course *c, const char *dir, int explicit,
 		return;
 	}
 	lessons = xcalloc(n + 1, sizeof *lessons);
-	load_files((const char *const *)names, n, diags, lessons);
+	load_files((const char *const *)names, n, 0, diags, lessons);
 	for (size_t i = 0; i < n; i++) {
 		if (lessons[i] != NULL)
 			course_add(c, lessons[i]);

@@ -42,7 +42,9 @@ long course_find(const struct course *course, const char *name);
 
 /* Load files given by name (as --check does): every file is loaded, and a
  * lesson id used twice is an error at the second file. Returns the number of
- * files that failed. */
+ * files that failed. (*lessons_out)[i] is file i's lesson, or as much of it
+ * as loaded when only its contents are wrong (lesson_load_file_partial), or
+ * NULL when it could not be read or parsed. */
 size_t course_check_files(const char *const *files, size_t n,
     struct diag_list *diags, struct lesson ***lessons_out);
 

@@ -107,6 +107,7 @@ struct lesson_block {
 	enum lesson_block_kind kind;
 	struct lesson_pos pos;
 	char *text;	/* heading text, text body, or code source */
+	struct lesson_pos text_pos;	/* of text's value in the file */
 	int level;	/* heading: 1 or 2 */
 	char *lang;	/* code: language (never NULL for code) */
 	char *caption;	/* code: may be NULL */
@@ -132,6 +133,16 @@ int lesson_load_buffer(struct lesson **out, const char *name,
 /* Read and parse a lesson file (regular files only, at most
  * LESSON_MAX_FILE_SIZE bytes). */
 int lesson_load_file(struct lesson **out, const char *path,
+    struct diag_list *diags);
+/* As lesson_load_file(), for --check: when the file is YAML and only what
+ * it says is wrong (a bad key or value), the return is still negative but
+ * *out is the lesson as far as it loaded, so the checks that follow
+ * loading (simulations, series, knobs, templates) report their mistakes in
+ * the same run. A value that failed to load is NULL (a sim block's name, a
+ * knob's name, a series name, the output, a block's text); the caller
+ * destroys the lesson and never shows it. After a YAML syntax error *out is
+ * NULL: nothing more can be known. */
+int lesson_load_file_partial(struct lesson **out, const char *path,
     struct diag_list *diags);
 void lesson_destroy(struct lesson *lesson);
 

@@ -436,6 +436,7 @@ load_code(struct loader *ld, struct lesson_block *b,
     const struct lesson_node **v)
 {
 	b->text = required_text(ld, v[CK_CODE], "code");
+	b->text_pos = v[CK_CODE]->pos;
 	b->lang = v[CK_LANG] != NULL ? one_line(ld, v[CK_LANG],
 	    "a language name", LESSON_MAX_LANG_WIDTH) : xstrdup("python");
 	b->caption = v[CK_CAPTION] != NULL ? one_line(ld, v[CK_CAPTION],
@@ -766,6 +767,7 @@ load_block(struct loader *ld, struct lesson_block *b,
 		break;
 	case LESSON_TEXT:
 		b->text = required_text(ld, v[TK_TEXT], "text");
+		b->text_pos = v[TK_TEXT]->pos;
 		break;
 	case LESSON_CODE:
 		load_code(ld, b, v);
@@ -833,14 +835,16 @@ load_lesson(struct loader *ld, struct lesson *l, const struct lesson_node *root)
 	}
 }
 
-/* Parse and convert a lesson held in memory; see lesson.h. */
-int
-lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
-    size_t len, struct diag_list *diags)
+/* Parse and convert a lesson held in memory. keep: on schema errors, hand
+ * back the lesson as far as it loaded (for --check) instead of NULL. */
+static int
+load_buffer(struct lesson **out, const char *name, const char *buf,
+    size_t len, int keep, struct diag_list *diags)
 {
 	struct loader ld = { .file = name, .diags = diags, .failed = 0 };
 	struct lesson_node *root;
 	struct lesson *l;
+	size_t first = diags->n;
 
 	*out = NULL;
 	if (len > LESSON_MAX_FILE_SIZE) {
@@ -849,8 +853,10 @@ lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
 		    LESSON_MAX_FILE_SIZE >> 20);
 		return -1;
 	}
-	if (lesson_tree_parse(&root, name, buf, len, diags) < 0)
+	if (lesson_tree_parse(&root, name, buf, len, diags) < 0) {
+		diag_attach_source(diags, first, name, buf, len);
 		return -1;
+	}
 	if (root == NULL) {
 		diag_add(diags, DIAG_ERROR, name, 1, 1, "the file is empty: a "
 		    "lesson is a YAML mapping with the keys id, number, title, "
@@ -861,12 +867,21 @@ lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
 	l->file = xstrdup(name);
 	load_lesson(&ld, l, root);
 	lesson_tree_free(root);
-	if (ld.failed) {
+	diag_attach_source(diags, first, name, buf, len);
+	if (ld.failed && !keep) {
 		lesson_destroy(l);
 		return -1;
 	}
 	*out = l;
-	return 0;
+	return ld.failed ? -1 : 0;
+}
+
+/* Parse and convert a lesson held in memory; see lesson.h. */
+int
+lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
+    size_t len, struct diag_list *diags)
+{
+	return load_buffer(out, name, buf, len, 0, diags);
 }
 
 /* Read a lesson file (regular, at most the size limit) into a heap buffer;
@@ -892,9 +907,9 @@ read_lesson_file(const char *path, size_t *len, struct diag_list *diags)
 	return err == 0 ? buf : NULL;
 }
 
-/* Load a lesson file; see lesson.h. */
-int
-lesson_load_file(struct lesson **out, const char *path,
+/* Read and load a lesson file, keeping a broken one when keep is set. */
+static int
+load_file(struct lesson **out, const char *path, int keep,
     struct diag_list *diags)
 {
 	size_t len;
@@ -905,9 +920,25 @@ lesson_load_file(struct lesson **out, const char *path,
 	buf = read_lesson_file(path, &len, diags);
 	if (buf == NULL)
 		return -1;
-	rc = lesson_load_buffer(out, path, buf, len, diags);
+	rc = load_buffer(out, path, buf, len, keep, diags);
 	free(buf);
 	return rc;
+}
+
+/* Load a lesson file; see lesson.h. */
+int
+lesson_load_file(struct lesson **out, const char *path,
+    struct diag_list *diags)
+{
+	return load_file(out, path, 0, diags);
+}
+
+/* Load a lesson file for --check; see lesson.h. */
+int
+lesson_load_file_partial(struct lesson **out, const char *path,
+    struct diag_list *diags)
+{
+	return load_file(out, path, 1, diags);
 }
 
 /* Free one block's strings and arrays. */
