@@ -296,6 +296,123 @@ test_lesson_course_missing_dir(void)
 	diag_list_free(&d);
 }
 
+/* The header every YAML case below starts with (five lines). */
+#define HEAD "id: bad\nnumber: 1\ntitle: Bad\ngoal: A goal.\nblocks:\n"
+
+/* Load text that is not valid YAML: exactly one error, at line:col, whose
+ * message and help contain the words given, with the source line kept. */
+static void
+expect_yaml(const char *text, int line, int col, const char *msg,
+    const char *help)
+{
+	struct diag_list d;
+	struct lesson *l;
+
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL(lesson_load_buffer(&l, "t.yaml", text, strlen(text),
+	    &d), -1);
+	CU_ASSERT_PTR_NULL(l);
+	CU_ASSERT_EQUAL_FATAL(d.n, 1);
+	CU_ASSERT_EQUAL(d.v[0].line, line);
+	CU_ASSERT_EQUAL(d.v[0].col, col);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].msg, msg));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d.v[0].help);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d.v[0].help, help));
+	CU_ASSERT_PTR_NOT_NULL(d.v[0].source);
+	if (d.v[0].line != line || d.v[0].col != col ||
+	    strstr(d.v[0].msg, msg) == NULL || strstr(d.v[0].help, help) == NULL)
+		fprintf(stderr, "\n%d:%d: %s / help: %s\n", d.v[0].line,
+		    d.v[0].col, d.v[0].msg, d.v[0].help);
+	diag_list_free(&d);
+}
+
+/* A ': ' inside an unquoted value: quote the value (and the fix is the
+ * line itself, quoted); a key alone on its line that does not line up
+ * with the keys above: say indentation, at the key. */
+static void
+test_lesson_yaml_colon_in_value_or_indentation(void)
+{
+	expect_yaml(HEAD "  - text: Hello: world\n", 6, 16,
+	    "a ': ' inside an unquoted value",
+	    "quote the value: text: \"Hello: world\"");
+	expect_yaml(HEAD "  - heading: Hi\n     level: 2\n", 7, 6,
+	    "indentation does not match", "keys above start at column 5 "
+	    "(line 6)");
+	expect_yaml("id: bad\nnumber: 1\ntitle: Bad\ngoal: A goal.\n"
+	    "  blocks:\n  - text: x\n", 5, 3, "indentation does not match",
+	    "column 1 (line 4)");
+}
+
+/* A value that starts with '|' or '||' (the manual's old example): a
+ * block scalar; quote it, or write the norm bars as U+2016. */
+static void
+test_lesson_yaml_value_starting_with_bar(void)
+{
+	expect_yaml(HEAD "  - code: x\n    caption: ||dL/dh_t|| from t=0\n", 7,
+	    14, "a value that starts with '|' is a block of text",
+	    "quote the value: caption: \"||dL/dh_t|| from t=0\" (or write the "
+	    "norm bars as \xe2\x80\x96");
+	expect_yaml(HEAD "  - code: x\n    caption: > 3 # note\n", 7, 14,
+	    "starts with '>'", "quote the value: caption: \"> 3\"");
+}
+
+/* An apostrophe inside single quotes (libyaml: "did not find expected
+ * key" or "'-' indicator"), a quote inside double quotes. */
+static void
+test_lesson_yaml_quote_inside_quotes(void)
+{
+	expect_yaml(HEAD "  - text: 'it's here'\n", 6, 14,
+	    "this apostrophe ends the single-quoted value",
+	    "write an apostrophe twice: 'it''s here'");
+	expect_yaml(HEAD "  - quiz: Q?\n    choices:\n      - 'it's'\n"
+	    "      - two\n    answer: a\n", 8, 12, "this apostrophe ends",
+	    "'it''s'");
+	expect_yaml(HEAD "  - text: \"say \"hi\" now\"\n", 6, 16,
+	    "this quote ends the double-quoted value",
+	    "\"say \\\"hi\\\" now\"");
+}
+
+/* A quote or bracket never closed is reported at its opening, not at the
+ * end of the file. */
+static void
+test_lesson_yaml_unclosed_points_at_opening(void)
+{
+	expect_yaml(HEAD "  - text: \"unterminated\n  - text: more\n"
+	    "  - code: x\n", 6, 11, "this quote is never closed",
+	    "end the value with the same quote");
+	expect_yaml(HEAD "  - text: 'open\n", 6, 11, "never closed", "'it''s'");
+	expect_yaml("id: bad\nnumber: 1\ntitle: Bad\ngoal: A goal.\n"
+	    "blocks: [\n  {text: Hello.}\n", 5, 9, "this '[' is not closed",
+	    "close it with ']'");
+}
+
+/* --check's load keeps a lesson whose YAML is fine but whose contents are
+ * not, so the checks after loading still run; a YAML error keeps nothing. */
+static void
+test_lesson_partial_load_for_check(void)
+{
+	struct diag_list d;
+	struct lesson *l;
+
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL(lesson_load_file_partial(&l,
+	    test_data_path("bad/unknown-key.yaml"), &d), -1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	CU_ASSERT_TRUE(d.nerrors >= 1);
+	CU_ASSERT_EQUAL(l->nblocks, 1);
+	CU_ASSERT_STRING_EQUAL(l->id, "bad");
+	lesson_destroy(l);
+	diag_list_clear(&d);
+	CU_ASSERT_EQUAL(lesson_load_file(&l,
+	    test_data_path("bad/unknown-key.yaml"), &d), -1);
+	CU_ASSERT_PTR_NULL(l);
+	diag_list_clear(&d);
+	CU_ASSERT_EQUAL(lesson_load_file_partial(&l,
+	    test_data_path("bad/syntax.yaml"), &d), -1);
+	CU_ASSERT_PTR_NULL(l);
+	diag_list_free(&d);
+}
+
 void
 test_lesson_register(void)
 {
@@ -310,4 +427,14 @@ test_lesson_register(void)
 	CU_add_test(s, "duplicate id across files", test_lesson_duplicate_id_across_files);
 	CU_add_test(s, "course builtin and override", test_lesson_course_builtin_and_override);
 	CU_add_test(s, "course missing dir", test_lesson_course_missing_dir);
+	CU_add_test(s, "yaml colon in value or indentation",
+	    test_lesson_yaml_colon_in_value_or_indentation);
+	CU_add_test(s, "yaml value starting with bar",
+	    test_lesson_yaml_value_starting_with_bar);
+	CU_add_test(s, "yaml quote inside quotes",
+	    test_lesson_yaml_quote_inside_quotes);
+	CU_add_test(s, "yaml unclosed points at opening",
+	    test_lesson_yaml_unclosed_points_at_opening);
+	CU_add_test(s, "partial load for check",
+	    test_lesson_partial_load_for_check);
 }

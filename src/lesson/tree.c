@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "lesson/tree.h"
+#include "lesson/yamlerr.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -166,7 +167,8 @@ handle_event(struct builder *b, const yaml_event_t *ev)
 	}
 }
 
-/* libyaml's parser error as FILE:LINE:COL: error: YAML syntax: ... */
+/* libyaml's parser error as FILE:LINE:COL: error: YAML syntax: ..., in
+ * the author's words where the case is a common one (yamlerr.h). */
 static void
 syntax_error(struct builder *b, const yaml_parser_t *parser, const char *buf,
     size_t len)
@@ -194,13 +196,16 @@ syntax_error(struct builder *b, const yaml_parser_t *parser, const char *buf,
 		    "characters", problem);
 		return;
 	}
-	if (parser->context != NULL)
-		diag_add(b->diags, DIAG_ERROR, b->name, (int)mark.line + 1,
-		    (int)mark.column + 1, "YAML syntax: %s (%s at line %d)",
-		    problem, parser->context, (int)parser->context_mark.line + 1);
-	else
-		diag_add(b->diags, DIAG_ERROR, b->name, (int)mark.line + 1,
-		    (int)mark.column + 1, "YAML syntax: %s", problem);
+	{
+		struct lesson_yaml_problem p = {
+			.problem = problem, .context = parser->context,
+			.line = (int)mark.line + 1, .col = (int)mark.column + 1,
+			.context_line = (int)parser->context_mark.line + 1,
+			.context_col = (int)parser->context_mark.column + 1,
+		};
+
+		lesson_yaml_error(b->diags, b->name, &p, buf, len);
+	}
 }
 
 /* Parse a whole buffer into a tree; see tree.h. */
