@@ -126,6 +126,31 @@ sed -i 's/^      - scale$/      - name: scale\n        min: 0.5\n        max: 1.
 run "$prog" --check "$tmp/warn2.yaml"
 check "--check warns: a parameter outside its knob range" '[ $st -eq 0 ] && grep -q "warning: parameter .scale. = 2.5 is outside its knob" "$tmp/err"'
 
+# messages like a compiler's: the source line, a caret, a help line
+six="$data/check/six-mistakes.yaml"
+run "$prog" --check "$six"
+check "--check: six independent mistakes, six errors in one run" '[ $st -eq 1 ] && [ "$(grep -c ": error: " "$tmp/err")" -eq 6 ]'
+check "--check: a structural error" 'grep -qxF "$six:8:5: error: unknown key '"'colour'"' in a text block (valid keys: text)" "$tmp/err"'
+check "--check: answer C says lower case" 'grep -qxF "      = help: choice letters are lower case: answer: b" "$tmp/err"'
+check "--check: a bad parameter value" 'grep -q "^$six:14:14: error: steps: .many. is not a whole number" "$tmp/err"'
+check "--check: a misspelt series, its list and did-you-mean" 'grep -qxF "$six:16:9: error: chart: simulation rnn-unroll has no series '"'hnrm'"' (did you mean '"'hnorm'"'?)" "$tmp/err" &&
+    grep -qxF "      = help: the series of rnn-unroll are: input, h0, h1, h2, h3, hnorm" "$tmp/err"'
+check "--check: a knob that is not a parameter lists the parameters" 'grep -q "^$six:18:13: error: knob .scael.: simulation rnn-unroll has no such parameter (did you mean .scale.?)" "$tmp/err" &&
+    grep -q "help: a knob turns one of the parameters of rnn-unroll: input, hidden, steps, scale, input_scale, seed$" "$tmp/err"'
+check "--check: a template error at its placeholder, with a caret under it" 'grep -A2 -xF "$six:20:24: error: output: no result called '"'final_norm'"'" "$tmp/err" > "$tmp/ctx" &&
+    sed -n 2p "$tmp/ctx" | grep -qxF "   20 |       The last norm is {final_norm:.3f}." &&
+    sed -n 3p "$tmp/ctx" | grep -qxF "      |                        ^"'
+sug="$data/check/suggestions.yaml"
+run "$prog" --check "$sug"
+check "--check: a scalar charted as a series says so" 'grep -qxF "$sug:9:9: error: chart: '"'memory'"' is a scalar of simulation rnn-unroll, one number, not a series to draw" "$tmp/err"'
+check "--check: a literal brace in a template: double it" 'grep -q "^$sug:10:21: error: output: " "$tmp/err" && grep -qF "help: to show a brace, write it twice: {{'"'a'"': 1}}" "$tmp/err"'
+printf 'id: bad\nnumber: 1\ntitle: Bad\ngoal: A goal.\nblocks:\n  - code: x\n    caption: ||dL/dh_t|| from t=0\n' > "$tmp/bars.yaml"
+run "$prog" --check "$tmp/bars.yaml"
+check "--check: a value starting with || gets the line, caret and fix" '[ $st -eq 1 ] &&
+    [ "$(sed -n 2p "$tmp/err")" = "    7 |     caption: ||dL/dh_t|| from t=0" ] &&
+    [ "$(sed -n 3p "$tmp/err")" = "      |              ^" ] &&
+    sed -n 4p "$tmp/err" | grep -qF "help: quote the value: caption: \"||dL/dh_t|| from t=0\""'
+
 # progress: --reset-progress forgets one lesson or all
 mkdir -p "$tmp/state/rnntutor"
 printf 'version 1\nlast vanilla-rnn\nlesson vanilla-rnn\n  block 3\n  seen 20\n  finished no\nlesson lstm-gates\n  block 1\n  seen 5\n  finished no\n' > "$tmp/state/rnntutor/progress"

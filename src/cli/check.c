@@ -306,6 +306,40 @@ failing_piece(const char *tmpl, const struct sim_result *res)
 	return -1;
 }
 
+/* The help for a placeholder that names no scalar: the nearest one and
+ * the list of them all. */
+static void
+scalars_help(const struct lesson_sim *s, const struct sim_result *res,
+    const char *name, size_t len, struct diag_list *diags)
+{
+	const char *names[64];
+	size_t n = res->nscalars < 64 ? res->nscalars : 64;
+	char *word = xstrndup(name, strcspn(name, ":}\n") < len ?
+	    strcspn(name, ":}\n") : len);
+	const char *near;
+	struct strbuf all;
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = res->scalars[i].name;
+	near = suggest_nearest(word, names, n);
+	strbuf_init(&all);
+	for (size_t i = 0; i < res->nscalars; i++)
+		strbuf_addf(&all, "%s%s", i > 0 ? ", " : "",
+		    res->scalars[i].name);
+	if (sim_result_series(res, word) != NULL)
+		diag_help(diags, "'%s' is a series: show one value of it as "
+		    "{%s[-1]} (the last); the scalars of %s are: %s", word, word,
+		    s->name, all.s);
+	else if (near != NULL)
+		diag_help(diags, "did you mean {%s}? The scalars of %s are: %s",
+		    near, s->name, all.s);
+	else
+		diag_help(diags, "the scalars of %s are: %s; one value of a "
+		    "series is {series[i]}", s->name, all.s);
+	strbuf_free(&all);
+	free(word);
+}
+
 /* An output template that does not fill: the error at the placeholder's
  * own line and column, and the fix when it is a brace meant literally. */
 static void
@@ -338,18 +372,8 @@ template_error(const struct lesson *l, const struct lesson_sim *s,
 		    memchr(name, ' ', len) != NULL)
 			diag_help(diags, "to show a brace, write it twice: "
 			    "{{%.*s}}", (int)len, name);
-		else if (sim_result_scalar(res, name) == NULL &&
-		    memchr(name, '[', len) == NULL && res->nscalars > 0) {
-			struct strbuf all;
-
-			strbuf_init(&all);
-			for (size_t i = 0; i < res->nscalars; i++)
-				strbuf_addf(&all, "%s%s", i > 0 ? ", " : "",
-				    res->scalars[i].name);
-			diag_help(diags, "the scalars of %s are: %s; a series "
-			    "value is {series[i]}", s->name, all.s);
-			strbuf_free(&all);
-		}
+		else if (memchr(name, '[', len) == NULL && res->nscalars > 0)
+			scalars_help(s, res, name, len, diags);
 	} else if (off >= 0) {
 		diag_help(diags, "to show a brace, write it twice: }}");
 	}

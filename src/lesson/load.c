@@ -456,6 +456,9 @@ load_choice_answer(struct loader *ld, struct lesson_quiz *q,
 	}
 	error_at(ld, answer, "'answer': expected a choice letter from a to %c, "
 	    "found '%.40s'", (char)('a' + q->nchoices - 1), s);
+	if (strlen(s) == 1 && s[0] >= 'A' && s[0] < 'A' + (int)q->nchoices)
+		diag_help(ld->diags, "choice letters are lower case: answer: %c",
+		    s[0] - 'A' + 'a');
 }
 
 /* A quiz block: multiple choice when it has choices, numeric otherwise. */
