@@ -151,6 +151,15 @@ check "--check: a value starting with || gets the line, caret and fix" '[ $st -e
     [ "$(sed -n 3p "$tmp/err")" = "      |              ^" ] &&
     sed -n 4p "$tmp/err" | grep -qF "help: quote the value: caption: \"||dL/dh_t|| from t=0\""'
 
+txt="$data/check/text-surprises.yaml"
+run "$prog" --check "$txt"
+check "--check warns: a paragraph indented by accident, a line that becomes a list item" '[ $st -eq 0 ] && [ "$(grep -c ": warning: " "$tmp/err")" -eq 3 ] &&
+    grep -q "^$txt:9:11: warning: this indented line starts a verbatim block" "$tmp/err" &&
+    grep -q "^$txt:12:7: warning: this line starts with .2. . and will show as item 2 of a numbered list" "$tmp/err" &&
+    grep -q "^$txt:14:11: warning: this indented line starts a verbatim block" "$tmp/err"'
+run "$prog" --check --budget 0 "$top_srcdir"/lessons/*.yaml
+check "the built-in lessons give no warning but for the budget" '[ $st -eq 0 ] && [ -z "$(grep ": warning: " "$tmp/err" | grep -v "not run: it takes about")" ]'
+
 # progress: --reset-progress forgets one lesson or all
 mkdir -p "$tmp/state/rnntutor"
 printf 'version 1\nlast vanilla-rnn\nlesson vanilla-rnn\n  block 3\n  seen 20\n  finished no\nlesson lstm-gates\n  block 1\n  seen 5\n  finished no\n' > "$tmp/state/rnntutor/progress"

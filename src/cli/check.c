@@ -447,6 +447,96 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 	sim_args_free(&args);
 }
 
+/* The number of a "12. " at the start of a text line (after spaces), or
+ * 0: such a line is a numbered list item on the page (doc/layout.c). */
+static int
+numbered_item(const char *line, size_t len)
+{
+	size_t i = strspn(line, " "), j = i;
+	int n = 0;
+
+	while (j < len && j - i < 3 && line[j] >= '0' && line[j] <= '9')
+		n = n * 10 + (line[j++] - '0');
+	return j > i && j + 1 < len && line[j] == '.' && line[j + 1] == ' ' ?
+	    n : 0;
+}
+
+/* Does an indented text line read like prose rather than a formula or a
+ * diagram: five words or more, letters, and no sign of mathematics? */
+static int
+looks_like_prose(const char *line, size_t len)
+{
+	int words = 0, letters = 0;
+	size_t start = strspn(line, " ");
+
+	for (size_t i = start; i + 1 < len; i++)
+		if (line[i] == ' ' && line[i + 1] == ' ')
+			return 0;	/* columns lined up: a table */
+	for (size_t i = 0; i < len; i++) {
+		if (strchr("=+*/^|()[]{}<>_\\#\"", line[i]) != NULL)
+			return 0;
+		letters += (line[i] >= 'a' && line[i] <= 'z');
+		words += line[i] != ' ' && (i == 0 || line[i - 1] == ' ');
+	}
+	return words >= 5 && (size_t)letters > len / 2;
+}
+
+/* Text that will not look as the author meant: a paragraph indented by
+ * accident becomes a verbatim block, and a line that starts with "2. "
+ * inside a paragraph becomes a numbered list item. */
+static void
+check_text(const struct lesson *l, const struct lesson_block *b,
+    struct diag_list *diags)
+{
+	const char *p = b->text;
+	int n = 1, prev = 0;	/* prev: 0 blank, 1 paragraph, 2 item, 3 verbatim */
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, "\n");
+		int item = numbered_item(p, len), kind;
+
+		if (strspn(p, " \t\r") >= len) {
+			kind = 0;
+		} else if (prev != 2 && len > 4 && strncmp(p, "    ", 4) == 0) {
+			kind = 3;
+			if (prev != 3 && (prev == 1 || looks_like_prose(p, len))) {
+				struct lesson_pos pos = value_pos(b->text_pos, n,
+				    (int)strspn(p, " ") + 1);
+
+				diag_add(diags, DIAG_WARNING, l->file, pos.line,
+				    pos.col, "this indented line starts a verbatim "
+				    "block (shown as typed, like a formula), not %s",
+				    prev == 1 ? "the rest of the paragraph above" :
+				    "a paragraph");
+				diag_help(diags, "if it is prose, remove the "
+				    "indentation; indent 4 spaces only for formulas "
+				    "and diagrams");
+			}
+		} else if (item > 0 || numbered_item(p, len) ||
+		    (len > 1 && strchr("-*", p[strspn(p, " ")]) != NULL &&
+		    p[strspn(p, " ") + 1] == ' ')) {
+			kind = 2;
+			if (item > 0 && prev == 1) {
+				struct lesson_pos pos = value_pos(b->text_pos, n,
+				    (int)strspn(p, " ") + 1);
+
+				diag_add(diags, DIAG_WARNING, l->file, pos.line,
+				    pos.col, "this line starts with '%d. ' and will "
+				    "show as item %d of a numbered list, not as part "
+				    "of the paragraph above", item, item);
+				diag_help(diags, "to keep it in the paragraph, move "
+				    "the number off the start of the line; to make a "
+				    "list, put a blank line before it");
+			}
+		} else {
+			kind = prev == 2 ? 2 : 1;	/* an item's own lines */
+		}
+		prev = kind;
+		p += len + (p[len] == '\n');
+		n++;
+	}
+}
+
 /* See check.h. */
 void
 cli_check_lesson(const struct lesson *l, double *budget,
@@ -463,6 +553,8 @@ cli_check_lesson(const struct lesson *l, double *budget,
 			check_sim(l, b, budget, diags);
 		else if (b->kind == LESSON_CODE && b->text != NULL)
 			check_width(l, b->text_pos, "code", b->text, 0, diags);
+		else if (b->kind == LESSON_TEXT && b->text != NULL)
+			check_text(l, b, diags);
 	}
 	free(src.buf);
 	src.buf = NULL;
