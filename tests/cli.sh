@@ -160,6 +160,23 @@ check "--check warns: a paragraph indented by accident, a line that becomes a li
 run "$prog" --check --budget 0 "$top_srcdir"/lessons/*.yaml
 check "the built-in lessons give no warning but for the budget" '[ $st -eq 0 ] && [ -z "$(grep ": warning: " "$tmp/err" | grep -v "not run: it takes about")" ]'
 
+run "$prog" --check "$data/override/vanishing.yaml"
+check "--check warns: an id that replaces a built-in lesson says which" '[ $st -eq 0 ] &&
+    grep -qxF "$data/override/vanishing.yaml:1:5: warning: this lesson replaces the built-in lesson 2, '"'vanishing-gradients'"' (The Vanishing Gradient Problem in Deep Time Steps), wherever it is on the lesson path" "$tmp/err"'
+mkdir -p "$tmp/clash"
+sed -e 's/^id: my-first-lesson$/id: my-rnn/' -e 's/^number: .*/number: 2/' "$tmp/new/my-first-lesson.yaml" > "$tmp/clash/my-rnn.yaml"
+run "$prog" --check "$tmp/clash/my-rnn.yaml"
+check "--check warns: a number a built-in lesson has, which wins and how to reach the other" '[ $st -eq 0 ] &&
+    grep -q "^$tmp/clash/my-rnn.yaml:[0-9]*:9: warning: lesson number 2 is also the built-in lesson .vanishing-gradients.: .rnntutor 2. opens .my-rnn., and .vanishing-gradients. is reached only by its id$" "$tmp/err"'
+chmod 0666 "$tmp/clash/my-rnn.yaml"
+chmod 0777 "$tmp/clash"
+run "$prog" --check "$tmp/clash/my-rnn.yaml"
+check "--check warns: a lesson file and directory writable by everyone" '[ $st -eq 0 ] &&
+    grep -qxF "$tmp/clash/my-rnn.yaml: warning: this lesson file is writable by everyone (mode 0666): on a shared path they can change what students read" "$tmp/err" &&
+    grep -qF "$tmp/clash/my-rnn.yaml: warning: the directory $tmp/clash is writable by everyone (mode 0777)" "$tmp/err" &&
+    grep -qF "help: chmod go-w" "$tmp/err"'
+chmod 0755 "$tmp/clash"
+
 # progress: --reset-progress forgets one lesson or all
 mkdir -p "$tmp/state/rnntutor"
 printf 'version 1\nlast vanilla-rnn\nlesson vanilla-rnn\n  block 3\n  seen 20\n  finished no\nlesson lstm-gates\n  block 1\n  seen 5\n  finished no\n' > "$tmp/state/rnntutor/progress"

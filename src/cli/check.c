@@ -11,8 +11,13 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
+#include <grp.h>
+#include <libgen.h>
 #include <math.h>
+#include <pwd.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -560,6 +565,116 @@ cli_check_lesson(const struct lesson *l, double *budget,
 	src.buf = NULL;
 }
 
+/* Do two paths end in the same file name ("builtin:lessons/02-x.yaml"
+ * and "../lessons/02-x.yaml")? */
+static int
+same_name(const char *a, const char *b)
+{
+	const char *x = strrchr(a, '/'), *y = strrchr(b, '/');
+
+	return strcmp(x != NULL ? x + 1 : a, y != NULL ? y + 1 : b) == 0;
+}
+
+/* A lesson that will hide another when both are on the course: one that
+ * replaces a built-in lesson by its id, or shares its number with a
+ * built-in lesson or with a file checked before it. */
+static void
+check_shadowing(const struct lesson *l, const struct course *builtin,
+    struct lesson *const *before, size_t nbefore, struct diag_list *diags)
+{
+	const struct lesson *other = NULL;
+
+	if (l->id == NULL || l->number == 0)
+		return;
+	for (size_t i = 0; i < course_count(builtin); i++) {
+		const struct lesson *b = course_lesson(builtin, i);
+
+		if (strcmp(b->id, l->id) == 0) {
+			if (same_name(b->file, l->file))
+				return;	/* the built-in lesson's own source */
+			diag_add(diags, DIAG_WARNING, l->file, l->id_pos.line,
+			    l->id_pos.col, "this lesson replaces the built-in "
+			    "lesson %d, '%s' (%s), wherever it is on the lesson "
+			    "path", b->number, b->id, b->title);
+			diag_help(diags, "that is right only if you mean to "
+			    "replace it; otherwise give this lesson an id of its "
+			    "own");
+			return;
+		}
+		if (b->number == l->number && other == NULL)
+			other = b;
+	}
+	for (size_t i = 0; i < nbefore && other == NULL; i++)
+		if (before[i] != NULL && before[i]->number == l->number &&
+		    before[i]->id != NULL && strcmp(before[i]->id, l->id) != 0)
+			other = before[i];
+	if (other == NULL)
+		return;
+	/* course order is by number, then id: the smaller id comes first
+	 * and is the one a number opens */
+	diag_add(diags, DIAG_WARNING, l->file, l->number_pos.line,
+	    l->number_pos.col, "lesson number %d is also %s lesson '%s': "
+	    "'rnntutor %d' opens '%s', and '%s' is reached only by its id",
+	    l->number, strncmp(other->file, "builtin:", 8) == 0 ? "the "
+	    "built-in" : "the", other->id, l->number,
+	    strcmp(l->id, other->id) < 0 ? l->id : other->id,
+	    strcmp(l->id, other->id) < 0 ? other->id : l->id);
+	diag_help(diags, "give this lesson a number the course does not use "
+	    "(rnntutor --list shows them)");
+}
+
+/* Is gid the private group of the file's owner (a group named after the
+ * user, Debian's default), so that its write permission lets no one in? */
+static int
+private_group(uid_t uid, gid_t gid)
+{
+	const struct passwd *pw = getpwuid(uid);
+	char user[256];
+	const struct group *gr;
+
+	if (pw == NULL || pw->pw_name == NULL)
+		return 0;
+	snprintf(user, sizeof user, "%s", pw->pw_name);
+	gr = getgrgid(gid);
+	return gr != NULL && gr->gr_name != NULL &&
+	    strcmp(gr->gr_name, user) == 0;
+}
+
+/* A lesson file, or its directory, that others can write: on a shared
+ * path, anyone who can write it changes what the students read (or adds
+ * lessons beside it). A sticky directory (like /tmp) lets no one replace
+ * another's file. */
+static void
+check_writable(const char *path, struct diag_list *diags)
+{
+	struct stat st;
+	char *copy = xstrdup(path), *dir = dirname(copy);
+	const char *whom;
+
+	if (stat(path, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0 &&
+	    ((st.st_mode & S_IWOTH) != 0 || !private_group(st.st_uid,
+	    st.st_gid))) {
+		whom = (st.st_mode & S_IWOTH) != 0 ? "everyone" : "its group";
+		diag_add(diags, DIAG_WARNING, path, 0, 0, "this lesson file is "
+		    "writable by %s (mode %04o): on a shared path they can "
+		    "change what students read", whom,
+		    (unsigned)(st.st_mode & 07777));
+		diag_help(diags, "chmod go-w '%s'", path);
+	}
+	if (stat(dir, &st) == 0 && (st.st_mode & S_ISVTX) == 0 &&
+	    (st.st_mode & (S_IWGRP | S_IWOTH)) != 0 &&
+	    ((st.st_mode & S_IWOTH) != 0 || !private_group(st.st_uid,
+	    st.st_gid))) {
+		whom = (st.st_mode & S_IWOTH) != 0 ? "everyone" : "its group";
+		diag_add(diags, DIAG_WARNING, path, 0, 0, "the directory %s is "
+		    "writable by %s (mode %04o): on a shared path they can "
+		    "replace this lesson or add others", dir, whom,
+		    (unsigned)(st.st_mode & 07777));
+		diag_help(diags, "chmod go-w '%s'", dir);
+	}
+	free(copy);
+}
+
 /* See check.h. */
 size_t
 cli_check_files(const char *const *files, size_t n, double *budget,
@@ -568,14 +683,26 @@ cli_check_files(const char *const *files, size_t n, double *budget,
 	struct lesson **lessons;
 	size_t before = diags->nerrors;
 
+	struct course_opts bopts = { .use_builtin = true };
+	struct diag_list quiet;
+	struct course *builtin;
+
+	diag_list_init(&quiet);
+	builtin = course_load(&bopts, &quiet);
+	diag_list_free(&quiet);
 	course_check_files(files, n, diags, &lessons);
 	for (size_t i = 0; i < n; i++) {
-		if (lessons[i] != NULL)
-			cli_check_lesson(lessons[i], budget, diags);
-		lesson_destroy(lessons[i]);
+		check_writable(files[i], diags);
+		if (lessons[i] == NULL)
+			continue;
+		check_shadowing(lessons[i], builtin, lessons, i, diags);
+		cli_check_lesson(lessons[i], budget, diags);
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		lesson_destroy(lessons[i]);
 		diag_attach_file(diags, 0, files[i]);
+	}
+	course_destroy(builtin);
 	free(lessons);
 	return diags->nerrors - before;
 }

@@ -120,6 +120,7 @@ struct lesson {
 	char *id;
 	struct lesson_pos id_pos;
 	int number;
+	struct lesson_pos number_pos;
 	char *title;
 	char *goal;
 	struct lesson_block *blocks;

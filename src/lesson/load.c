@@ -815,9 +815,11 @@ load_lesson(struct loader *ld, struct lesson *l, const struct lesson_node *root)
 	match_keys(ld, root, lesson_keys, NKEYS(lesson_keys), v, "the lesson");
 	if (v[LK_ID] != NULL)
 		load_id(ld, l, v[LK_ID]);
-	if (v[LK_NUMBER] != NULL)
+	if (v[LK_NUMBER] != NULL) {
+		l->number_pos = v[LK_NUMBER]->pos;
 		int_value(ld, v[LK_NUMBER], "number", 1, LESSON_MAX_NUMBER,
 		    &l->number);
+	}
 	if (v[LK_TITLE] != NULL)
 		l->title = one_line(ld, v[LK_TITLE], "the title",
 		    LESSON_MAX_TITLE_WIDTH);
