@@ -177,6 +177,22 @@ check "--check warns: a lesson file and directory writable by everyone" '[ $st -
     grep -qF "help: chmod go-w" "$tmp/err"'
 chmod 0755 "$tmp/clash"
 
+# data: is relative to the lesson file, wherever the reader stands
+mkdir -p "$tmp/class"
+cp "$data/e2e/tiny.yaml" "$data/e2e/tiny.tsv" "$tmp/class/"
+abs_prog=$(cd "$(dirname "$prog")" && pwd)/$(basename "$prog")
+(cd / && run "$abs_prog" --check "$tmp/class/tiny.yaml"; echo "$st" > "$tmp/st")
+check "--check: data: is read beside the lesson, not in the working directory" '[ "$(cat "$tmp/st")" -eq 0 ] && [ ! -s "$tmp/err" ]'
+(cd / && run "$abs_prog" -L "$tmp/class" --print e2e-tiny; echo "$st" > "$tmp/st")
+check "--print: data: is read beside the lesson" '[ "$(cat "$tmp/st")" -eq 0 ] && grep -q "test accuracy" "$tmp/out" && ! grep -q "^ *!" "$tmp/out"'
+sed 's/data: tiny.tsv/data: nothere.tsv/' "$tmp/class/tiny.yaml" > "$tmp/class/tiny2.yaml"
+rm "$tmp/class/tiny.yaml"
+run "$prog" --check "$tmp/class/tiny2.yaml"
+check "--check: a missing data file is named, at the lesson line that names it" '[ $st -eq 1 ] &&
+    grep -qxF "$tmp/class/tiny2.yaml:14:13: error: $tmp/class/nothere.tsv: cannot read: No such file or directory" "$tmp/err"'
+run "$prog" -L "$tmp/class" --print e2e-tiny
+check "--print: a missing data file is named on the page" 'grep -qF "! $tmp/class/nothere.tsv: cannot read" "$tmp/out"'
+
 # progress: --reset-progress forgets one lesson or all
 mkdir -p "$tmp/state/rnntutor"
 printf 'version 1\nlast vanilla-rnn\nlesson vanilla-rnn\n  block 3\n  seen 20\n  finished no\nlesson lstm-gates\n  block 1\n  seen 5\n  finished no\n' > "$tmp/state/rnntutor/progress"

@@ -410,6 +410,36 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 	}
 }
 
+/* Hand a run's messages over; one about another file (a data file that
+ * cannot be read) is said at the lesson's parameter that names it, with
+ * the file's name, so the author sees both. */
+static void
+move_run_diags(const struct lesson *l, const struct lesson_sim *s,
+    struct diag_list *run, struct diag_list *diags)
+{
+	for (size_t i = 0; i < run->n; i++) {
+		const struct diag *d = &run->v[i];
+		struct lesson_pos at = s->name_pos;
+
+		if (d->file == NULL || strcmp(d->file, l->file) == 0) {
+			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
+			    d->msg);
+			continue;
+		}
+		for (size_t j = 0; j < s->nparams; j++)
+			if (strstr(d->file, s->params[j].value) != NULL &&
+			    s->params[j].value[0] != '\0')
+				at = s->params[j].pos;
+		if (d->line > 0)
+			diag_add(diags, d->level, l->file, at.line, at.col,
+			    "%s:%d:%d: %s", d->file, d->line, d->col, d->msg);
+		else
+			diag_add(diags, d->level, l->file, at.line, at.col,
+			    "%s: %s", d->file, d->msg);
+	}
+	diag_list_clear(run);
+}
+
 /* Run a sim block with the lesson's parameters and check what it names.
  * A parameter that is wrong is reported and left at its default, so the
  * knobs, charts and output are still checked in the same run. */
@@ -446,7 +476,7 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 	if (sim_run(&res, &args, &run) == 0)
 		check_result(l, &b->sim, &res, diags);
 	if (params_ok)	/* else the run's complaint is the one reported */
-		diag_list_move(diags, &run);
+		move_run_diags(l, &b->sim, &run, diags);
 	diag_list_free(&run);
 	sim_result_free(&res);
 	sim_args_free(&args);

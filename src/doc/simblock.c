@@ -18,6 +18,29 @@
 _Static_assert(LESSON_MAX_CHART_HEIGHT <= SPARK_MAX_HEIGHT,
     "every chart height the loader accepts can be drawn");
 
+/* A file name a lesson gives (a text parameter like sentiment's data)
+ * taken relative to the lesson file's directory, not to wherever the
+ * reader stands: a heap string, or NULL to use the value as written (an
+ * absolute path, an empty value, a built-in lesson, another parameter). */
+static char *
+lesson_relative(const struct lesson *lesson, const struct sim_spec *spec,
+    const struct lesson_param *p)
+{
+	size_t index;
+	const struct sim_param_spec *ps = sim_param_find(spec, p->name, &index);
+	const char *slash;
+
+	if (ps == NULL || ps->type != SIM_TEXT || p->value[0] == '\0' ||
+	    p->value[0] == '/' || lesson->file == NULL ||
+	    strncmp(lesson->file, "builtin:", 8) == 0)
+		return NULL;
+	slash = strrchr(lesson->file, '/');
+	if (slash == NULL)
+		return NULL;	/* the lesson is in the working directory */
+	return xasprintf("%.*s/%s", (int)(slash - lesson->file), lesson->file,
+	    p->value);
+}
+
 /* See simblock.h. */
 int
 doc_sim_args(struct sim_args *args, const struct lesson *lesson,
@@ -44,10 +67,12 @@ doc_sim_args(struct sim_args *args, const struct lesson *lesson,
 	sim_args_init(args, spec);
 	for (size_t i = 0; i < b->sim.nparams; i++) {
 		const struct lesson_param *p = &b->sim.params[i];
+		char *value = lesson_relative(lesson, spec, p);
 
-		if (sim_args_set(args, p->name, p->value, diags, lesson->file,
-		    p->pos.line, p->pos.col) < 0)
+		if (sim_args_set(args, p->name, value != NULL ? value :
+		    p->value, diags, lesson->file, p->pos.line, p->pos.col) < 0)
 			rc = -1;
+		free(value);
 	}
 	return rc;
 }
@@ -64,6 +89,24 @@ error_line(struct doc_page *page, int block, const char *msg,
 	};
 
 	doc_wrap(page, msg, strlen(msg), &w);
+}
+
+/* An error line for a message; one about another file than the lesson
+ * (a data file that cannot be read) names that file. */
+static void
+error_diag(struct doc_page *page, int block, const struct lesson *lesson,
+    const struct diag *d, const struct doc_opts *o)
+{
+	char *text;
+
+	if (d->file == NULL || (lesson->file != NULL &&
+	    strcmp(d->file, lesson->file) == 0)) {
+		error_line(page, block, d->msg, o);
+		return;
+	}
+	text = xasprintf("%s: %s", d->file, d->msg);
+	error_line(page, block, text, o);
+	free(text);
 }
 
 /* The header: "Simulation: NAME  caption". */
@@ -545,7 +588,7 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 		}
 		if (rc < 0) {
 			for (size_t i = 0; i < diags.n; i++)
-				error_line(page, block, diags.v[i].msg, o);
+				error_diag(page, block, lesson, &diags.v[i], o);
 			goto free_args;
 		}
 		if (rc > 0) {
