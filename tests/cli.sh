@@ -219,6 +219,33 @@ mkdir -p "$tmp/example"
 sed -n '/^\.\\" BEGIN EXAMPLE/,/^\.\\" END EXAMPLE/p' "$man5" | sed -e '/^\./d' -e 's/\\e/\\/g' -e 's/\\&//g' > "$tmp/example/example.yaml"
 run "$prog" --check "$tmp/example/example.yaml"
 check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/example/example.yaml" ] && [ ! -s "$tmp/err" ]'
+# every lesson and block example of the manual passes --check: a block
+# ("- KIND: ...") is checked inside a lesson of its own
+mkdir -p "$tmp/examples"
+awk -v dir="$tmp/examples" '
+	/^\.Bd -literal/ { inblock = 1; n++; first = 1; next }
+	/^\.Ed/ { if (inblock && file != "") close(file); inblock = 0; file = ""; next }
+	inblock && /^\./ { next }
+	inblock {
+		gsub(/\\e/, "\\"); gsub(/\\&/, "")
+		if (first && /^#/) { next }	# a comment before the first key
+		if (first) {
+			first = 0
+			if ($0 ~ /^id: /) file = dir "/lesson" n ".yaml"
+			else if ($0 ~ /^- [a-z]+:/) {
+				file = dir "/block" n ".yaml"
+				printf "id: example-%d\nnumber: 90\ntitle: Example %d\ngoal: One example of the manual.\nblocks:\n", n, n > file
+			}
+		}
+		if (file ~ /block/) print "  " $0 > file
+		else if (file != "") print > file
+	}' "$man5"
+nexamples=$(ls "$tmp/examples" | wc -l)
+for f in "$tmp/examples"/*.yaml; do
+	run "$prog" --check "$f"
+	check "the manual's example $(basename "$f") passes --check" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+done
+check "the manual's examples were found (blocks and lessons)" '[ "$nexamples" -ge 8 ]'
 
 # the manuals are clean for mandoc (up to warnings: its style notes only say
 # that the two pages, not yet installed, cannot be found) and for groff
