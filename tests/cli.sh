@@ -127,7 +127,7 @@ run "$prog" --check "$tmp/warn2.yaml"
 check "--check warns: a parameter outside its knob range" '[ $st -eq 0 ] && grep -q "warning: parameter .scale. = 2.5 is outside its knob" "$tmp/err"'
 
 # messages like a compiler's: the source line, a caret, a help line
-six="$data/check/six-mistakes.yaml"
+six="$data/messages/six-mistakes.yaml"
 run "$prog" --check "$six"
 check "--check: six independent mistakes, six errors in one run" '[ $st -eq 1 ] && [ "$(grep -c ": error: " "$tmp/err")" -eq 6 ]'
 check "--check: a structural error" 'grep -qxF "$six:8:5: error: unknown key '"'colour'"' in a text block (valid keys: text)" "$tmp/err"'
@@ -140,7 +140,7 @@ check "--check: a knob that is not a parameter lists the parameters" 'grep -q "^
 check "--check: a template error at its placeholder, with a caret under it" 'grep -A2 -xF "$six:20:24: error: output: no result called '"'final_norm'"'" "$tmp/err" > "$tmp/ctx" &&
     sed -n 2p "$tmp/ctx" | grep -qxF "   20 |       The last norm is {final_norm:.3f}." &&
     sed -n 3p "$tmp/ctx" | grep -qxF "      |                        ^"'
-sug="$data/check/suggestions.yaml"
+sug="$data/messages/suggestions.yaml"
 run "$prog" --check "$sug"
 check "--check: a scalar charted as a series says so" 'grep -qxF "$sug:9:9: error: chart: '"'memory'"' is a scalar of simulation rnn-unroll, one number, not a series to draw" "$tmp/err"'
 check "--check: a literal brace in a template: double it" 'grep -q "^$sug:10:21: error: output: " "$tmp/err" && grep -qF "help: to show a brace, write it twice: {{'"'a'"': 1}}" "$tmp/err"'
@@ -151,7 +151,7 @@ check "--check: a value starting with || gets the line, caret and fix" '[ $st -e
     [ "$(sed -n 3p "$tmp/err")" = "      |              ^" ] &&
     sed -n 4p "$tmp/err" | grep -qF "help: quote the value: caption: \"||dL/dh_t|| from t=0\""'
 
-txt="$data/check/text-surprises.yaml"
+txt="$data/messages/text-surprises.yaml"
 run "$prog" --check "$txt"
 check "--check warns: a paragraph indented by accident, a line that becomes a list item" '[ $st -eq 0 ] && [ "$(grep -c ": warning: " "$tmp/err")" -eq 3 ] &&
     grep -q "^$txt:9:11: warning: this indented line starts a verbatim block" "$tmp/err" &&

@@ -346,12 +346,13 @@ scalars_help(const struct lesson_sim *s, const struct sim_result *res,
 }
 
 /* An output template that does not fill: the error at the placeholder's
- * own line and column, and the fix when it is a brace meant literally. */
+ * own line and column (off: its byte offset in the template, or -1), and
+ * the fix when it is a brace meant literally or a name misspelt. */
 static void
 template_error(const struct lesson *l, const struct lesson_sim *s,
-    const struct sim_result *res, const char *cause, struct diag_list *diags)
+    const struct sim_result *res, const char *cause, long off,
+    struct diag_list *diags)
 {
-	long off = failing_piece(s->output, res);
 	struct lesson_pos pos = s->output_pos;
 
 	if (off >= 0) {
@@ -373,8 +374,9 @@ template_error(const struct lesson *l, const struct lesson_sim *s,
 		const char *name = s->output + off + 1;
 		size_t len = strcspn(name, "}\n");
 
-		if (len == 0 || strchr("'\"{ ", name[0]) != NULL ||
-		    memchr(name, ' ', len) != NULL)
+		/* quotes are in no name or expression: a literal meant */
+		if (len == 0 || memchr(name, '\'', len) != NULL ||
+		    memchr(name, '"', len) != NULL || name[0] == '{')
 			diag_help(diags, "to show a brace, write it twice: "
 			    "{{%.*s}}", (int)len, name);
 		else if (memchr(name, '[', len) == NULL && res->nscalars > 0)
@@ -401,7 +403,8 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 
 		strbuf_init(&sb);
 		if (doc_template_fill(&sb, s->output, res, &cause) < 0) {
-			template_error(l, s, res, cause, diags);
+			template_error(l, s, res, cause,
+			    failing_piece(s->output, res), diags);
 			free(cause);
 		} else {
 			check_width(l, s->output_pos, "output", sb.s, 1, diags);
