@@ -462,7 +462,7 @@ test_diag_render_hostile_source(void)
 
 	diag_list_init(&d);
 	diag_add(&d, DIAG_ERROR, "f.yaml", 1, 2, "m");
-	diag_attach_source(&d, 0, "f.yaml", "a\x1b[31mb", 9);
+	diag_attach_source(&d, 0, "f.yaml", "a\x1b[31mb", 7);
 	text = diag_render(&d.v[0], 0);
 	CU_ASSERT_PTR_NULL(strchr(text, '\x1b'));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "a^[[31mb"));
