@@ -481,7 +481,7 @@ section_lessons() {
 		run "$prog" -L "$tmp/ttyles" --print lab-tty </dev/null
 		# (without a controlling terminal, /dev/tty cannot even be opened)
 		check "--print a lesson with data: $dev: the error in its block" \
-		    '[ $st -eq 0 ] && grep -qE "! (not a regular file|cannot read: No such device or address)\$" "$tmp/out"'
+		    '[ $st -eq 0 ] && grep -qE "! $dev: (not a regular file|cannot read: No such device or address)\$" "$tmp/out"'
 		if [ "$have_tmux" = yes ]; then
 			tui tty -- -L "$tmp/ttyles" lab-tty
 			check "TUI, a lesson with data: $dev: shows the error, not a blank screen" \

@@ -413,6 +413,18 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 	}
 }
 
+/* Is path the file a parameter's value names: the value itself, or the
+ * value taken relative to the lesson's directory ("DIR/value")? */
+static int
+names_file(const char *path, const char *value)
+{
+	size_t n = strlen(path), m = strlen(value);
+
+	if (m == 0 || m > n || strcmp(path + n - m, value) != 0)
+		return 0;
+	return m == n || path[n - m - 1] == '/';
+}
+
 /* Hand a run's messages over; one about another file (a data file that
  * cannot be read) is said at the lesson's parameter that names it, with
  * the file's name, so the author sees both. */
@@ -430,8 +442,7 @@ move_run_diags(const struct lesson *l, const struct lesson_sim *s,
 			continue;
 		}
 		for (size_t j = 0; j < s->nparams; j++)
-			if (strstr(d->file, s->params[j].value) != NULL &&
-			    s->params[j].value[0] != '\0')
+			if (names_file(d->file, s->params[j].value))
 				at = s->params[j].pos;
 		if (d->line > 0)
 			diag_add(diags, d->level, l->file, at.line, at.col,
