@@ -295,24 +295,27 @@ keys "!!! ???" Enter
 check "a sentence with no words says so instead of a verdict" \
     'status_shows "has no words" && ! status | grep -q "P(positive)"'
 # bug 10: the prompt's cursor keys and word and line kills
+# (Home and End as tmux sends them under TERM=xterm, ESC [1~ and ESC [4~,
+# are not keys ncurses knows there: view/keys.c maps KEY_HOME and KEY_END,
+# and the unit tests check that; here Ctrl-A and Ctrl-E)
 keys t
 keys "soup bad"
-keys Home
+keys C-a
 keys "the "
-keys End
+keys C-e
 keys "!"
-check "Home, End: typing at the start and at the end" \
+check "Ctrl-A, Ctrl-E: typing at the start and at the end" \
     'status_shows "^Your sentence: the soup bad!$"'
 keys Left Left Left Left
 keys "was "
 check "Left moves the cursor: typing in the middle" \
     'status_shows "^Your sentence: the soup was bad!$"'
-keys C-a
-keys "x"
-keys C-e
+keys Right Right
+keys "d"
+check "Right moves it back" 'status_shows "^Your sentence: the soup was badd!$"'
 keys C-w
-check "Ctrl-A, Ctrl-E, Ctrl-W (the word before the cursor)" \
-    'status_shows "^Your sentence: xthe soup was $"'
+check "Ctrl-W deletes the word before the cursor" \
+    'status_shows "^Your sentence: the soup was d!$"'
 keys C-u
 check "Ctrl-U empties the line" 'status_shows "^Your sentence: *$"'
 keys Escape
