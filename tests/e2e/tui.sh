@@ -319,6 +319,19 @@ check "Ctrl-W deletes the word before the cursor" \
 keys C-u
 check "Ctrl-U empties the line" 'status_shows "^Your sentence: *$"'
 keys Escape
+# the plain RNN of the next block, trained, answers with the LSTM's
+# saliency beside its own
+keys Tab
+check "the RNN block takes the focus" 'wait_for "A tiny RNN on twenty sentences" &&
+    status_shows "Enter: train"'
+keys Enter
+check "the RNN trains to the end" 'status_shows "^ Trained 4 epochs in [0-9.]+ s\." 60'
+keys t
+keys "a dull film" Enter
+check "its answer sets the RNN's and the LSTM's saliency side by side" \
+    'status_shows "^ Your sentence: P\(positive\) =" &&
+    screen | grep -qE "word +P\(pos\) +RNN dz/dx +LSTM dz/dx$" &&
+    screen | grep -qE "^.{1,4}dull +[01]\.[0-9]{2}  [^ ]+ +[0-9][0-9.e+-]*  [^ ]+ +[0-9][0-9.e+-]*$"'
 keys Q
 check "quits after training" 'wait_for "EXITED 0"'
 
