@@ -113,7 +113,7 @@ help(FILE *f)
 	    "                   ||dz/dx_t|| per word (may be repeated)\n"
 	    "  --beside FILE    with --ask: the saliency of the model in FILE "
 	    "beside it\n", f);
-	fputs("                   (--save, --load, --ask: simulations that train a "
+	fputs("                   (these four: simulations that train a "
 	    "model: ", f);
 	model_sims(f);
 	fputs(")\n"
