@@ -572,10 +572,11 @@ model_ask(struct sim_result *answer, const void *model, const void *other,
 	inside_table(answer, model, &pred, other, &opred);
 	for (size_t i = 0; i < pred.words.n; i++)
 		unknown |= pred.unknown[i];
-	sim_result_add_note(answer, "dz/dx is ||dz/dx_t||, how far the "
-	    "output z = w.h_T + b moves per unit step of word t's embedding "
-	    "x_t; its bars are on a log scale: full is the largest, each "
-	    "fifth of a bar less is ten times smaller.");
+	sim_result_add_note(answer, "dz/dx is ||dz/dx_t||, how fast the "
+	    "output z = w.h_T + b can move as word t's embedding x_t moves "
+	    "(the length of the gradient); its bars are on a log scale: "
+	    "full is the largest, each fifth of a bar less is ten times "
+	    "smaller.");
 	if (sentiment_model_cell(model) == SENTIMENT_LSTM)
 		sim_result_add_note(answer, "forget and input are the mean of "
 		    "the LSTM's gates f_t and i_t over its units after each "
