@@ -15,6 +15,7 @@ ui_prompt_start(struct ui *ui, const char *label, ui_prompt_fn *submit)
 	ui->prompt.submit = submit;
 	snprintf(ui->prompt.label, sizeof ui->prompt.label, "%s", label);
 	view_edit_clear(&ui->prompt.text);
+	ui->prompt.full = 0;
 	curs_set(1);
 	leaveok(stdscr, FALSE);
 }

@@ -316,6 +316,9 @@ check "Right moves it back" 'status_shows "^Your sentence: the soup was badd!$"'
 keys C-w
 check "Ctrl-W deletes the word before the cursor" \
     'status_shows "^Your sentence: the soup was d!$"'
+keys -l "$(printf '%1100s' '' | tr ' ' x)"
+check "past 1023 bytes a key is refused, and the prompt says so" \
+    'status_shows "x{40} +\[full: 1023 bytes\]$"'
 keys C-u
 check "Ctrl-U empties the line" 'status_shows "^Your sentence: *$"'
 keys Escape
