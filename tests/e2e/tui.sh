@@ -316,6 +316,7 @@ check "Right moves it back" 'status_shows "^Your sentence: the soup was badd!$"'
 keys C-w
 check "Ctrl-W deletes the word before the cursor" \
     'status_shows "^Your sentence: the soup was d!$"'
+keys C-e
 keys -l "$(printf '%1100s' '' | tr ' ' x)"
 check "past 1023 bytes a key is refused, and the prompt says so" \
     'status_shows "x{40} +\[full: 1023 bytes\]$"'
