@@ -80,6 +80,30 @@ for f in "$data"/bad/*.yaml; do
 	check "--check $name" '[ $st -eq 1 ] && grep -qxF "$loc: error: $msg" "$tmp/err"'
 done
 
+# fixtures that load but fail what --check runs (expect:, output
+# templates): exit 1 and the exact FILE:LINE:COL of the value or placeholder
+for f in "$data"/check/*.yaml; do
+	want=$(sed -n '1s/^# expect: //p' "$f")
+	run "$prog" --check "$f"
+	check "--check $(basename "$f")" '[ $st -eq 1 ] && grep -qxF "$f:${want%%: *}: error: ${want#*: }" "$tmp/err"'
+done
+
+# the built-in course: every expect: holds, heavy and training blocks
+# included (a budget no block exceeds; about 6 s, 30 s under ASan)
+run "$prog" --check --budget 1e9 "$top_srcdir"/lessons/*.yaml
+check "--check of the built-in course passes, every expect: run" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+[ "$(grep -c "^    expect:" "$top_srcdir"/lessons/*.yaml | awk -F: '{ n += $2 } END { print n }')" -ge 20 ] && ok || bad "the course pins its numbers with expect:"
+# a number changed in a lesson's expect: (as when the engine changes
+# under the prose) fails --check, naming the line, the value and the pin
+mkdir -p "$tmp/drift"
+sed 's/^      memory: 44$/      memory: 45/' "$top_srcdir/lessons/01-vanilla-rnn.yaml" >"$tmp/drift/01.yaml"
+line=$(grep -n "^      memory: 45$" "$tmp/drift/01.yaml" | cut -d: -f1)
+run "$prog" --check "$tmp/drift/01.yaml"
+check "a drifted number fails --check with line, value and pin" '[ -n "$line" ] && [ $st -eq 1 ] && grep -qxF "$tmp/drift/01.yaml:$line:15: error: expect: memory is 44 at the lesson'"'"'s parameters, expected 45" "$tmp/err"'
+sed 's/^      cell_path_0: "7.9e-31"$/      cell_path_0: "7.8e-31"/' "$top_srcdir/lessons/03-lstm-gates.yaml" >"$tmp/drift/03.yaml"
+run "$prog" --check --budget 0 "$tmp/drift/03.yaml"
+check "a drifted 7.9e-31 fails (rounding to the digits written)" '[ $st -eq 1 ] && grep -q "error: expect: cell_path_0 is 7.88861e-31 at the lesson.s parameters, expected 7.8e-31" "$tmp/err"'
+
 run "$prog" --check "$data/good/full.yaml" "$data/good/minimal.yaml"
 check "--check good fixtures exits 0" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
 run "$prog" --check "$data/dup/a.yaml" "$data/dup/b.yaml"

@@ -59,6 +59,25 @@ lesson_expect_parse(struct lesson_expect *e, const char *text, char **cause)
 			break;
 		}
 	}
+	if ((pm = strstr(num, " to ")) != NULL && e->op ==
+	    LESSON_EXPECT_ROUNDS && num == s + strspn(s, NUM_SPACE)) {
+		double lo, hi;
+
+		*pm = '\0';
+		if (num_parse_double(num, &lo) != NUM_OK ||
+		    num_parse_double(pm + 4, &hi) != NUM_OK || !(lo <= hi)) {
+			*cause = xasprintf("'%.40s': expected a range LOW to HIGH "
+			    "with LOW <= HIGH", text);
+			free(s);
+			return -1;
+		}
+		e->op = LESSON_EXPECT_NEAR;
+		e->value = lo + (hi - lo) / 2;
+		/* the written ends are inside, whatever the rounding */
+		e->tolerance = (hi - lo) / 2 * (1 + 1e-12);
+		free(s);
+		return 0;
+	}
 	if ((pm = strstr(num, "\xC2\xB1")) != NULL) {	/* ± */
 		*pm = '\0';
 		tol = pm + 2;

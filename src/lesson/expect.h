@@ -10,6 +10,7 @@
  *     < 0.6         also <=, >, >= (and the signs ≤ ≥)
  *     0.51 ± 0.01   within a tolerance: |value - 0.51| <= 0.01; "+-" for
  *                   ±, and a leading "≈" or "~" may be written
+ *     0.94 to 0.99  from the one to the other, both included
  *
  * Ownership: lesson_expect_parse() fills caller storage whose strings
  * lesson_expect_free() releases. */
