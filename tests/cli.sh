@@ -185,6 +185,15 @@ if command -v groff >/dev/null 2>&1; then
 	check "groff -ww -z reports nothing" '[ -z "$(groff -ww -z -mdoc "$top_srcdir"/man/rnntutor.1 "$top_srcdir"/man/rnntutor-lesson.5 2>&1)" ]'
 fi
 
+# handouts: --no-answers leaves out the answers and explanations, not the
+# questions; the default (the key) has them
+run "$prog" --print --no-answers 1
+check "--print --no-answers: questions without answers or explanations" \
+    '[ $st -eq 0 ] && [ "$(grep -c "^  Quiz [0-9]*: " "$tmp/out")" -eq 6 ] && ! grep -q "Answer: \|1408" "$tmp/out"'
+run "$prog" --print 1
+check "--print: the key, with answers and explanations" \
+    '[ $st -eq 0 ] && [ "$(grep -c "^  > Answer: " "$tmp/out")" -eq 6 ] && grep -q "32 + 32 = 1408" "$tmp/out"'
+
 # --budget: slow blocks run only within it, and say how to run them
 run "$prog" --print --budget 0 sentiment
 check "--print --budget 0: training blocks are not run, named as commands" \
