@@ -175,6 +175,11 @@ mkdir -p "$tmp/example"
 sed -n '/^\.\\" BEGIN EXAMPLE/,/^\.\\" END EXAMPLE/p' "$man5" | sed -e '/^\./d' -e 's/\\e/\\/g' -e 's/\\&//g' > "$tmp/example/example.yaml"
 run "$prog" --check "$tmp/example/example.yaml"
 check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/example/example.yaml" ] && [ ! -s "$tmp/err" ]'
+{ printf 'id: expect-example\nnumber: 13\ntitle: T\ngoal: G.\nblocks:\n'
+  sed -n '/^\.\\" BEGIN EXPECT EXAMPLE/,/^\.\\" END EXPECT EXAMPLE/p' "$man5" | sed -e '/^\./d' -e 's/^/  /'
+} > "$tmp/example/expect.yaml"
+run "$prog" --check "$tmp/example/expect.yaml"
+check "the manual's expect: example passes --check" '[ $st -eq 0 ] && grep -q "memory: 44" "$tmp/example/expect.yaml" && [ ! -s "$tmp/err" ]'
 
 # the manuals are clean for mandoc (up to warnings: its style notes only say
 # that the two pages, not yet installed, cannot be found) and for groff
