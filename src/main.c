@@ -112,8 +112,9 @@ usage(FILE *out)
 "$XDG_DATA_HOME/rnntutor/lessons and " PKGDATADIR "/lessons.\n"
 "Progress is kept in $XDG_STATE_HOME/rnntutor/progress (default\n"
 "~/.local/state/rnntutor/progress).\n"
-"Exit status: 0 ok, 1 lesson errors or progress not saved, 2 usage\n"
-"errors, 3 fatal errors.\n"
+"Exit status: 0 ok; 1 lesson errors (a failed expect: too), a failed\n"
+"simulation run, output not written or progress not saved; 2 usage errors;\n"
+"3 fatal errors such as running out of memory.\n"
 "See rnntutor(1) and rnntutor-lesson(5).\n", out);
 }
 

@@ -181,6 +181,17 @@ check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/
 run "$prog" --check "$tmp/example/expect.yaml"
 check "the manual's expect: example passes --check" '[ $st -eq 0 ] && grep -q "memory: 44" "$tmp/example/expect.yaml" && [ ! -s "$tmp/err" ]'
 
+# README's lesson example passes --check
+sed -n '/^```yaml/,/^```/p' "$top_srcdir/README.md" | sed '1d;$d' > "$tmp/example/readme.yaml"
+run "$prog" --check "$tmp/example/readme.yaml"
+check "README's example lesson passes --check" '[ $st -eq 0 ] && grep -q "expect:" "$tmp/example/readme.yaml" && [ ! -s "$tmp/err" ]'
+# README, --help and rnntutor(1) give the same exit statuses, 0 to 3
+"$prog" --help >"$tmp/help"
+for f in "$tmp/help" "$top_srcdir/README.md"; do
+	check "exit statuses 0 to 3 in $(basename "$f")" 'tr "\n" " " <"$f" | grep -q "Exit status: 0 ok; 1 lesson errors (a failed expect: too), a failed  *simulation run, output not written or progress not saved; 2 usage errors;  *3 fatal errors such as running out of memory\."'
+done
+check "exit statuses 0 to 3 in rnntutor.1" '[ "$(sed -n "/^\.Sh EXIT STATUS/,/^\.Sh /p" "$top_srcdir/man/rnntutor.1" | grep -c "^\.It [0-3]$")" -eq 4 ]'
+
 # the manuals are clean for mandoc (up to warnings: its style notes only say
 # that the two pages, not yet installed, cannot be found) and for groff
 if command -v mandoc >/dev/null 2>&1; then
