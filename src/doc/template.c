@@ -187,6 +187,9 @@ name_value(struct expr *e, double *out)
 	if (ps != NULL) {
 		rc = fail(e, start, "parameter '%s' is a word, not a number: "
 		    "write it alone, as {%s}", name, name);
+	} else if (sim_result_series(e->res, name) != NULL) {
+		rc = fail(e, start, "'%s' is a series: name one of its values, "
+		    "as %s[0] or %s[-1]", name, name, name);
 	} else {
 		const char *near = nearest_name(e, name);
 
@@ -202,6 +205,20 @@ name_value(struct expr *e, double *out)
 }
 
 static int sum(struct expr *e, double *out);
+
+/* A character that has no place in a placeholder, shown with the whole
+ * expression it stands in. */
+static int
+unexpected(struct expr *e)
+{
+	const char *start = e->p;
+
+	while (start > e->tmpl && start[-1] != '{')
+		start--;
+	return fail(e, e->p, "unexpected '%c' in '%.*s': a placeholder holds "
+	    "names, numbers, + - * / and parentheses", *e->p,
+	    (int)(e->end - start), start);
+}
 
 /* A number, a name, a parenthesised sum, or a negated factor. */
 static int
@@ -249,8 +266,7 @@ factor(struct expr *e, double *out)
 	if (isalpha((unsigned char)*e->p) || *e->p == '_' ||
 	    (unsigned char)*e->p >= 0x80)
 		return name_value(e, out);
-	return fail(e, e->p, "unexpected '%c': a placeholder holds names, "
-	    "numbers, + - * / and parentheses", *e->p);
+	return unexpected(e);
 }
 
 /* Factors joined by * and /. */
@@ -336,12 +352,19 @@ placeholder(struct strbuf *out, struct expr *e, const char *p,
 	e->p = p + 1;
 	e->end = colon;
 	e->depth = 0;
+	/* a character with no place here is named first, whatever else is
+	 * wrong: "{norm^[...}" says so, not that 'norm' has no value */
+	for (const char *q = p + 1; q < colon; q++)
+		if (!isalnum((unsigned char)*q) && (unsigned char)*q < 0x80 &&
+		    strchr("_.[]-+*/() ", *q) == NULL) {
+			e->p = q;
+			return unexpected(e);
+		}
 	if (sum(e, &v) < 0)
 		return -1;
 	skip_space(e);
 	if (e->p < e->end)
-		return fail(e, e->p, "unexpected '%c': a placeholder holds names, "
-		    "numbers, + - * / and parentheses", *e->p);
+		return unexpected(e);
 	if (fmt.conv == 'f')
 		strbuf_addf(out, "%.*f", fmt.prec, v);
 	else if (fmt.conv == 'e')
