@@ -99,6 +99,9 @@ template_pos(const struct lesson_sim *s, size_t offset)
 	struct lesson_pos at = s->output_body;
 	const char *line = s->output;
 
+	if (s->output_indent < 0)
+		return s->output_pos;
+
 	for (const char *p = s->output; p < s->output + offset; p++)
 		if (*p == '\n') {
 			if (s->output_indent == 0)

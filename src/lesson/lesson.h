@@ -119,8 +119,9 @@ struct lesson_sim {
 	char *output;		/* template with {placeholders}; may be NULL */
 	struct lesson_pos output_pos;
 	struct lesson_pos output_body;	/* of the template's first character */
-	int output_indent;	/* column of its later lines; 0 when its lines
-				 * are not the file's (a folded scalar) */
+	int output_indent;	/* column of its later lines; 0 when only its
+				 * first line is the file's (a quoted or plain
+				 * scalar), -1 when none is (folded, >) */
 	char *try_text;		/* the "try this" prompt; may be NULL */
 	char *caption;		/* may be NULL */
 	struct lesson_expect *expects;	/* checked by --check */

@@ -698,7 +698,8 @@ load_chart(struct loader *ld, struct lesson_chart *c,
 /* Where the text of a template scalar starts in the file, and the column
  * of its later lines: a literal block (|) keeps one source line per line;
  * a one-line scalar starts after its quote, if any. Other scalars' lines
- * cannot be told apart in the source: indent 0. */
+ * cannot be told apart in the source: indent 0, and -1 for a folded block
+ * (>), whose first line is not where the scalar starts either. */
 static void
 template_body(const struct loader *ld, const struct lesson_node *node,
     struct lesson_pos *body, int *indent)
@@ -730,6 +731,8 @@ template_body(const struct loader *ld, const struct lesson_node *node,
 		*body = (struct lesson_pos){ .line = node->pos.line + 1,
 		    .col = spaces + 1 };
 		*indent = spaces + 1;
+	} else if (ld->buf[off] == '>') {
+		*indent = -1;	/* folded: no character is where it was */
 	} else if (memchr(node->str, '\n', node->len) == NULL) {
 		body->col += ld->buf[off] == '"' || ld->buf[off] == '\'';
 	}
