@@ -276,5 +276,28 @@ expect_exit "bad option exit" 2
 run
 expect_exit "no name exit" 2
 
+# sim --list names every series and scalar a run at the defaults returns
+# (it finds them with a quick run: the names must not depend on the size)
+run --list
+names=$(awk -F: '/^[a-z]/ { print $1 }' "$tmp/out")
+[ "$(echo "$names" | wc -l)" -ge 9 ] && ok || bad "sim --list" "too few simulations"
+for s in $names; do
+	"$RNNTUTOR" sim --list "$s" >"$tmp/list" 2>&1
+	listed_series=$(awk '/^  [a-z]/ { part = $1 } /^      / && part == "series" { print $1 }' "$tmp/list" | tr '\n' ' ')
+	listed_scalars=$(awk '/^  [a-z]/ { part = $1 } /^      / && part == "scalars" { print $1 }' "$tmp/list" | tr '\n' ' ')
+	timeout $((60 * factor)) "$RNNTUTOR" sim "$s" --format=tsv --scalars >"$tmp/sc" 2>/dev/null
+	scalars=$(awk -F '\t' 'NR > 1 { print $1 }' "$tmp/sc" | tr '\n' ' ')
+	if [ -n "$scalars" ] && [ "$listed_scalars" = "$scalars" ]; then ok; else
+		bad "sim --list $s" "scalars '$listed_scalars', a run has '$scalars'"; fi
+	[ -n "$listed_series" ] || continue
+	timeout $((60 * factor)) "$RNNTUTOR" sim "$s" --format=tsv >"$tmp/rows" 2>/dev/null
+	# one row is the scalars' form (matrix-power): no series header
+	[ "$(wc -l <"$tmp/rows")" -gt 2 ] || continue
+	series=$(head -n 1 "$tmp/rows" | tr '\t' '\n' | tail -n +2 | tr '\n' ' ')
+	if [ "$listed_series" = "$series" ]; then ok; else
+		bad "sim --list $s" "series '$listed_series', a run has '$series'"; fi
+done
+grep -q "^      memory  *steps after the pulse" "$tmp/out" && ok || bad "sim --list" "rnn-unroll's scalar memory with its label"
+
 echo "sim-cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -399,20 +399,33 @@ static void
 test_sentiment_corpus_shape(void)
 {
 	struct sentiment_data data;
-	size_t pos = 0, test = 0, longr = 0;
+	size_t pos = 0, test = 0, longr = 0, test_pos = 0, long_pos = 0;
 
 	CU_ASSERT_EQUAL_FATAL(read_corpus(&data), SENTIMENT_OK);
 	CU_ASSERT(data.n >= 3000);
 	for (size_t i = 0; i < data.n; i++) {
+		int in_test = data.v[i].split == SENTIMENT_SPLIT_TEST;
+
 		pos += data.v[i].label == 1;
-		test += data.v[i].split == SENTIMENT_SPLIT_TEST;
-		longr += data.v[i].longrange && data.v[i].split ==
-		    SENTIMENT_SPLIT_TEST;
+		test += in_test;
+		longr += data.v[i].longrange && in_test;
+		test_pos += in_test && data.v[i].label == 1;
+		long_pos += in_test && data.v[i].longrange &&
+		    data.v[i].label == 1;
 		CU_ASSERT(data.v[i].split != SENTIMENT_SPLIT_NONE);
 	}
 	CU_ASSERT_EQUAL(2 * pos, data.n);
 	CU_ASSERT(test * 5 == data.n);
 	CU_ASSERT(longr >= 200);
+	/* what lesson 4 and rnntutor-lesson(5) quote, and no simulation
+	 * returns: 2000 positive of 4000; 386 positive and 414 negative test
+	 * sentences; 147 of the 280 long-range test sentences negative */
+	CU_ASSERT_EQUAL(data.n, 4000);
+	CU_ASSERT_EQUAL(pos, 2000);
+	CU_ASSERT_EQUAL(test_pos, 386);
+	CU_ASSERT_EQUAL(test - test_pos, 414);
+	CU_ASSERT_EQUAL(longr, 280);
+	CU_ASSERT_EQUAL(longr - long_pos, 147);
 	sentiment_data_free(&data);
 }
 

@@ -78,7 +78,8 @@ help(FILE *f)
 	usage(f);
 	fputs("\nRun one of the course's simulations and print its result.\n"
 	    "  --list           every simulation with its parameters, "
-	    "defaults and ranges\n"
+	    "defaults and ranges,\n"
+	    "                   and the series and scalars a run returns\n"
 	    "  --format=FORMAT  text (for people, the default), or tsv or "
 	    "csv: a header row\n"
 	    "                   naming the columns, then one row per step "
@@ -300,8 +301,98 @@ describe_type(const struct sim_param_spec *ps)
 	return strbuf_detach(&sb);
 }
 
+/* The arguments of a quick run that returns the same series and scalars
+ * as a run at the defaults: a slow simulation with its whole-number sizes
+ * (epochs, updates, hidden...) lowered to 1 where that makes it cheaper.
+ * The names of a result do not depend on its size; tests/sim_cli.sh checks
+ * that they match a run at the defaults. */
+static void
+quick_args(struct sim_args *args, const struct sim_spec *spec)
+{
+	sim_args_init(args, spec);
+	for (size_t i = 0; i < spec->nparams && sim_pace(args) !=
+	    SIM_PACE_FAST; i++) {
+		const struct sim_param_spec *ps = &spec->params[i];
+		double was = args->num[i], cost = sim_cost(args);
+
+		if (ps->type != SIM_INT || ps->min > 1 || strcmp(ps->name,
+		    "seed") == 0)
+			continue;
+		args->num[i] = 1;
+		if (!(sim_cost(args) < cost))
+			args->num[i] = was;
+	}
+}
+
+/* A result's names with their one-line labels, under a heading. */
+static void
+result_names(FILE *out, const char *heading, size_t n,
+    const char *(*name)(const struct sim_result *, size_t),
+    const char *(*label)(const struct sim_result *, size_t),
+    const struct sim_result *res)
+{
+	size_t w = 0;
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(name(res, i)) > w)
+			w = strlen(name(res, i));
+	fprintf(out, "  %s:\n", heading);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "      %-*s  %s\n", (int)w, name(res, i),
+		    label(res, i));
+}
+
+static const char *
+series_name(const struct sim_result *res, size_t i)
+{
+	return res->series[i].name;
+}
+
+static const char *
+series_label(const struct sim_result *res, size_t i)
+{
+	return res->series[i].label;
+}
+
+static const char *
+scalar_name(const struct sim_result *res, size_t i)
+{
+	return res->scalars[i].name;
+}
+
+static const char *
+scalar_label(const struct sim_result *res, size_t i)
+{
+	return res->scalars[i].label;
+}
+
+/* What a run returns, for charts, output templates and expect: the names
+ * of its series and scalars, each with its label. */
+static void
+describe_results(FILE *out, const struct sim_spec *spec)
+{
+	struct sim_args args;
+	struct sim_result res;
+	struct diag_list diags;
+
+	quick_args(&args, spec);
+	sim_result_init(&res);
+	diag_list_init(&diags);
+	if (sim_run(&res, &args, &diags) == 0) {
+		result_names(out, "series (charts, templates: name[i])",
+		    res.nseries, series_name, series_label, &res);
+		result_names(out, "scalars (templates, expect:)", res.nscalars,
+		    scalar_name, scalar_label, &res);
+	}
+	sim_result_free(&res);
+	sim_args_free(&args);
+	diag_list_free(&diags);
+}
+
 /* One simulation: its name and summary, then a line per parameter with its
- * default, type and range, and help. */
+ * default, type and range, and help; then the names of its results. */
 static void
 describe(FILE *out, const struct sim_spec *spec)
 {
@@ -328,6 +419,7 @@ describe(FILE *out, const struct sim_spec *spec)
 		free(defs[i]);
 	}
 	sim_args_free(&args);
+	describe_results(out, spec);
 }
 
 /* `rnntutor sim --list` */

@@ -311,13 +311,15 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 /* The filled output template, shown as program output. */
 static void
 output(struct doc_page *page, int block, const char *tmpl,
-    const struct sim_result *res, const struct doc_opts *o)
+    const struct sim_result *res, const struct sim_args *args,
+    const struct doc_opts *o)
 {
 	struct strbuf sb;
 	char *cause;
+	size_t where;
 
 	strbuf_init(&sb);
-	if (doc_template_fill(&sb, tmpl, res, &cause) < 0) {
+	if (doc_template_fill(&sb, tmpl, res, args, &cause, &where) < 0) {
 		char *msg = xasprintf("output template: %s", cause);
 
 		error_line(page, block, msg, o);
@@ -663,7 +665,8 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 			for (size_t i = 0; i < b->sim.ncharts; i++)
 				chart(page, block, &b->sim.charts[i], res, o);
 			if (b->sim.output != NULL)
-				output(page, block, b->sim.output, res, o);
+				output(page, block, b->sim.output, res, args,
+				    o);
 			notes(page, block, res, o);
 		}
 	}
