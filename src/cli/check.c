@@ -5,6 +5,7 @@
 #include "doc/simblock.h"
 #include "doc/template.h"
 #include "lesson/course.h"
+#include "lesson/expect.h"
 #include "core/file.h"
 #include "core/strbuf.h"
 #include "core/suggest.h"
@@ -270,108 +271,40 @@ unknown_series(const struct lesson *l, const struct lesson_sim *s,
 	strbuf_free(&all);
 }
 
-/* The offset in tmpl of the placeholder (or lone brace) that fails to
- * fill on its own, or -1: each piece is filled alone, so the position
- * comes from the template filler's own verdict. */
-static long
-failing_piece(const char *tmpl, const struct sim_result *res)
-{
-	const char *p = tmpl;
-
-	while (*p != '\0') {
-		const char *end;
-		struct strbuf sb;
-		char *piece, *cause;
-		int rc;
-
-		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-			p += 2;
-			continue;
-		}
-		if (*p == '}')
-			return p - tmpl;
-		if (*p != '{') {
-			p++;
-			continue;
-		}
-		end = strpbrk(p, "}\n");
-		if (end == NULL || *end != '}')
-			return p - tmpl;
-		piece = xstrndup(p, (size_t)(end - p + 1));
-		strbuf_init(&sb);
-		rc = doc_template_fill(&sb, piece, res, &cause);
-		strbuf_free(&sb);
-		free(piece);
-		if (rc < 0) {
-			free(cause);
-			return p - tmpl;
-		}
-		p = end + 1;
-	}
-	return -1;
-}
-
-/* The help for a placeholder that names no scalar: the nearest one and
- * the list of them all. */
+/* The help for a placeholder that names no scalar: the list of them. */
 static void
 scalars_help(const struct lesson_sim *s, const struct sim_result *res,
-    const char *name, size_t len, struct diag_list *diags)
+    struct diag_list *diags)
 {
-	const char *names[64];
-	size_t n = res->nscalars < 64 ? res->nscalars : 64;
-	char *word = xstrndup(name, strcspn(name, ":}\n") < len ?
-	    strcspn(name, ":}\n") : len);
-	const char *near;
 	struct strbuf all;
 
-	for (size_t i = 0; i < n; i++)
-		names[i] = res->scalars[i].name;
-	near = suggest_nearest(word, names, n);
 	strbuf_init(&all);
 	for (size_t i = 0; i < res->nscalars; i++)
 		strbuf_addf(&all, "%s%s", i > 0 ? ", " : "",
 		    res->scalars[i].name);
-	if (sim_result_series(res, word) != NULL)
-		diag_help(diags, "'%s' is a series: show one value of it as "
-		    "{%s[-1]} (the last); the scalars of %s are: %s", word, word,
-		    s->name, all.s);
-	else if (near != NULL)
-		diag_help(diags, "did you mean {%s}? The scalars of %s are: %s",
-		    near, s->name, all.s);
-	else
-		diag_help(diags, "the scalars of %s are: %s; one value of a "
-		    "series is {series[i]}", s->name, all.s);
+	diag_help(diags, "the scalars of %s are: %s; one value of a series "
+	    "is {series[i]}, a parameter is {name}", s->name, all.s);
 	strbuf_free(&all);
-	free(word);
 }
 
 /* An output template that does not fill: the error at the placeholder's
- * own line and column (off: its byte offset in the template, or -1), and
- * the fix when it is a brace meant literally or a name misspelt. */
+ * own line and column (pos; off: its byte offset in the template), and
+ * the fix when it is a brace meant literally, or the names there are. */
 static void
 template_error(const struct lesson *l, const struct lesson_sim *s,
-    const struct sim_result *res, const char *cause, long off,
-    struct diag_list *diags)
+    const struct sim_result *res, const char *cause, struct lesson_pos pos,
+    long off, struct diag_list *diags)
 {
-	struct lesson_pos pos = s->output_pos;
+	long open = off;
 
-	if (off >= 0) {
-		const char *line = s->output;
-		int n = 1, c = 1;
-
-		for (const char *q = s->output; q < s->output + off; q++)
-			if (*q == '\n') {
-				n++;
-				line = q + 1;
-			}
-		for (const char *q = line; q < s->output + off; q++)
-			c += ((unsigned char)*q & 0xC0) != 0x80;
-		pos = value_pos(s->output_pos, n, c);
-	}
 	diag_add(diags, DIAG_ERROR, l->file, pos.line, pos.col, "output: %s",
 	    cause);
-	if (off >= 0 && s->output[off] == '{') {
-		const char *name = s->output + off + 1;
+	/* the placeholder the offset falls in: back to its '{' */
+	while (open > 0 && s->output[open] != '{' && s->output[open] != '}' &&
+	    s->output[open - 1] != '\n')
+		open--;
+	if (open >= 0 && s->output[open] == '{') {
+		const char *name = s->output + open + 1;
 		size_t len = strcspn(name, "}\n");
 
 		/* quotes are in no name or expression: a literal meant */
@@ -379,17 +312,86 @@ template_error(const struct lesson *l, const struct lesson_sim *s,
 		    memchr(name, '"', len) != NULL || name[0] == '{')
 			diag_help(diags, "to show a brace, write it twice: "
 			    "{{%.*s}}", (int)len, name);
-		else if (memchr(name, '[', len) == NULL && res->nscalars > 0)
-			scalars_help(s, res, name, len, diags);
-	} else if (off >= 0) {
+		else if (strstr(cause, "no result") != NULL &&
+		    res->nscalars > 0)
+			scalars_help(s, res, diags);
+	} else if (off >= 0 && s->output[off] == '}') {
 		diag_help(diags, "to show a brace, write it twice: }}");
 	}
 }
 
-/* Every chart series and the output template must match the result. */
+/* Where byte offset of a block's output template is in the file: its own
+ * line and column where the template's lines are the file's, else the
+ * output key's value. */
+static struct lesson_pos
+template_pos(const struct lesson_sim *s, size_t offset)
+{
+	struct lesson_pos at = s->output_body;
+	const char *line = s->output;
+
+	if (s->output_indent < 0)
+		return s->output_pos;
+
+	for (const char *p = s->output; p < s->output + offset; p++)
+		if (*p == '\n') {
+			if (s->output_indent == 0)
+				return s->output_pos;
+			at.line++;
+			at.col = s->output_indent;
+			line = p + 1;
+		}
+	for (const char *p = line; p < s->output + offset; p++)
+		at.col += ((unsigned char)*p & 0xC0) != 0x80;
+	return at;
+}
+
+/* The names an expectation could have meant: the result's scalars. */
+static const char *
+nearest_scalar(const struct sim_result *res, const char *name)
+{
+	const char *names[64];
+	size_t n = 0;
+
+	for (size_t i = 0; i < res->nscalars && n < 64; i++)
+		names[n++] = res->scalars[i].name;
+	return suggest_nearest(name, names, n);
+}
+
+/* Each expectation must hold at the block's own parameters. */
+static void
+check_expects(const struct lesson *l, const struct lesson_sim *s,
+    const struct sim_result *res, struct diag_list *diags)
+{
+	for (size_t i = 0; i < s->nexpects; i++) {
+		const struct lesson_expect *e = &s->expects[i];
+		char *cause, got[SIM_NUMBER_MAX];
+		double v;
+
+		if (doc_template_value(res, e->name, &v, &cause) < 0) {
+			const char *near = nearest_scalar(res, e->name);
+
+			diag_add(diags, DIAG_ERROR, l->file, e->pos.line,
+			    e->pos.col, "expect: %s%s%s%s", cause,
+			    near != NULL ? " (did you mean '" : "",
+			    near != NULL ? near : "", near != NULL ? "'?)" : "");
+			free(cause);
+			continue;
+		}
+		if (lesson_expect_holds(e, v))
+			continue;
+		sim_format_double(got, v, 6);
+		diag_add(diags, DIAG_ERROR, l->file, e->pos.line, e->pos.col,
+		    "expect: %s is %s at the lesson's parameters, expected %s",
+		    e->name, got, e->text);
+	}
+}
+
+/* Every chart series and the output template must match the result, and
+ * every expectation hold. */
 static void
 check_result(const struct lesson *l, const struct lesson_sim *s,
-    const struct sim_result *res, struct diag_list *diags)
+    const struct sim_args *args, const struct sim_result *res,
+    struct diag_list *diags)
 {
 	for (size_t i = 0; i < s->ncharts; i++)
 		for (size_t j = 0; j < s->charts[i].nseries; j++)
@@ -400,17 +402,20 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 	if (s->output != NULL) {
 		struct strbuf sb;
 		char *cause;
+		size_t where;
 
 		strbuf_init(&sb);
-		if (doc_template_fill(&sb, s->output, res, &cause) < 0) {
-			template_error(l, s, res, cause,
-			    failing_piece(s->output, res), diags);
+		if (doc_template_fill(&sb, s->output, res, args, &cause,
+		    &where) < 0) {
+			template_error(l, s, res, cause, template_pos(s, where),
+			    (long)where, diags);
 			free(cause);
 		} else {
 			check_width(l, s->output_pos, "output", sb.s, 1, diags);
 		}
 		strbuf_free(&sb);
 	}
+	check_expects(l, s, res, diags);
 }
 
 /* Is path the file a parameter's value names: the value itself, or the
@@ -478,7 +483,8 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 			diag_add(diags, DIAG_WARNING, l->file, b->pos.line,
 			    b->pos.col, "simulation %s not run: it takes about "
 			    "%.0f s, over the budget of %.0f s left (--budget "
-			    "SECONDS); its charts and output were not checked",
+			    "SECONDS); its charts, output and expect were not "
+			    "checked",
 			    spec->name, ceil(cost), *budget);
 			sim_args_free(&args);
 			return;
@@ -488,7 +494,7 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 	sim_result_init(&res);
 	diag_list_init(&run);
 	if (sim_run(&res, &args, &run) == 0)
-		check_result(l, &b->sim, &res, diags);
+		check_result(l, &b->sim, &args, &res, diags);
 	if (params_ok)	/* else the run's complaint is the one reported */
 		move_run_diags(l, &b->sim, &run, diags);
 	diag_list_free(&run);
