@@ -42,6 +42,12 @@ struct doc_block_state {
 					 * and the charts result already has */
 	const struct sim_result *answer; /* what a trained model said about
 					 * the reader's text (sim_model_ask) */
+	const struct sim_args *prev_args; /* the settings before the last knob
+					 * turn, or NULL: when the cache holds
+					 * their result, the charts draw it as a
+					 * "was" row on a range shared with the
+					 * current run, and a "was -> now" line
+					 * lists the numbers that changed */
 	struct doc_quiz_state quiz;
 	int knob;			/* selected knob when focused */
 };

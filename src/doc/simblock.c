@@ -195,13 +195,44 @@ add_label(struct doc_line *line, const char *label)
 	doc_line_add(line, DOC_LABEL, label, strlen(label), (int)strlen(label));
 }
 
+/* The previous run's row under a series: "was" where the range's bottom
+ * label stands, then one row drawn on the same range and width, so a
+ * change of level shows as a shift between the two rows (in ASCII and
+ * without colour too). */
+static void
+was_row(struct doc_page *page, int block, const struct sim_series *prev,
+    const struct spark_opts *so, const struct spark_range *range, int namew,
+    int chartw)
+{
+	struct spark_opts one = *so;
+	struct spark_chart chart;
+	struct doc_line *line;
+	size_t len;
+
+	one.height = 1;
+	if (spark_render(&chart, prev->v, prev->n, chartw, &one, range) < 0)
+		return;
+	line = doc_page_line(page, block);
+	doc_line_pad(line, GUTTER + namew + 1 + SPARK_LABEL_WIDTH - 3);
+	add_label(line, "was");
+	doc_line_pad(line, 1);
+	len = strlen(chart.rows[0]);
+	while (len > 0 && chart.rows[0][len - 1] == ' ')
+		len--;
+	doc_line_add(line, DOC_CHART_PREV, chart.rows[0], len,
+	    (int)utf8_width(chart.rows[0], len));
+	spark_chart_free(&chart);
+}
+
 /* One series of a chart: the range's top and bottom on the left, the rows,
- * the newest value on the right, and the one-line summary below. With one
- * row the bottom is on the left and the top on the right, like an axis. */
+ * the newest value on the right, the previous run's row (prev, or NULL)
+ * and the one-line summary below. With one row the bottom is on the left
+ * and the top on the right, like an axis. */
 static void
 chart_series(struct doc_page *page, int block, const struct sim_series *s,
-    const struct spark_opts *so, const struct spark_range *range, int namew,
-    int chartw, const struct doc_opts *o)
+    const struct sim_series *prev, const struct spark_opts *so,
+    const struct spark_range *range, int namew, int chartw,
+    const struct doc_opts *o)
 {
 	struct doc_wrap w = {
 		.width = o->width, .indent = GUTTER + namew + 1,
@@ -245,18 +276,23 @@ chart_series(struct doc_page *page, int block, const struct sim_series *s,
 			add_label(line, hi);
 		}
 	}
+	if (prev != NULL)
+		was_row(page, block, prev, so, range, namew, chartw);
 	doc_wrap(page, chart.summary, strlen(chart.summary), &w);
 	spark_chart_free(&chart);
 }
 
-/* A chart: every named series on one shared y-range. */
+/* A chart: every named series on one shared y-range, which also holds the
+ * previous run's series (prev, or NULL) so that both are drawn on it. */
 static void
 chart(struct doc_page *page, int block, const struct lesson_chart *c,
-    const struct sim_result *res, const struct doc_opts *o)
+    const struct sim_result *res, const struct sim_result *prev,
+    const struct doc_opts *o)
 {
 	const struct sim_series *series[LESSON_MAX_SERIES];
-	const double *values[LESSON_MAX_SERIES];
-	size_t n[LESSON_MAX_SERIES], maxn = 0;
+	const struct sim_series *before[LESSON_MAX_SERIES];
+	const double *values[2 * LESSON_MAX_SERIES];
+	size_t n[2 * LESSON_MAX_SERIES], maxn = 0, nvalues = 0;
 	struct spark_opts so;
 	struct spark_range range;
 	int namew = name_width(c), chartw;
@@ -271,10 +307,18 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 			free(msg);
 			return;
 		}
-		values[i] = series[i]->v;
-		n[i] = series[i]->n;
-		if (n[i] > maxn)
-			maxn = n[i];
+		values[nvalues] = series[i]->v;
+		n[nvalues++] = series[i]->n;
+		if (series[i]->n > maxn)
+			maxn = series[i]->n;
+		before[i] = prev != NULL ? sim_result_series(prev,
+		    c->series[i]) : NULL;
+		if (before[i] != NULL) {
+			values[nvalues] = before[i]->v;
+			n[nvalues++] = before[i]->n;
+			if (before[i]->n > maxn)
+				maxn = before[i]->n;
+		}
 	}
 	spark_opts_init(&so);
 	so.height = c->height;
@@ -284,7 +328,7 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 	so.has_range = c->has_range;
 	so.lo = c->lo;
 	so.hi = c->hi;
-	if (spark_range_of(&range, values, n, c->nseries, &so) < 0) {
+	if (spark_range_of(&range, values, n, nvalues, &so) < 0) {
 		error_line(page, block, "this chart's range cannot be used", o);
 		return;
 	}
@@ -305,7 +349,8 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 		doc_wrap(page, c->caption, strlen(c->caption), &w);
 	}
 	for (size_t i = 0; i < c->nseries; i++)
-		chart_series(page, block, series[i], &so, &range, namew, chartw, o);
+		chart_series(page, block, series[i], before[i], &so, &range,
+		    namew, chartw, o);
 }
 
 /* The filled output template, shown as program output. */
@@ -368,7 +413,7 @@ answer(struct doc_page *page, int block, const struct sim_result *ans,
 		c.lo = s->lo;
 		c.hi = s->hi;
 		c.caption = s->label;
-		chart(page, block, &c, ans, o);
+		chart(page, block, &c, ans, NULL, o);
 	}
 	for (size_t i = 1; i < ans->nnotes; i++)
 		doc_wrap(page, ans->notes[i], strlen(ans->notes[i]), &w);
@@ -399,7 +444,7 @@ pending(struct doc_page *page, const struct lesson_block *b, int block,
 		for (size_t i = 0; i < b->sim.ncharts; i++)
 			if (chart_ready(&b->sim.charts[i], st->result))
 				chart(page, block, &b->sim.charts[i], st->result,
-				    o);
+				    NULL, o);
 }
 
 /* What the run says about itself (how it ended, say), under its charts. */
@@ -411,6 +456,143 @@ notes(struct doc_page *page, int block, const struct sim_result *res,
 
 	for (size_t i = 0; i < res->nnotes; i++)
 		doc_wrap(page, res->notes[i], strlen(res->notes[i]), &w);
+}
+
+/* One template field "{name:FMT}" filled from res into out (reset first);
+ * 0 when res cannot fill it. */
+static int
+fill_field(struct strbuf *out, const char *field, size_t len,
+    const struct sim_result *res)
+{
+	char *tmpl = xstrndup(field, len), *cause = NULL;
+	int rc;
+
+	strbuf_reset(out);
+	rc = doc_template_fill(out, tmpl, res, &cause);
+	free(cause);
+	free(tmpl);
+	return rc == 0;
+}
+
+/* What stands before a template field on its line, as its name: "memory"
+ * for "memory: {memory} steps", the field's own name when nothing does. */
+static char *
+field_label(const char *from, const char *field, size_t len)
+{
+	const char *end = field;
+	size_t n;
+
+	while (end > from && strchr(" \t:=", end[-1]) != NULL)
+		end--;
+	while (from < end && strchr(" \t", *from) != NULL)
+		from++;
+	if (end > from)
+		return xstrndup(from, (size_t)(end - from));
+	n = strcspn(field + 1, ":}[");
+	return xstrndup(field + 1, n < len - 1 ? n : len - 1);
+}
+
+/* Add "LABEL WAS -> NOW" to the list in sb when the two differ. */
+static void
+add_change(struct strbuf *sb, const char *label, const char *was,
+    const char *now, const struct doc_opts *o)
+{
+	if (strcmp(was, now) == 0)
+		return;
+	strbuf_addf(sb, "%s%s %s %s %s", sb->len > 0 ? "; " : "", label, was,
+	    o->ascii ? "->" : "\xE2\x86\x92", now);
+}
+
+/* The numbers the output template prints, those that changed since the
+ * previous run. */
+static void
+template_changes(struct strbuf *sb, const char *tmpl,
+    const struct sim_result *res, const struct sim_result *prev,
+    const struct doc_opts *o)
+{
+	struct strbuf was, now;
+	const char *p = tmpl, *from = tmpl;
+
+	strbuf_init(&was);
+	strbuf_init(&now);
+	while ((p = strchr(p, '{')) != NULL) {
+		const char *close;
+		size_t len;
+
+		if (p[1] == '{') {
+			p += 2;
+			continue;
+		}
+		close = strchr(p, '}');
+		if (close == NULL)
+			break;
+		len = (size_t)(close - p) + 1;
+		/* the label starts after the last line break before p */
+		for (const char *q = from; q < p; q++)
+			if (*q == '\n')
+				from = q + 1;
+		if (fill_field(&was, p, len, prev) &&
+		    fill_field(&now, p, len, res)) {
+			char *label = field_label(from, p, len);
+
+			add_change(sb, label, was.s, now.s, o);
+			free(label);
+		}
+		p = from = close + 1;
+	}
+	strbuf_free(&was);
+	strbuf_free(&now);
+}
+
+/* The newest value of every charted series, those that changed since the
+ * previous run. */
+static void
+series_changes(struct strbuf *sb, const struct lesson_block *b,
+    const struct sim_result *res, const struct sim_result *prev,
+    const struct doc_opts *o)
+{
+	for (size_t i = 0; i < b->sim.ncharts; i++)
+		for (size_t j = 0; j < b->sim.charts[i].nseries; j++) {
+			const char *name = b->sim.charts[i].series[j];
+			const struct sim_series *s = sim_result_series(res, name);
+			const struct sim_series *t = sim_result_series(prev, name);
+			char was[32], now[32];
+
+			if (s == NULL || t == NULL || s->n == 0 || t->n == 0)
+				continue;
+			spark_format_number(was, t->v[t->n - 1], 3);
+			spark_format_number(now, s->v[s->n - 1], 3);
+			add_change(sb, name, was, now, o);
+		}
+}
+
+/* "was -> now: memory 44 -> 7; final 0.0122 -> 4.15e-19": the headline
+ * numbers of the previous run beside the current ones (the template's
+ * fields, or the charted series' newest values). */
+static void
+changes(struct doc_page *page, const struct lesson_block *b, int block,
+    const struct sim_result *res, const struct sim_result *prev,
+    const struct doc_opts *o)
+{
+	const char *arrow = o->ascii ? "->" : "\xE2\x86\x92";
+	char *marker = xasprintf("was %s now: ", arrow);
+	struct doc_wrap w = note_wrap(block, o);
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	if (b->sim.output != NULL)
+		template_changes(&sb, b->sim.output, res, prev, o);
+	else
+		series_changes(&sb, b, res, prev, o);
+	if (sb.len == 0)
+		strbuf_addf(&sb, "no number changed");
+	w.marker = marker;
+	w.marker_style = DOC_LABEL;
+	w.indent = GUTTER + (int)utf8_width(marker, strlen(marker));
+	w.style = DOC_LABEL;
+	doc_wrap(page, sb.s, sb.len, &w);
+	strbuf_free(&sb);
+	free(marker);
 }
 
 /* "rnntutor sim NAME k=v ...": the command that runs a block headless. */
@@ -499,6 +681,24 @@ obtain(const struct sim_result **res, struct sim_result *own,
 	return 0;
 }
 
+/* The result of the settings before the last knob turn, when the cache
+ * holds it (a layout never runs it again), or NULL. Called after the
+ * current result is obtained: a cache lookup adds nothing, so both stay
+ * valid. */
+static const struct sim_result *
+previous(const struct doc_block_state *st, const struct doc_opts *o)
+{
+	const struct sim_result *res = NULL;
+	struct diag_list diags;
+
+	if (st == NULL || st->prev_args == NULL || o->cache == NULL)
+		return NULL;
+	diag_list_init(&diags);
+	sim_cache_get(o->cache, st->prev_args, &res, &diags);
+	diag_list_free(&diags);
+	return res;
+}
+
 /* See simblock.h. */
 void
 doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
@@ -551,10 +751,15 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 		if (rc > 0) {
 			waiting(page, block, why, args, o);
 		} else {
+			const struct sim_result *prev = previous(st, o);
+
 			for (size_t i = 0; i < b->sim.ncharts; i++)
-				chart(page, block, &b->sim.charts[i], res, o);
+				chart(page, block, &b->sim.charts[i], res, prev,
+				    o);
 			if (b->sim.output != NULL)
 				output(page, block, b->sim.output, res, o);
+			if (prev != NULL)
+				changes(page, b, block, res, prev, o);
 			notes(page, block, res, o);
 		}
 	}
@@ -599,7 +804,7 @@ doc_layout_result(const struct sim_result *res, const struct doc_opts *opts)
 		c.height = 2;
 		c.scale = LESSON_SCALE_AUTO;
 		c.caption = res->series[i].label;
-		chart(page, -1, &c, res, &o);
+		chart(page, -1, &c, res, NULL, &o);
 		doc_page_line(page, -1);
 	}
 	return page;

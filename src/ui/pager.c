@@ -37,8 +37,11 @@ layout(struct ui *ui)
 		.cache = ui->cache,
 	};
 
-	for (size_t i = 0; i < v->lesson->nblocks; i++)
+	for (size_t i = 0; i < v->lesson->nblocks; i++) {
 		v->states[i].args = v->knobs[i].spec != NULL ? &v->knobs[i] : NULL;
+		v->states[i].prev_args = v->prev[i].spec != NULL ? &v->prev[i] :
+		    NULL;
+	}
 	ui_train_states(ui);
 	doc_page_destroy(v->page);
 	v->page = doc_layout(v->lesson, &o);
@@ -54,10 +57,14 @@ ui_pager_close(struct ui *ui)
 		return;
 	ui_progress_note(ui);
 	ui_train_free_view(ui);
-	for (size_t i = 0; i < v->lesson->nblocks; i++)
+	for (size_t i = 0; i < v->lesson->nblocks; i++) {
 		if (v->knobs[i].spec != NULL)
 			sim_args_free(&v->knobs[i]);
+		if (v->prev[i].spec != NULL)
+			sim_args_free(&v->prev[i]);
+	}
 	free(v->knobs);
+	free(v->prev);
 	free(v->states);
 	doc_page_destroy(v->page);
 	memset(v, 0, sizeof *v);
@@ -76,6 +83,7 @@ ui_pager_open(struct ui *ui, size_t i)
 	v->index = i;
 	v->states = xcalloc(v->lesson->nblocks + 1, sizeof *v->states);
 	v->knobs = xcalloc(v->lesson->nblocks + 1, sizeof *v->knobs);
+	v->prev = xcalloc(v->lesson->nblocks + 1, sizeof *v->prev);
 	v->slow = xcalloc(v->lesson->nblocks + 1, sizeof *v->slow);
 	v->focus = -1;
 	v->reveal = -1;

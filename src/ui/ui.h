@@ -78,6 +78,8 @@ struct ui_view {
 	struct doc_page *page;
 	struct doc_block_state *states;	/* one per block */
 	struct sim_args *knobs;		/* one per block; spec NULL: lesson's */
+	struct sim_args *prev;		/* one per block: the settings before
+					 * the last knob turn; spec NULL: none */
 	struct ui_slow *slow;		/* one per block */
 	long focus;			/* focused block, or -1 */
 	size_t top;			/* first page line on the screen */
