@@ -1,0 +1,121 @@
+#!/bin/sh
+# End-to-end tests of what the charts, the help and the narrow screen show
+# (the real program in tmux, read with capture-pane), as tui.sh does:
+# every check polls the screen until what it wants shows up or a deadline
+# passes; RNNTUTOR_TIME_FACTOR stretches every deadline.
+# Prints "e2e-charts: N passed, N failed"; exits 77 (skipped) without tmux.
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+prog="$(cd "$top_builddir" && pwd)/rnntutor"
+factor=${RNNTUTOR_TIME_FACTOR:-1}
+case $factor in
+''|*[!0-9]*|0*)
+	echo "e2e-charts: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
+	exit 99 ;;
+esac
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "e2e-charts: tmux is not installed; skipped"
+	exit 77
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-e2e-charts.XXXXXX")
+n=0
+sock="rnntutor-e2e-charts-$$-$n"
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+new_server() {
+	T kill-server 2>/dev/null
+	n=$((n + 1))
+	sock="rnntutor-e2e-charts-$$-$n"
+}
+utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; screen | sed 's/^/    | /'; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# start COLSxROWS [ENV=VALUE...]: run the program in a fresh tmux session
+start() {
+	_size=$1
+	shift
+	new_server
+	T new-session -d -s e2e -x "${_size%x*}" -y "${_size#*x}" -c "$tmp" \
+	    "env -i HOME=$tmp/home XDG_STATE_HOME=$tmp/state TERM=${TERM_E2E:-xterm} \
+	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 600"
+}
+screen() { T capture-pane -p -t e2e 2>/dev/null; }
+status() { screen | tail -n 1; }
+keys() { T send-keys -t e2e "$@"; sleep 0.1; }
+until_ok() {
+	_end=$(( $(date +%s) + $1 * factor ))
+	while ! eval "$2"; do
+		[ "$(date +%s)" -le "$_end" ] || return 1
+		sleep 0.1
+	done
+}
+running() { ! screen | grep -q "^EXITED [0-9]"; }
+wait_for() {
+	_text=$1
+	until_ok "${2:-10}" 'screen | grep -qF -- "$_text" ||
+	    { case $_text in EXITED*) false ;; *) ! running ;; esac; }' &&
+	    screen | grep -qF -- "$_text"
+}
+status_shows() {
+	_re=$1
+	until_ok "${2:-10}" 'status | grep -qE -- "$_re" || ! running' &&
+	    status | grep -qE -- "$_re"
+}
+knobs() { screen | grep -m1 "knobs:"; }
+# turn KEY N: press KEY N times, each time waiting for the status line to
+# say the new value before the next
+turn() {
+	_i=0
+	while [ "$_i" -lt "$2" ]; do
+		_before=$(knobs)
+		keys "$1"
+		until_ok 10 '[ "$(knobs)" != "$_before" ]' || return 1
+		_i=$((_i + 1))
+	done
+}
+# focus TEXT: search for TEXT and focus the first block from the top
+focus() {
+	_find=$1
+	keys / && keys "$_find" && keys Enter
+	until_ok 10 'screen | head -n 5 | grep -qF -- "$_find"' || return 1
+	keys Tab
+	status_shows "change"
+}
+# rows CAPTION: the chart under CAPTION down to its summary
+rows() { screen | sed -n "/$1/,/ \(falls\|rises\) /p" | sed '1d;$d'; }
+
+# --- lesson 1: scale 0.9 -> 0.5 in ASCII without colour ------------------------
+ARGS="1"
+LANG_E2E=C start 80x24 NO_COLOR=1
+check "lesson 1 opens" 'status_shows "^ Lesson 1/"'
+check "the pulse block takes the focus" 'focus "One pulse, then silence"'
+before=$(rows "on a log scale")
+check "scale 0.9 -> 0.5: four steps down" 'turn Left 4 && knobs | grep -qF "[scale=0.5]"'
+after=$(rows "on a log scale")
+check "the chart rows change" '[ -n "$before" ] && [ "$before" != "$after" ]'
+check "the previous run stays as a was row" \
+    'screen | grep -qE "^.{10} +was [|]{10}"'
+check "was -> now gives the memory" 'screen | grep -qF "was -> now: memory 10 -> 7"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- lesson 3: forget_bias 0 -> 5 on a log scale, UTF-8 -----------------------------
+ARGS="3"
+start 80x24
+check "lesson 3 opens" 'status_shows "^ Lesson 3/"'
+check "the cell path block takes the focus" 'focus "f from step t to T,"'
+before=$(rows "cell path on a log scale")
+check "forget_bias 0 -> 5: ten steps up" 'turn Right 10 && knobs | grep -qF "[forget_bias=5]"'
+after=$(rows "cell path on a log scale")
+check "the chart rows change" '[ -n "$before" ] && [ "$before" != "$after" ]'
+check "was -> now gives the cell path" \
+    'screen | grep -qE "was → now: .*0\.51"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+echo "e2e-charts: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
