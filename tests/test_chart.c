@@ -377,6 +377,23 @@ test_chart_tiny_values_of_one_sign_are_real(void)
 	free(s);
 }
 
+/* A series that swings about zero while it fades (one unit of a pulse
+ * through W_hh = 0.5 Q) ends at a real 3.47e-19, not at 0: its neighbours
+ * are as tiny, so it is no cancellation noise. */
+static void
+test_chart_fading_swing_ends_real(void)
+{
+	double h[60];
+	char *s;
+
+	for (size_t i = 0; i < NV(h); i++)
+		h[i] = 0.2 * pow(-0.5, (double)i);
+	s = spark_summary(h, NV(h), NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "from 0.2 to -3.47e-19 "));
+	CU_ASSERT_PTR_NULL(strstr(s, " to 0 "));
+	free(s);
+}
+
 /* Negative values alone: a linear scale from the most negative up. */
 static void
 test_chart_all_negative(void)
@@ -1255,6 +1272,7 @@ test_chart_register(void)
 		CASE(test_chart_flat_series),
 		CASE(test_chart_nearly_flat),
 		CASE(test_chart_rounding_noise_is_flat),
+		CASE(test_chart_fading_swing_ends_real),
 		CASE(test_chart_tiny_values_of_one_sign_are_real),
 		CASE(test_chart_all_negative),
 		CASE(test_chart_crossing_zero),

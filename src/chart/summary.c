@@ -88,6 +88,26 @@ denoise(double x, const struct facts *f)
 	return fabs(x) <= 1e-13 * big ? 0.0 : x;
 }
 
+/* The first or last point v[i] as the summary prints it. Cancellation noise
+ * comes in one step, next to values of the series' own size; a point whose
+ * finite neighbour is tiny too is the end of a decay (the h of a fading
+ * pulse, swinging about zero down to 3.5e-19) and is real. */
+static double
+denoise_end(const double *v, size_t i, const struct facts *f)
+{
+	double big = fabs(f->min) > fabs(f->max) ? fabs(f->min) : fabs(f->max);
+	size_t j = i == f->first_at ? i + 1 : i - 1;
+
+	if (denoise(v[i], f) != 0.0 || v[i] == 0.0 || f->first_at == f->last_at)
+		return v[i];
+	/* the nearest finite neighbour towards the other end */
+	while (j != f->first_at && j != f->last_at && !isfinite(v[j]))
+		j = i == f->first_at ? j + 1 : j - 1;
+	if (isfinite(v[j]) && fabs(v[j]) <= 1e-10 * big)
+		return v[i];
+	return 0.0;
+}
+
 /* Format a and b at 3 significant digits, or more when they differ but
  * would print the same (1e12 and 1e12 + 1). */
 static void
@@ -189,7 +209,8 @@ add_trend(struct strbuf *sb, const double *v, const struct facts *f)
 		add_steps(sb, steps);
 		return;
 	}
-	format_pair(a, b, denoise(f->first, f), denoise(f->last, f));
+	format_pair(a, b, denoise_end(v, f->first_at, f),
+	    denoise_end(v, f->last_at, f));
 	if (same_within_noise(f->last, f->first))
 		strbuf_addf(sb, "starts and ends at %s ", a);
 	else if (!is_trend(f))
