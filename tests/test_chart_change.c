@@ -209,6 +209,27 @@ test_chart_change_lesson3_forget_bias(void)
 	course_destroy(c);
 }
 
+/* Bug 12's wording in lesson 1's pulse block: at scale 1 memory reads -1,
+ * which must not print as "-1 steps" (nor 1 as "1 steps"). */
+static void
+test_chart_change_memory_wording(void)
+{
+	struct course *c = builtin();
+	long block;
+	char *before, *after;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	block = find_block(c, 0, "scale", "hnorm");
+	CU_ASSERT_TRUE_FATAL(block >= 0);
+	turn_knob(c, 0, block, "scale", "0.9", "1", 1, &before, &after);
+	CU_ASSERT_PTR_NOT_NULL(strstr(after, "memory: -1 (steps until"));
+	CU_ASSERT_PTR_NULL(strstr(after, "-1 steps"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(after, "was -> now: memory 44 -> -1"));
+	free(before);
+	free(after);
+	course_destroy(c);
+}
+
 /* Without a previous run (--print, a block not yet turned) nothing is
  * added: no "was" row, no "was -> now" line. */
 static void
@@ -242,4 +263,5 @@ test_chart_change_register(void)
 	CU_add_test(s, "lesson 1 scale", test_chart_change_lesson1_scale);
 	CU_add_test(s, "lesson 3 forget_bias", test_chart_change_lesson3_forget_bias);
 	CU_add_test(s, "none without previous", test_chart_change_none_without_previous);
+	CU_add_test(s, "memory wording", test_chart_change_memory_wording);
 }

@@ -195,6 +195,19 @@ add_label(struct doc_line *line, const char *label)
 	doc_line_add(line, DOC_LABEL, label, strlen(label), (int)strlen(label));
 }
 
+/* The counted x axis of a series for its summary: "epoch" for a per-epoch
+ * curve (10 epochs are 10 points, not "9 steps"); NULL for steps between
+ * points. A result on epochs also holds per-update series (gradient
+ * norms), longer than its first, per-epoch one. */
+static const char *
+unit_of(const struct sim_result *res, const struct sim_series *s)
+{
+	if (res->step_name == NULL || strcmp(res->step_name, "epoch") != 0 ||
+	    res->nseries == 0 || s->n != res->series[0].n)
+		return NULL;
+	return "epoch";
+}
+
 /* The previous run's row under a series: "was" where the range's bottom
  * label stands, then one row drawn on the same range and width, so a
  * change of level shows as a shift between the two rows (in ASCII and
@@ -229,8 +242,9 @@ was_row(struct doc_page *page, int block, const struct sim_series *prev,
  * and the one-line summary below. With one row the bottom is on the left
  * and the top on the right, like an axis. */
 static void
-chart_series(struct doc_page *page, int block, const struct sim_series *s,
-    const struct sim_series *prev, const struct spark_opts *so,
+chart_series(struct doc_page *page, int block, const struct sim_result *res,
+    const struct sim_series *s, const struct sim_series *prev,
+    const struct spark_opts *so,
     const struct spark_range *range, int namew, int chartw,
     const struct doc_opts *o)
 {
@@ -239,8 +253,10 @@ chart_series(struct doc_page *page, int block, const struct sim_series *s,
 		.style = DOC_LABEL, .block = block, .ascii = o->ascii,
 	};
 	struct spark_chart chart;
+	struct spark_opts own = *so;
 
-	if (spark_render(&chart, s->v, s->n, chartw, so, range) < 0) {
+	own.unit = unit_of(res, s);
+	if (spark_render(&chart, s->v, s->n, chartw, &own, range) < 0) {
 		error_line(page, block, "cannot draw this chart", o);
 		return;
 	}
@@ -349,8 +365,8 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 		doc_wrap(page, c->caption, strlen(c->caption), &w);
 	}
 	for (size_t i = 0; i < c->nseries; i++)
-		chart_series(page, block, series[i], before[i], &so, &range,
-		    namew, chartw, o);
+		chart_series(page, block, res, series[i], before[i], &so,
+		    &range, namew, chartw, o);
 }
 
 /* The filled output template, shown as program output. */
