@@ -232,7 +232,7 @@ dispatch(struct ui *ui, int key)
 		ui_pager_key(ui, key);
 		break;
 	case UI_HELP:
-		ui->screen = ui->back;	/* any key closes help */
+		ui_help_key(ui, key);
 		break;
 	case UI_OUTLINE:
 	case UI_RESULTS:

@@ -115,6 +115,7 @@ struct ui {
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
+	size_t help_top;		/* first line of a scrolled help */
 };
 
 /* tui.c */
@@ -208,5 +209,8 @@ void ui_list_key(struct ui *ui, int key);
 
 /* help.c */
 void ui_help_draw(struct ui *ui);
+/* A key on the help screen: on a screen too small for the whole of it,
+ * j k Space b and the arrows scroll; any other key closes it. */
+void ui_help_key(struct ui *ui, int key);
 
 #endif
