@@ -230,6 +230,49 @@ test_chart_change_memory_wording(void)
 	course_destroy(c);
 }
 
+/* Bug 8: at 30 columns (a page of 29) every chart of the course is drawn,
+ * its labels under the rows, no line is wider than the page, and program
+ * output breaks between numbers, not inside one. */
+static void
+test_chart_change_narrow_pages(void)
+{
+	struct course *c = builtin();
+	struct strbuf sb, all;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	strbuf_init(&sb);
+	for (int width = 20; width <= 30; width += 9) {
+		for (size_t k = 0; k < course_count(c); k++) {
+			struct doc_opts o = {
+				.width = width, .ascii = 1, .focus = -1,
+				.run = DOC_RUN_FAST,
+			};
+			struct doc_page *p = doc_layout(course_lesson(c, k), &o);
+
+			strbuf_init(&all);
+			for (size_t i = 0; i < p->nlines; i++) {
+				doc_line_text(&p->lines[i], &sb);
+				CU_ASSERT_TRUE(p->lines[i].width <= width);
+				CU_ASSERT_PTR_NULL(strstr(sb.s != NULL ? sb.s : "",
+				    "cannot draw"));
+				strbuf_addf(&all, "%s\n", sb.s != NULL ? sb.s : "");
+			}
+			if (k == 0 && width == 29) {
+				CU_ASSERT_PTR_NOT_NULL(strstr(all.s,
+				    "\n  hnorm ||||||||||||||||::.._\n"));
+				CU_ASSERT_PTR_NOT_NULL(strstr(all.s,
+				    "range 0.00046 to 0.24"));
+				CU_ASSERT_PTR_NOT_NULL(strstr(all.s,
+				    "\n    final ||h||: 0.00046\n"));
+			}
+			strbuf_free(&all);
+			doc_page_destroy(p);
+		}
+	}
+	strbuf_free(&sb);
+	course_destroy(c);
+}
+
 /* Without a previous run (--print, a block not yet turned) nothing is
  * added: no "was" row, no "was -> now" line. */
 static void
@@ -264,4 +307,5 @@ test_chart_change_register(void)
 	CU_add_test(s, "lesson 3 forget_bias", test_chart_change_lesson3_forget_bias);
 	CU_add_test(s, "none without previous", test_chart_change_none_without_previous);
 	CU_add_test(s, "memory wording", test_chart_change_memory_wording);
+	CU_add_test(s, "narrow pages", test_chart_change_narrow_pages);
 }

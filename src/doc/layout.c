@@ -227,6 +227,27 @@ expand_tabs(struct strbuf *out, const char *s, size_t len)
 	}
 }
 
+/* Does the word at s (up to a space) not fit the room left on a line, yet
+ * fit a whole continuation line (room full)? */
+static int
+breaks_word(const char *s, size_t len, int ascii, int left, int full)
+{
+	size_t n = strcspn(s, " ");
+	int w = 0;
+
+	if (n > len)
+		n = len;
+	for (size_t i = 0; i < n;) {
+		char buf[16];
+		uint32_t cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		utf8_visible(cp, ascii, buf);
+		w += (int)utf8_width(buf, strlen(buf));
+	}
+	return w > left && w <= full;
+}
+
 /* One code line: verbatim, continued on further lines (marked with a
  * backslash at the edge) when wider than the page. */
 static void
@@ -247,8 +268,13 @@ code_line(struct doc_page *page, const char *s, size_t len, int block,
 		int w = class == UTF8_CONTROL ? (int)blen :
 		    (int)utf8_width(buf, blen);
 
-		/* keep one column for the mark unless this is the last char */
-		if (line->width - CODE_INDENT + w > avail - (i + used < len)) {
+		/* keep one column for the mark unless this is the last char;
+		 * program output breaks before a word (a number) that would
+		 * not fit whole, where code keeps every column */
+		if (line->width - CODE_INDENT + w > avail - (i + used < len) ||
+		    (style == DOC_OUTPUT && i > 0 && s[i - 1] == ' ' &&
+		    s[i] != ' ' && breaks_word(s + i, len - i, o->ascii,
+		    avail - 1 - (line->width - CODE_INDENT), avail - 1))) {
 			doc_line_pad(line, o->width - 1 - line->width);
 			doc_line_add(line, DOC_MARK, "\\", 1, 1);
 			line = doc_page_line(page, block);

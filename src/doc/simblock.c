@@ -14,6 +14,8 @@
 
 #define GUTTER 2	/* columns before every line of a sim block */
 #define NAME_MAX_WIDTH 10
+#define NARROW_CHART 16	/* fewer columns for the rows beside their labels:
+			 * the labels go under the rows instead */
 
 _Static_assert(LESSON_MAX_CHART_HEIGHT <= SPARK_MAX_HEIGHT,
     "every chart height the loader accepts can be drawn");
@@ -215,7 +217,7 @@ unit_of(const struct sim_result *res, const struct sim_series *s)
 static void
 was_row(struct doc_page *page, int block, const struct sim_series *prev,
     const struct spark_opts *so, const struct spark_range *range, int namew,
-    int chartw)
+    int chartw, int narrow)
 {
 	struct spark_opts one = *so;
 	struct spark_chart chart;
@@ -226,7 +228,9 @@ was_row(struct doc_page *page, int block, const struct sim_series *prev,
 	if (spark_render(&chart, prev->v, prev->n, chartw, &one, range) < 0)
 		return;
 	line = doc_page_line(page, block);
-	doc_line_pad(line, GUTTER + namew + 1 + SPARK_LABEL_WIDTH - 3);
+	/* narrow: in the name's column, there being no label column */
+	doc_line_pad(line, GUTTER + namew - 3 + (narrow ? 0 : 1 +
+	    SPARK_LABEL_WIDTH));
 	add_label(line, "was");
 	doc_line_pad(line, 1);
 	len = strlen(chart.rows[0]);
@@ -245,7 +249,7 @@ static void
 chart_series(struct doc_page *page, int block, const struct sim_result *res,
     const struct sim_series *s, const struct sim_series *prev,
     const struct spark_opts *so,
-    const struct spark_range *range, int namew, int chartw,
+    const struct spark_range *range, int namew, int chartw, int narrow,
     const struct doc_opts *o)
 {
 	struct doc_wrap w = {
@@ -271,18 +275,21 @@ chart_series(struct doc_page *page, int block, const struct sim_result *res,
 		else
 			doc_line_pad(line, namew);
 		doc_line_pad(line, 1);
-		if (chart.height == 1 || last)
+		if (narrow)
+			;	/* the range goes on a line of its own */
+		else if (chart.height == 1 || last)
 			add_label(line, chart.label_lo);
 		else if (r == 0)
 			add_label(line, chart.label_hi);
 		else
 			doc_line_pad(line, SPARK_LABEL_WIDTH);
-		doc_line_pad(line, 1);
+		if (!narrow)
+			doc_line_pad(line, 1);
 		while (len > 0 && chart.rows[r][len - 1] == ' ')
 			len--;
 		doc_line_add(line, DOC_CHART, chart.rows[r], len,
 		    (int)utf8_width(chart.rows[r], len));
-		if (chart.height == 1) {
+		if (chart.height == 1 && !narrow) {
 			/* the range reads "LO ▁▂▃▅▇ to HI" */
 			const char *hi = chart.label_hi + strspn(chart.label_hi, " ");
 
@@ -293,7 +300,16 @@ chart_series(struct doc_page *page, int block, const struct sim_result *res,
 		}
 	}
 	if (prev != NULL)
-		was_row(page, block, prev, so, range, namew, chartw);
+		was_row(page, block, prev, so, range, namew, chartw, narrow);
+	if (narrow) {
+		/* "range 0.00046 to 0.24": numbers whole, wrapped between them */
+		char *text = xasprintf("range %s to %s", chart.label_lo +
+		    strspn(chart.label_lo, " "), chart.label_hi +
+		    strspn(chart.label_hi, " "));
+
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
+	}
 	doc_wrap(page, chart.summary, strlen(chart.summary), &w);
 	spark_chart_free(&chart);
 }
@@ -311,7 +327,7 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 	size_t n[2 * LESSON_MAX_SERIES], maxn = 0, nvalues = 0;
 	struct spark_opts so;
 	struct spark_range range;
-	int namew = name_width(c), chartw;
+	int namew = name_width(c), chartw, narrow;
 
 	for (size_t i = 0; i < c->nseries && i < LESSON_MAX_SERIES; i++) {
 		series[i] = sim_result_series(res, c->series[i]);
@@ -350,6 +366,15 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 	}
 	so.reduce = reduce_for(c, &range);
 	chartw = o->width - GUTTER - namew - 2 * (SPARK_LABEL_WIDTH + 1) - 4;
+	/* too narrow for labels beside the rows (30 columns): they go under
+	 * them, and the rows take the width */
+	narrow = chartw < NARROW_CHART;
+	if (narrow) {
+		namew = namew < 3 ? 3 : namew > 6 ? 6 : namew;
+		chartw = o->width - GUTTER - namew - 1;
+		if (chartw < 1)
+			chartw = 1;
+	}
 	/* few points: repeat each one a whole number of times, inventing none */
 	if (maxn > 0 && maxn < (size_t)chartw) {
 		chartw = (int)(maxn * ((size_t)chartw / maxn));
@@ -366,7 +391,7 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 	}
 	for (size_t i = 0; i < c->nseries; i++)
 		chart_series(page, block, res, series[i], before[i], &so,
-		    &range, namew, chartw, o);
+		    &range, namew, chartw, narrow, o);
 }
 
 /* The filled output template, shown as program output. */
