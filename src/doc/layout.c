@@ -354,7 +354,7 @@ quiz_feedback(struct doc_page *page, const struct lesson_quiz *q, int block,
 		} else {
 			msg = xasprintf("Not quite. The answer is %s.", answer);
 		}
-		w.marker = "\xE2\x9C\x97 ";	/* ballot x */
+		w.marker = o->ascii ? "x " : "\xE2\x9C\x97 ";	/* ballot x */
 		w.marker_style = DOC_WRONG;
 		w.style = DOC_WRONG;
 		doc_wrap(page, msg, strlen(msg), &w);
@@ -367,7 +367,9 @@ quiz_feedback(struct doc_page *page, const struct lesson_quiz *q, int block,
 		char *msg = xasprintf("%s %s", st != NULL && st->answered ?
 		    "Right:" : "Answer:", answer);
 
-		w.marker = st != NULL && st->answered ? "\xE2\x9C\x93 " : "> ";
+		/* a check mark; in ASCII "*", since "v" reads as a letter */
+		w.marker = st != NULL && st->answered ? (o->ascii ? "* " :
+		    "\xE2\x9C\x93 ") : "> ";
 		doc_wrap(page, msg, strlen(msg), &w);
 		free(msg);
 	}
@@ -398,15 +400,31 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 	free(head);
 	for (size_t i = 0; i < q->nchoices; i++) {
 		char marker[8];
+		int chosen = st != NULL && st->answered && st->choice == i;
+		int shown = o->reveal || (st != NULL && st->answered &&
+		    (st->correct || !q->retry));
+		const char *arrow = o->ascii ? " <- " : " \xE2\x86\x90 ";
+		char *text;
 
 		snprintf(marker, sizeof marker, "%c)", (char)('a' + i));
 		w.marker = marker;
-		w.marker_style = st != NULL && st->answered && st->choice == i ?
-		    (st->correct ? DOC_ANSWER : DOC_WRONG) : DOC_BULLET;
+		/* the right answer is told in words as well as in colour, so
+		 * that it reads without colour (NO_COLOR) and in ASCII */
+		if (shown && i == q->answer) {
+			w.marker_style = DOC_ANSWER;
+			text = xasprintf("%s%sright", q->choices[i], arrow);
+		} else if (chosen && !st->correct) {
+			w.marker_style = DOC_WRONG;
+			text = xasprintf("%s%syour answer", q->choices[i], arrow);
+		} else {
+			w.marker_style = DOC_BULLET;
+			text = xstrdup(q->choices[i]);
+		}
 		w.marker_indent = 2;
 		w.indent = 5;
 		w.style = DOC_CHOICE;
-		doc_wrap(page, q->choices[i], strlen(q->choices[i]), &w);
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
 	}
 	if (q->choices == NULL) {
 		/* Wrapped, so that it fits a 20-column page */

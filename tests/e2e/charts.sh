@@ -117,5 +117,81 @@ check "was -> now gives the cell path" \
 keys Q
 check "Q quits" 'wait_for "EXITED 0"'
 
+# --- ? lists every key, at 80x24, 40x12 and 30x8 -------------------------------------
+ARGS="1"
+start 80x24
+status_shows "^ Lesson 1/" >/dev/null
+keys '?'
+check "? at 80x24: every key on one screen, two columns" 'wait_for "any key closes it" &&
+    for k in "Enter          train" "Ctrl-C" "Ctrl-Z" "c              its rnntutor sim" \
+        "w              watch mode" "v              review" "!              reveal" \
+        "t              try a sentence" "Home"; do screen | grep -qF -- "$k" || exit 1; done'
+keys x
+check "any key closes it" 'status_shows "^ Lesson 1/"'
+T resize-window -t e2e -x 40 -y 12
+keys '?'
+# one column: every line is keys, spaces, words; no line runs into another
+check "? at 40x12: one column, nothing overlaps" 'wait_for "j k: scroll" &&
+    ! screen | head -n 11 | grep -qE "^.{41}" &&
+    screen | grep -qE "^j Down Enter +down one line$"'
+seen=$(screen | head -n 11)
+i=0
+while [ $i -lt 8 ]; do keys Space; i=$((i + 1)); seen="$seen
+$(screen | head -n 11)"; done
+check "? at 40x12 scrolls to the last key" 'printf "%s\n" "$seen" | grep -qF "reload, quit" &&
+    printf "%s\n" "$seen" | grep -qF "Ctrl-Z" && printf "%s\n" "$seen" | grep -qF "Enter          train"'
+keys x
+check "a key other than the scrolling ones closes it" 'status_shows "^ Lesson 1/"'
+T resize-window -t e2e -x 30 -y 8
+keys '?'
+check "? at 30x8: one column, wrapped, scrolling" 'wait_for "j k: scroll" &&
+    ! screen | head -n 7 | grep -qE "^.{30}" && screen | grep -qE "^Space f PgDn +down one"'
+keys x
+keys / && keys "hnorm" && keys Enter
+check "at 30 columns charts draw, their range under the rows" \
+    'wait_for "range 0.00046 to 0.24" && ! screen | grep -q "cannot draw"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- Home and End as tmux sends them under TERM=xterm-256color ------------------------
+ARGS="2"
+TERM_E2E=xterm-256color start 80x24
+check "lesson 2 opens" 'status_shows "^ Lesson 2/"'
+keys End
+check "End goes to the end of the lesson, not to the list" 'status_shows "^ Lesson 2/.* 100%"'
+keys -l "$(printf '\033[1~')"
+check "ESC[1~ is Home: the top, still lesson 2" 'status_shows "^ Lesson 2/.*  0%"'
+keys -l "$(printf '\033[4~')"
+check "ESC[4~ is End: still lesson 2, at 100%" 'status_shows "^ Lesson 2/.* 100%"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- NO_COLOR, ASCII: the right answer is told in words; titles end in ... -------------
+ARGS=""
+LANG_E2E=C start 80x24 NO_COLOR=1 XDG_STATE_HOME=$tmp/fresh
+check "the list cuts long titles with ..." 'wait_for "rnntutor - recurrent" &&
+    screen | grep -qE "^ +2  The Vanishing Gradient Problem in Deep Time\.\.\. "'
+keys 1
+status_shows "^ Lesson 1/" >/dev/null
+keys Tab
+i=0
+while ! status | grep -q "letter of your answer" && [ $i -lt 30 ]; do
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
+	keys Tab
+	i=$((i + 1))
+done
+check "Tab reaches a quiz" 'status_shows "letter of your answer"'
+for k in a b c d; do
+	keys $k
+	until_ok 10 'status | grep -qE "Right|Not quite"'
+	status | grep -q "Right" && break
+done
+check "after an answer the right choice reads '<- right' (ASCII, no colour)" \
+    'until_ok 10 "screen | grep -qE \"^\| +[a-z]\) .* <- right\$\""'
+check "the check mark is '*' in ASCII, not 'v'" \
+    'screen | grep -qE "^\| +(\* Right:|x Not quite)" && ! screen | grep -qE "^\| +v Right"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
 echo "e2e-charts: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
