@@ -61,6 +61,7 @@ main(void)
 	test_job_register();
 	test_chart_register();
 	test_chart_change_register();
+	test_search_register();
 	test_lesson_register();
 	test_layout_register();
 	test_progress_register();
