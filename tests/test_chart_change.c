@@ -273,6 +273,86 @@ test_chart_change_narrow_pages(void)
 	course_destroy(c);
 }
 
+/* Key c: the block shows "rnntutor sim NAME k=v ..." for its current
+ * knobs, and that line, run as the command line would (its words after
+ * "rnntutor sim NAME" as PARAM=VALUE), gives the numbers the block shows. */
+static void
+test_chart_change_command_runs_the_same(void)
+{
+	struct course *c = builtin();
+	const struct lesson *l;
+	struct doc_block_state *st;
+	struct sim_args now, typed;
+	struct sim_result shown, ran;
+	struct diag_list d;
+	struct doc_page *p;
+	struct strbuf sb;
+	char *cmd = NULL, *word, *save = NULL;
+	long block;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	l = course_lesson(c, 0);
+	block = find_block(c, 0, "scale", "hnorm");
+	CU_ASSERT_TRUE_FATAL(block >= 0);
+	st = calloc(l->nblocks + 1, sizeof *st);
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL_FATAL(doc_sim_args(&now, l, &l->blocks[block], &d), 0);
+	CU_ASSERT_EQUAL_FATAL(sim_args_set(&now, "scale", "0.5", &d, "t", 1, 1),
+	    0);
+	st[block].args = &now;
+	st[block].command = 1;
+	{
+		struct doc_opts o = {
+			.width = 80, .ascii = 1, .focus = block, .state = st,
+			.run = DOC_RUN_FAST,
+		};
+
+		p = doc_layout(l, &o);
+	}
+	strbuf_init(&sb);
+	for (size_t i = 0; i < p->nlines && cmd == NULL; i++) {
+		char *at;
+
+		doc_line_text(&p->lines[i], &sb);
+		if (sb.s != NULL && (at = strstr(sb.s, "rnntutor sim ")) != NULL)
+			cmd = xstrdup(at);
+	}
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cmd);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cmd, "rnntutor sim rnn-unroll "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cmd, " input=pulse"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cmd, " scale=0.5"));
+	/* what the shell would hand to "rnntutor sim" */
+	word = strtok_r(cmd, " ", &save);
+	CU_ASSERT_STRING_EQUAL(word, "rnntutor");
+	CU_ASSERT_STRING_EQUAL(strtok_r(NULL, " ", &save), "sim");
+	word = strtok_r(NULL, " ", &save);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sim_find(word));
+	sim_args_init(&typed, sim_find(word));
+	while ((word = strtok_r(NULL, " ", &save)) != NULL)
+		CU_ASSERT_EQUAL(sim_args_set_kv(&typed, word, &d), 0);
+	sim_result_init(&shown);
+	sim_result_init(&ran);
+	CU_ASSERT_EQUAL_FATAL(sim_run(&shown, &now, &d), 0);
+	CU_ASSERT_EQUAL_FATAL(sim_run(&ran, &typed, &d), 0);
+	CU_ASSERT_EQUAL_FATAL(shown.nscalars, ran.nscalars);
+	for (size_t i = 0; i < shown.nscalars; i++)
+		CU_ASSERT_EQUAL(shown.scalars[i].value, ran.scalars[i].value);
+	CU_ASSERT_EQUAL_FATAL(shown.nseries, ran.nseries);
+	for (size_t i = 0; i < shown.nseries; i++)
+		CU_ASSERT_EQUAL(memcmp(shown.series[i].v, ran.series[i].v,
+		    shown.series[i].n * sizeof *shown.series[i].v), 0);
+	sim_result_free(&shown);
+	sim_result_free(&ran);
+	sim_args_free(&typed);
+	sim_args_free(&now);
+	strbuf_free(&sb);
+	free(cmd);
+	doc_page_destroy(p);
+	diag_list_free(&d);
+	free(st);
+	course_destroy(c);
+}
+
 /* Without a previous run (--print, a block not yet turned) nothing is
  * added: no "was" row, no "was -> now" line. */
 static void
@@ -308,4 +388,5 @@ test_chart_change_register(void)
 	CU_add_test(s, "none without previous", test_chart_change_none_without_previous);
 	CU_add_test(s, "memory wording", test_chart_change_memory_wording);
 	CU_add_test(s, "narrow pages", test_chart_change_narrow_pages);
+	CU_add_test(s, "command runs the same", test_chart_change_command_runs_the_same);
 }

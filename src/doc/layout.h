@@ -50,6 +50,8 @@ struct doc_block_state {
 					 * lists the numbers that changed */
 	struct doc_quiz_state quiz;
 	int knob;			/* selected knob when focused */
+	int command;			/* show the block's "rnntutor sim NAME
+					 * k=v ..." line for its current knobs */
 };
 
 /* Which simulations a layout may run (sim_pace). Layout for search,

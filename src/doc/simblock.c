@@ -636,9 +636,9 @@ changes(struct doc_page *page, const struct lesson_block *b, int block,
 	free(marker);
 }
 
-/* "rnntutor sim NAME k=v ...": the command that runs a block headless. */
-static char *
-command_line(const struct sim_args *args)
+/* See simblock.h. */
+char *
+doc_sim_command(const struct sim_args *args)
 {
 	struct strbuf sb;
 
@@ -650,8 +650,19 @@ command_line(const struct sim_args *args)
 		int is_default = ps->type == SIM_TEXT ? value[0] == '\0' :
 		    args->num[i] == ps->def;
 
-		if (!is_default)
+		if (!is_default && value[strspn(value, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:,")] == '\0') {
 			strbuf_addf(&sb, " %s=%s", ps->name, value);
+		} else if (!is_default) {
+			/* a sentence: quoted for a POSIX shell, ' as '\'' */
+			strbuf_addf(&sb, " '%s=", ps->name);
+			for (const char *c = value; *c != '\0'; c++)
+				if (*c == '\'')
+					strbuf_adds(&sb, "'\\''");
+				else
+					strbuf_addn(&sb, *c, 1);
+			strbuf_adds(&sb, "'");
+		}
 		free(value);
 	}
 	return strbuf_detach(&sb);
@@ -672,7 +683,7 @@ waiting(struct doc_page *page, int block, enum doc_wait why,
 		    "simulation trains a network: Tab to it, then press Enter.");
 		break;
 	case DOC_WAIT_BUDGET:
-		cmd = command_line(args);
+		cmd = doc_sim_command(args);
 		text = xasprintf("Not run here: it takes about %.0f s. Open the "
 		    "lesson in rnntutor, or run: %s", ceil(sim_cost(args)), cmd);
 		free(cmd);
@@ -775,6 +786,14 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 		goto free_args;
 	}
 	knob_line(page, b, block, args, o);
+	if (st != NULL && st->command) {
+		/* verbatim output, broken (with a backslash, as a shell
+		 * continues a line) only between words */
+		char *cmd = doc_sim_command(args);
+
+		doc_layout_verbatim(page, cmd, block, DOC_OUTPUT, o);
+		free(cmd);
+	}
 	if (st != NULL && st->note != NULL) {
 		pending(page, b, block, st, o);
 	} else {

@@ -26,6 +26,11 @@ void doc_layout_caption(struct doc_page *page, const char *caption, int block,
 int doc_sim_args(struct sim_args *args, const struct lesson *lesson,
     const struct lesson_block *b, struct diag_list *diags);
 
+/* "rnntutor sim NAME k=v ...": the command that runs a block headless
+ * with args (the parameters that differ from the registry's defaults), as
+ * a heap string the caller frees. */
+char *doc_sim_command(const struct sim_args *args);
+
 /* Charts of every series of a result, one after the other, each with its
  * label, range and summary (rnntutor sim --format=text). */
 struct doc_page *doc_layout_result(const struct sim_result *res,

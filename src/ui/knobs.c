@@ -111,6 +111,15 @@ ui_knob_act(struct ui *ui, enum view_act act)
 		*knob = view_knob_choose(*knob, b->sim.nknobs, 1);
 		ui_pager_invalidate(ui);
 		break;
+	case VIEW_ACT_SIM_COMMAND:
+		/* a line in the block, to copy; the status line says it too */
+		v->states[v->focus].command = !v->states[v->focus].command;
+		ui_pager_invalidate(ui);
+		v->reveal = v->focus;
+		ui_message(ui, v->states[v->focus].command ? "The line under "
+		    "the knobs runs this simulation headless: copy it." :
+		    "Command line hidden.");
+		break;
 	case VIEW_ACT_KNOB_RESET:
 		ui_train_invalidate(ui, (size_t)v->focus);
 		if (v->knobs[v->focus].spec != NULL) {

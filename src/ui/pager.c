@@ -296,6 +296,7 @@ ui_pager_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_KNOB_DOWN: case VIEW_ACT_KNOB_UP: case VIEW_ACT_KNOB_PREV:
 	case VIEW_ACT_KNOB_NEXT: case VIEW_ACT_KNOB_RESET:
+	case VIEW_ACT_SIM_COMMAND:
 		ui_knob_act(ui, a.act);
 		break;
 	case VIEW_ACT_ANSWER:

@@ -100,6 +100,13 @@ check "the chart rows change" '[ -n "$before" ] && [ "$before" != "$after" ]'
 check "the previous run stays as a was row" \
     'screen | grep -qE "^.{10} +was [|]{10}"'
 check "was -> now gives the memory" 'screen | grep -qF "was -> now: memory 10 -> 7"'
+keys c
+check "c shows the block's rnntutor sim line" 'wait_for "rnntutor sim rnn-unroll" &&
+    screen | grep "rnntutor sim rnn-unroll" | grep -q " scale=0.5"'
+cmd=$(screen | sed -n 's/^.*\(rnntutor sim rnn-unroll.*[^ ]\) *$/\1/p' | head -n 1)
+shown=$(screen | sed -n 's/^.*memory: \(-\{0,1\}[0-9]*\) (steps.*/\1/p' | head -n 1)
+ran=$(eval "\"$prog\" ${cmd#rnntutor }" | awk '$1 == "memory" { print $2 }')
+check "that line, run, gives the memory the block shows" '[ -n "$shown" ] && [ "$ran" = "$shown" ]'
 keys Q
 check "Q quits" 'wait_for "EXITED 0"'
 
