@@ -353,6 +353,69 @@ test_chart_change_command_runs_the_same(void)
 	course_destroy(c);
 }
 
+/* The end of a lesson in the TUI says which key opens the next one (the
+ * last lesson says so instead); --print (next 0) says nothing. The
+ * outline's anchors hold the quizzes and simulations, at their first
+ * lines, in page order, besides the sections. */
+static void
+test_chart_change_next_and_outline(void)
+{
+	struct course *c = builtin();
+	const struct lesson *l;
+	struct doc_opts o = { .width = 80, .ascii = 1, .focus = -1, .next = 2 };
+	struct doc_page *p;
+	struct strbuf sb, all;
+	size_t quizzes = 0, sims = 0, sections = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	l = course_lesson(c, 0);
+	strbuf_init(&sb);
+	strbuf_init(&all);
+	p = doc_layout(l, &o);
+	for (size_t i = 0; i < p->nlines; i++) {
+		doc_line_text(&p->lines[i], &sb);
+		strbuf_addf(&all, "%s\n", sb.s != NULL ? sb.s : "");
+	}
+	CU_ASSERT_PTR_NOT_NULL(strstr(all.s, "\nNext: press ] for lesson 2.\n"));
+	for (size_t i = 0; i < p->nanchors; i++) {
+		const struct doc_anchor *a = &p->anchors[i];
+
+		if (i > 0)
+			CU_ASSERT_TRUE(a->line >= p->anchors[i - 1].line);
+		sections += a->level == 1;
+		if (a->level != 3)
+			continue;
+		if (strncmp(a->text, "Quiz ", 5) == 0)
+			quizzes++;
+		else if (strncmp(a->text, "Simulation ", 11) == 0)
+			sims++;
+		doc_line_text(&p->lines[a->line], &sb);
+		/* the anchor is the block's first line */
+		CU_ASSERT_PTR_NOT_NULL(strstr(sb.s, a->text[0] == 'Q' ? "Quiz " :
+		    "imulation "));
+	}
+	CU_ASSERT_TRUE(sections >= 5);
+	CU_ASSERT_TRUE(quizzes >= 5);
+	CU_ASSERT_TRUE(sims >= 3);
+	doc_page_destroy(p);
+	o.next = -1;
+	p = doc_layout(l, &o);
+	doc_line_text(&p->lines[p->nlines - 2], &sb);
+	CU_ASSERT_STRING_EQUAL(sb.s, "This was the last lesson: q goes back to "
+	    "the list.");
+	doc_page_destroy(p);
+	o.next = 0;
+	p = doc_layout(l, &o);
+	for (size_t i = 0; i < p->nlines; i++) {
+		doc_line_text(&p->lines[i], &sb);
+		CU_ASSERT_PTR_NULL(strstr(sb.s != NULL ? sb.s : "", "Next: press"));
+	}
+	doc_page_destroy(p);
+	strbuf_free(&sb);
+	strbuf_free(&all);
+	course_destroy(c);
+}
+
 /* Without a previous run (--print, a block not yet turned) nothing is
  * added: no "was" row, no "was -> now" line. */
 static void
@@ -389,4 +452,5 @@ test_chart_change_register(void)
 	CU_add_test(s, "memory wording", test_chart_change_memory_wording);
 	CU_add_test(s, "narrow pages", test_chart_change_narrow_pages);
 	CU_add_test(s, "command runs the same", test_chart_change_command_runs_the_same);
+	CU_add_test(s, "next lesson and outline", test_chart_change_next_and_outline);
 }

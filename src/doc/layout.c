@@ -38,6 +38,30 @@ add_anchor(struct doc_page *page, int level, const char *text)
 	a->text = xstrdup(text);
 }
 
+/* Remember a quiz or simulation for the outline (level 3), at its first
+ * line: "Quiz 3: What is ...", "Simulation rnn-unroll: One pulse ...". */
+static void
+block_anchor(struct doc_page *page, const struct lesson_block *b, int quiz,
+    size_t line, int ascii)
+{
+	char *text, *shown;
+
+	if (b->kind == LESSON_QUIZ)
+		text = xasprintf("Quiz %d: %s", quiz, b->quiz.question);
+	else if (b->sim.caption != NULL)
+		text = xasprintf("Simulation %s: %s", b->sim.name, b->sim.caption);
+	else
+		text = xasprintf("Simulation %s", b->sim.name);
+	/* one line of the outline: the first line of a long question */
+	text[strcspn(text, "\n")] = '\0';
+	/* lesson text is untrusted: shown as the page shows it */
+	shown = utf8_sanitize(text, strlen(text), ascii);
+	add_anchor(page, 3, shown);
+	page->anchors[page->nanchors - 1].line = line;
+	free(shown);
+	free(text);
+}
+
 /* A full-width rule under a title or heading. */
 static void
 rule(struct doc_page *page, int block, int width, const char *glyph)
@@ -485,10 +509,26 @@ doc_layout(const struct lesson *l, const struct doc_opts *opts)
 		    page->lines[page->blocks[i].first].nspans == 0)
 			page->blocks[i].first++;
 		page->blocks[i].last = page->nlines;
+		if (b->kind == LESSON_QUIZ || b->kind == LESSON_SIM)
+			block_anchor(page, b, quiz, page->blocks[i].first,
+			    o.ascii);
 		if (o.focus == (long)i)
 			doc_page_mark_gutter(page, page->blocks[i].first,
 			    page->blocks[i].last, o.ascii);
 	}
 	blank(page, -1);
+	if (o.next != 0) {
+		struct doc_wrap w = {
+			.width = o.width, .style = DOC_TRY, .block = -1,
+			.ascii = o.ascii,
+		};
+		char *text = o.next > 0 ? xasprintf("Next: press ] for lesson "
+		    "%d.", o.next) : xstrdup("This was the last lesson: q goes "
+		    "back to the list.");
+
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
+		blank(page, -1);
+	}
 	return page;
 }

@@ -76,6 +76,9 @@ struct doc_opts {
 				 * waits (DOC_WAIT_BUDGET). NULL: no limit */
 	struct sim_cache *cache;	/* results kept between layouts; NULL:
 					 * every layout runs them again */
+	int next;		/* the TUI: the number of the next lesson, said
+				 * at the end ("Next: press ] for lesson 3."),
+				 * -1 on the last lesson; 0 (print): nothing */
 };
 
 /* Lay out a lesson. Simulation errors show in the page as DOC_ERROR lines;

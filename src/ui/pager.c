@@ -35,6 +35,8 @@ layout(struct ui *ui)
 		.state = v->states,
 		.run = DOC_RUN_FAST,	/* the rest runs in slices (train.c) */
 		.cache = ui->cache,
+		.next = v->index + 1 < course_count(*ui->course) ?
+		    (int)v->index + 2 : -1,
 	};
 
 	for (size_t i = 0; i < v->lesson->nblocks; i++) {
