@@ -130,9 +130,9 @@ start 80x24
 status_shows "^ Lesson 1/" >/dev/null
 keys '?'
 check "? at 80x24: every key on one screen, two columns" 'wait_for "any key closes it" &&
-    for k in "Enter          train" "Ctrl-C" "Ctrl-Z" "c              its rnntutor sim" \
+    for k in "Enter Esc      train" "Ctrl-C" "Ctrl-Z" "c              its rnntutor sim" \
         "w              watch mode" "v              review" "!              reveal" \
-        "t              try a sentence" "Home"; do screen | grep -qF -- "$k" || exit 1; done'
+        "t              a sentence: inside" "C-w C-u" "Home"; do screen | grep -qF -- "$k" || exit 1; done'
 keys x
 check "any key closes it" 'status_shows "^ Lesson 1/"'
 T resize-window -t e2e -x 40 -y 12
@@ -146,7 +146,7 @@ i=0
 while [ $i -lt 8 ]; do keys Space; i=$((i + 1)); seen="$seen
 $(screen | head -n 11)"; done
 check "? at 40x12 scrolls to the last key" 'printf "%s\n" "$seen" | grep -qF "reload, quit" &&
-    printf "%s\n" "$seen" | grep -qF "Ctrl-Z" && printf "%s\n" "$seen" | grep -qF "Enter          train"'
+    printf "%s\n" "$seen" | grep -qF "Ctrl-Z" && printf "%s\n" "$seen" | grep -qF "Enter Esc      train"'
 keys x
 check "a key other than the scrolling ones closes it" 'status_shows "^ Lesson 1/"'
 T resize-window -t e2e -x 30 -y 8
