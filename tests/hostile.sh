@@ -741,7 +741,7 @@ section_terminals() {
 		T resize-window -t h -x 80 -y 24
 		check "resize storm during training: trains to the end, page redrawn" \
 		    'wait_for "Trained 50 epochs" 60 && screen | head -n 1 | grep -q "^Lesson 70: Training" &&
-		    screen | grep -qE " loss +[0-9.e+-]+ " && screen | grep -q " over 49 steps"'
+		    screen | grep -qE " loss +[0-9.e+-]+ " && screen | grep -q " over 50 epochs"'
 		keys Q
 		tui_status "training"
 		check "resize storm during training: quits with 0" '[ $st -eq 0 ]'

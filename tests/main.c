@@ -60,6 +60,8 @@ main(void)
 	test_sentiment_register();
 	test_job_register();
 	test_chart_register();
+	test_chart_change_register();
+	test_search_register();
 	test_lesson_register();
 	test_layout_register();
 	test_progress_register();

@@ -377,6 +377,58 @@ test_chart_tiny_values_of_one_sign_are_real(void)
 	free(s);
 }
 
+/* A series that swings about zero while it fades (one unit of a pulse
+ * through W_hh = 0.5 Q) ends at a real 3.47e-19, not at 0: its neighbours
+ * are as tiny, so it is no cancellation noise. */
+static void
+test_chart_fading_swing_ends_real(void)
+{
+	double h[60];
+	char *s;
+
+	for (size_t i = 0; i < NV(h); i++)
+		h[i] = 0.2 * pow(-0.5, (double)i);
+	s = spark_summary(h, NV(h), NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "from 0.2 to -3.47e-19 "));
+	CU_ASSERT_PTR_NULL(strstr(s, " to 0 "));
+	free(s);
+}
+
+/* Bug 12's wording: a per-epoch curve of 10 points is "over 10 epochs",
+ * not "over 9 steps"; an accuracy on a fixed linear range gets no growth
+ * factor ("x1.15 per step" meant nothing); a loss on its own range keeps
+ * its ratio, per epoch; one point apart is "1 step", not "1 steps". */
+static void
+test_chart_summary_wording(void)
+{
+	const double acc[] = {0.5, 0.55, 0.6, 0.66, 0.72, 0.78, 0.83, 0.88, 0.92,
+	    0.96};
+	const double loss[] = {1, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625,
+	    0.0078125, 0.00390625, 0.001953125};
+	const double two[] = {1, 3};
+	struct spark_range fixed = {
+		.valid = 1, .fixed = 1, .lo = 0.4, .hi = 1,
+	};
+	char *s;
+
+	s = spark_summary_unit(acc, NV(acc), &fixed, "epoch");
+	CU_ASSERT_STRING_EQUAL(s, "rises from 0.5 to 0.96 over 10 epochs");
+	free(s);
+	s = spark_summary_unit(acc, NV(acc), NULL, NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "over 9 steps"));
+	free(s);
+	s = spark_summary_unit(loss, NV(loss), NULL, "epoch");
+	CU_ASSERT_STRING_EQUAL(s, "falls from 1 to 0.00195 over 10 epochs, "
+	    "x0.5 per epoch");
+	free(s);
+	s = spark_summary_unit(two, 1, NULL, "epoch");
+	CU_ASSERT_STRING_EQUAL(s, "one value, 1");
+	free(s);
+	s = spark_summary(two, NV(two), NULL);
+	CU_ASSERT_STRING_EQUAL(s, "rises from 1 to 3 over 1 step, x3 per step");
+	free(s);
+}
+
 /* Negative values alone: a linear scale from the most negative up. */
 static void
 test_chart_all_negative(void)
@@ -1255,6 +1307,8 @@ test_chart_register(void)
 		CASE(test_chart_flat_series),
 		CASE(test_chart_nearly_flat),
 		CASE(test_chart_rounding_noise_is_flat),
+		CASE(test_chart_fading_swing_ends_real),
+		CASE(test_chart_summary_wording),
 		CASE(test_chart_tiny_values_of_one_sign_are_real),
 		CASE(test_chart_all_negative),
 		CASE(test_chart_crossing_zero),

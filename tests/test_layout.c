@@ -269,7 +269,10 @@ test_layout_headings_and_quiz(void)
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
 	p = page_of(l, 40, 1);
-	CU_ASSERT_EQUAL(p->nanchors, 4);	/* the title and three headings */
+	/* the title, three headings and the quiz (the outline lists it) */
+	CU_ASSERT_EQUAL(p->nanchors, 5);
+	CU_ASSERT_STRING_EQUAL(p->anchors[4].text, "Quiz 1: Pick one");
+	CU_ASSERT_EQUAL(p->anchors[4].level, 3);
 	CU_ASSERT_STRING_EQUAL(p->anchors[1].text, "1. First");
 	CU_ASSERT_STRING_EQUAL(p->anchors[2].text, "Inner");
 	CU_ASSERT_STRING_EQUAL(p->anchors[3].text, "2. Second");

@@ -25,6 +25,8 @@ void test_cellgrads_register(void);
 void test_sentiment_register(void);
 void test_job_register(void);
 void test_chart_register(void);
+void test_chart_change_register(void);
+void test_search_register(void);
 void test_lesson_register(void);
 void test_layout_register(void);
 void test_progress_register(void);

@@ -441,7 +441,7 @@ spark_render(struct spark_chart *out, const double *v, size_t n, int width,
 	}
 
 	set_labels(out, v, n);
-	out->summary = spark_summary(v, n, shared);
+	out->summary = spark_summary_unit(v, n, shared, o->unit);
 	return SPARK_OK;
 }
 

@@ -133,6 +133,8 @@ struct spark_opts {
 				 * SPARK_LOG */
 	double lo, hi;
 	int stretch;		/* fewer points than columns: fill the width */
+	const char *unit;	/* the summary's counted x axis ("epoch"), or
+				 * NULL: steps (see spark_summary_unit) */
 };
 
 /* A resolved y-range, in data units. */
@@ -195,6 +197,12 @@ void spark_chart_free(struct spark_chart *c);
  * NULL, otherwise its log scale and fixed bounds are mentioned where values
  * fall outside them. Returns a heap string the caller frees. */
 char *spark_summary(const double *v, size_t n, const struct spark_range *range);
+
+/* The same with a counted x axis: unit "epoch" says "over 10 epochs" for 10
+ * points and "x1.2 per epoch"; NULL is spark_summary(). On a fixed linear
+ * range (an accuracy from 0.4 to 1) no per-step ratio is given. */
+char *spark_summary_unit(const double *v, size_t n,
+    const struct spark_range *range, const char *unit);
 
 /* v as a label: %.3g (fewer digits when needed) right-aligned in
  * SPARK_LABEL_WIDTH columns, NUL-terminated. */

@@ -16,6 +16,8 @@ struct facts {
 	size_t crossings;		/* sign changes, zeros skipped */
 	size_t nonfinite[3];		/* NaN, +inf, -inf */
 	size_t nonfinite_at[3];		/* index of the first of each */
+	const char *unit;		/* a counted x axis ("epoch"), or NULL:
+					 * steps between points */
 };
 
 static const char *const nonfinite_name[3] = {"NaN", "+inf", "-inf"};
@@ -88,6 +90,26 @@ denoise(double x, const struct facts *f)
 	return fabs(x) <= 1e-13 * big ? 0.0 : x;
 }
 
+/* The first or last point v[i] as the summary prints it. Cancellation noise
+ * comes in one step, next to values of the series' own size; a point whose
+ * finite neighbour is tiny too is the end of a decay (the h of a fading
+ * pulse, swinging about zero down to 3.5e-19) and is real. */
+static double
+denoise_end(const double *v, size_t i, const struct facts *f)
+{
+	double big = fabs(f->min) > fabs(f->max) ? fabs(f->min) : fabs(f->max);
+	size_t j = i == f->first_at ? i + 1 : i - 1;
+
+	if (denoise(v[i], f) != 0.0 || v[i] == 0.0 || f->first_at == f->last_at)
+		return v[i];
+	/* the nearest finite neighbour towards the other end */
+	while (j != f->first_at && j != f->last_at && !isfinite(v[j]))
+		j = i == f->first_at ? j + 1 : j - 1;
+	if (isfinite(v[j]) && fabs(v[j]) <= 1e-10 * big)
+		return v[i];
+	return 0.0;
+}
+
 /* Format a and b at 3 significant digits, or more when they differ but
  * would print the same (1e12 and 1e12 + 1). */
 static void
@@ -104,11 +126,19 @@ format_pair(char abuf[32], char bbuf[32], double a, double b)
 	}
 }
 
-/* Append "N step" or "N steps". */
+/* Append "over N step(s)" (the distance from the first point to the last),
+ * or on a counted axis "over N epoch(s)" (the points: 10 epochs are 10
+ * points, not 9 steps). */
 static void
-add_steps(struct strbuf *sb, size_t steps)
+add_steps(struct strbuf *sb, const struct facts *f)
 {
-	strbuf_addf(sb, "over %zu step%s", steps, steps == 1 ? "" : "s");
+	size_t steps = f->last_at - f->first_at;
+
+	if (f->unit != NULL)
+		strbuf_addf(sb, "over %zu %s%s", steps + 1, f->unit,
+		    steps == 0 ? "" : "s");
+	else
+		strbuf_addf(sb, "over %zu step%s", steps, steps == 1 ? "" : "s");
 }
 
 /* Is the series close to geometric: every log10 value within 10% of the
@@ -151,7 +181,8 @@ add_ratio(struct strbuf *sb, const double *v, const struct facts *f)
 	for (digits = 3; digits <= 6; digits++) {
 		spark_format_number(buf, ratio, digits);
 		if (strcmp(buf, "1") != 0) {
-			strbuf_addf(sb, ", x%s per step", buf);
+			strbuf_addf(sb, ", x%s per %s", buf, f->unit != NULL ?
+			    f->unit : "step");
 			return;
 		}
 	}
@@ -169,11 +200,10 @@ is_trend(const struct facts *f)
 
 /* The main clause: the trend over the finite values. */
 static void
-add_trend(struct strbuf *sb, const double *v, const struct facts *f)
+add_trend(struct strbuf *sb, const double *v, const struct facts *f,
+    const struct spark_range *range)
 {
 	char a[32], b[32];
-	size_t steps = f->last_at - f->first_at;
-
 	if (f->nfinite == 1) {
 		spark_format_number(a, f->first, 3);
 		if (f->n == 1)
@@ -186,10 +216,11 @@ add_trend(struct strbuf *sb, const double *v, const struct facts *f)
 	if (same_within_noise(f->min, f->max)) {
 		spark_format_number(a, f->first, 3);
 		strbuf_addf(sb, "flat at %s ", a);
-		add_steps(sb, steps);
+		add_steps(sb, f);
 		return;
 	}
-	format_pair(a, b, denoise(f->first, f), denoise(f->last, f));
+	format_pair(a, b, denoise_end(v, f->first_at, f),
+	    denoise_end(v, f->last_at, f));
 	if (same_within_noise(f->last, f->first))
 		strbuf_addf(sb, "starts and ends at %s ", a);
 	else if (!is_trend(f))
@@ -198,13 +229,16 @@ add_trend(struct strbuf *sb, const double *v, const struct facts *f)
 		strbuf_addf(sb, "rises from %s to %s ", a, b);
 	else
 		strbuf_addf(sb, "falls from %s to %s ", a, b);
-	add_steps(sb, steps);
+	add_steps(sb, f);
 	if (f->min < fmin(f->first, f->last) ||
 	    f->max > fmax(f->first, f->last)) {
 		format_pair(a, b, denoise(f->min, f), denoise(f->max, f));
 		strbuf_addf(sb, ", between %s and %s", a, b);
 	}
-	add_ratio(sb, v, f);
+	/* a growth rate means nothing on a bounded linear axis (accuracy
+	 * from 0.4 to 1 does not grow by a factor per epoch) */
+	if (range == NULL || !range->fixed || range->log)
+		add_ratio(sb, v, f);
 	if (f->crossings == 1)
 		strbuf_adds(sb, ", crosses zero once");
 	else if (f->crossings == 2)
@@ -275,6 +309,14 @@ add_nonfinite(struct strbuf *sb, const struct facts *f)
 char *
 spark_summary(const double *v, size_t n, const struct spark_range *range)
 {
+	return spark_summary_unit(v, n, range, NULL);
+}
+
+/* See spark.h. */
+char *
+spark_summary_unit(const double *v, size_t n, const struct spark_range *range,
+    const char *unit)
+{
 	struct strbuf sb;
 	struct facts f;
 	int k, listed = 0;
@@ -285,6 +327,7 @@ spark_summary(const double *v, size_t n, const struct spark_range *range)
 		return strbuf_detach(&sb);
 	}
 	gather(&f, v, n);
+	f.unit = unit;
 	if (f.nfinite == 0) {
 		strbuf_adds(&sb, "no finite values:");
 		for (k = 0; k < 3; k++)
@@ -294,7 +337,7 @@ spark_summary(const double *v, size_t n, const struct spark_range *range)
 				    nonfinite_name[k]);
 		return strbuf_detach(&sb);
 	}
-	add_trend(&sb, v, &f);
+	add_trend(&sb, v, &f, range);
 	add_off_range(&sb, v, n, range);
 	add_nonfinite(&sb, &f);
 	return strbuf_detach(&sb);

@@ -38,6 +38,30 @@ add_anchor(struct doc_page *page, int level, const char *text)
 	a->text = xstrdup(text);
 }
 
+/* Remember a quiz or simulation for the outline (level 3), at its first
+ * line: "Quiz 3: What is ...", "Simulation rnn-unroll: One pulse ...". */
+static void
+block_anchor(struct doc_page *page, const struct lesson_block *b, int quiz,
+    size_t line, int ascii)
+{
+	char *text, *shown;
+
+	if (b->kind == LESSON_QUIZ)
+		text = xasprintf("Quiz %d: %s", quiz, b->quiz.question);
+	else if (b->sim.caption != NULL)
+		text = xasprintf("Simulation %s: %s", b->sim.name, b->sim.caption);
+	else
+		text = xasprintf("Simulation %s", b->sim.name);
+	/* one line of the outline: the first line of a long question */
+	text[strcspn(text, "\n")] = '\0';
+	/* lesson text is untrusted: shown as the page shows it */
+	shown = utf8_sanitize(text, strlen(text), ascii);
+	add_anchor(page, 3, shown);
+	page->anchors[page->nanchors - 1].line = line;
+	free(shown);
+	free(text);
+}
+
 /* A full-width rule under a title or heading. */
 static void
 rule(struct doc_page *page, int block, int width, const char *glyph)
@@ -227,6 +251,27 @@ expand_tabs(struct strbuf *out, const char *s, size_t len)
 	}
 }
 
+/* Does the word at s (up to a space) not fit the room left on a line, yet
+ * fit a whole continuation line (room full)? */
+static int
+breaks_word(const char *s, size_t len, int ascii, int left, int full)
+{
+	size_t n = strcspn(s, " ");
+	int w = 0;
+
+	if (n > len)
+		n = len;
+	for (size_t i = 0; i < n;) {
+		char buf[16];
+		uint32_t cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		utf8_visible(cp, ascii, buf);
+		w += (int)utf8_width(buf, strlen(buf));
+	}
+	return w > left && w <= full;
+}
+
 /* One code line: verbatim, continued on further lines (marked with a
  * backslash at the edge) when wider than the page. */
 static void
@@ -247,8 +292,13 @@ code_line(struct doc_page *page, const char *s, size_t len, int block,
 		int w = class == UTF8_CONTROL ? (int)blen :
 		    (int)utf8_width(buf, blen);
 
-		/* keep one column for the mark unless this is the last char */
-		if (line->width - CODE_INDENT + w > avail - (i + used < len)) {
+		/* keep one column for the mark unless this is the last char;
+		 * program output breaks before a word (a number) that would
+		 * not fit whole, where code keeps every column */
+		if (line->width - CODE_INDENT + w > avail - (i + used < len) ||
+		    (style == DOC_OUTPUT && i > 0 && s[i - 1] == ' ' &&
+		    s[i] != ' ' && breaks_word(s + i, len - i, o->ascii,
+		    avail - 1 - (line->width - CODE_INDENT), avail - 1))) {
 			doc_line_pad(line, o->width - 1 - line->width);
 			doc_line_add(line, DOC_MARK, "\\", 1, 1);
 			line = doc_page_line(page, block);
@@ -328,7 +378,7 @@ quiz_feedback(struct doc_page *page, const struct lesson_quiz *q, int block,
 		} else {
 			msg = xasprintf("Not quite. The answer is %s.", answer);
 		}
-		w.marker = "\xE2\x9C\x97 ";	/* ballot x */
+		w.marker = o->ascii ? "x " : "\xE2\x9C\x97 ";	/* ballot x */
 		w.marker_style = DOC_WRONG;
 		w.style = DOC_WRONG;
 		doc_wrap(page, msg, strlen(msg), &w);
@@ -341,7 +391,9 @@ quiz_feedback(struct doc_page *page, const struct lesson_quiz *q, int block,
 		char *msg = xasprintf("%s %s", st != NULL && st->answered ?
 		    "Right:" : "Answer:", answer);
 
-		w.marker = st != NULL && st->answered ? "\xE2\x9C\x93 " : "> ";
+		/* a check mark; in ASCII "*", since "v" reads as a letter */
+		w.marker = st != NULL && st->answered ? (o->ascii ? "* " :
+		    "\xE2\x9C\x93 ") : "> ";
 		doc_wrap(page, msg, strlen(msg), &w);
 		free(msg);
 	}
@@ -372,15 +424,31 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 	free(head);
 	for (size_t i = 0; i < q->nchoices; i++) {
 		char marker[8];
+		int chosen = st != NULL && st->answered && st->choice == i;
+		int shown = o->reveal || (st != NULL && st->answered &&
+		    (st->correct || !q->retry));
+		const char *arrow = o->ascii ? " <- " : " \xE2\x86\x90 ";
+		char *text;
 
 		snprintf(marker, sizeof marker, "%c)", (char)('a' + i));
 		w.marker = marker;
-		w.marker_style = st != NULL && st->answered && st->choice == i ?
-		    (st->correct ? DOC_ANSWER : DOC_WRONG) : DOC_BULLET;
+		/* the right answer is told in words as well as in colour, so
+		 * that it reads without colour (NO_COLOR) and in ASCII */
+		if (shown && i == q->answer) {
+			w.marker_style = DOC_ANSWER;
+			text = xasprintf("%s%sright", q->choices[i], arrow);
+		} else if (chosen && !st->correct) {
+			w.marker_style = DOC_WRONG;
+			text = xasprintf("%s%syour answer", q->choices[i], arrow);
+		} else {
+			w.marker_style = DOC_BULLET;
+			text = xstrdup(q->choices[i]);
+		}
 		w.marker_indent = 2;
 		w.indent = 5;
 		w.style = DOC_CHOICE;
-		doc_wrap(page, q->choices[i], strlen(q->choices[i]), &w);
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
 	}
 	if (q->choices == NULL) {
 		/* Wrapped, so that it fits a 20-column page */
@@ -441,10 +509,26 @@ doc_layout(const struct lesson *l, const struct doc_opts *opts)
 		    page->lines[page->blocks[i].first].nspans == 0)
 			page->blocks[i].first++;
 		page->blocks[i].last = page->nlines;
+		if (b->kind == LESSON_QUIZ || b->kind == LESSON_SIM)
+			block_anchor(page, b, quiz, page->blocks[i].first,
+			    o.ascii);
 		if (o.focus == (long)i)
 			doc_page_mark_gutter(page, page->blocks[i].first,
 			    page->blocks[i].last, o.ascii);
 	}
 	blank(page, -1);
+	if (o.next != 0) {
+		struct doc_wrap w = {
+			.width = o.width, .style = DOC_TRY, .block = -1,
+			.ascii = o.ascii,
+		};
+		char *text = o.next > 0 ? xasprintf("Next: press ] for lesson "
+		    "%d.", o.next) : xstrdup("This was the last lesson: q goes "
+		    "back to the list.");
+
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
+		blank(page, -1);
+	}
 	return page;
 }

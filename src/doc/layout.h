@@ -42,8 +42,16 @@ struct doc_block_state {
 					 * and the charts result already has */
 	const struct sim_result *answer; /* what a trained model said about
 					 * the reader's text (sim_model_ask) */
+	const struct sim_args *prev_args; /* the settings before the last knob
+					 * turn, or NULL: when the cache holds
+					 * their result, the charts draw it as a
+					 * "was" row on a range shared with the
+					 * current run, and a "was -> now" line
+					 * lists the numbers that changed */
 	struct doc_quiz_state quiz;
 	int knob;			/* selected knob when focused */
+	int command;			/* show the block's "rnntutor sim NAME
+					 * k=v ..." line for its current knobs */
 };
 
 /* Which simulations a layout may run (sim_pace). Layout for search,
@@ -68,6 +76,9 @@ struct doc_opts {
 				 * waits (DOC_WAIT_BUDGET). NULL: no limit */
 	struct sim_cache *cache;	/* results kept between layouts; NULL:
 					 * every layout runs them again */
+	int next;		/* the TUI: the number of the next lesson, said
+				 * at the end ("Next: press ] for lesson 3."),
+				 * -1 on the last lesson; 0 (print): nothing */
 };
 
 /* Lay out a lesson. Simulation errors show in the page as DOC_ERROR lines;

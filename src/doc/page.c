@@ -138,7 +138,9 @@ void
 doc_page_mark_gutter(struct doc_page *page, size_t first, size_t last,
     int ascii)
 {
-	const char *mark = ascii ? ">" : "\xE2\x96\x8C";	/* left half block */
+	/* a left half block; in ASCII a bar, since ">" also marks a note
+	 * ("> Training: ...") and the two read "> > Training" */
+	const char *mark = ascii ? "|" : "\xE2\x96\x8C";
 
 	for (size_t i = first; i < last; i++) {
 		struct doc_line *line = &page->lines[i];

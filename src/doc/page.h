@@ -37,6 +37,7 @@ enum doc_style {
 	DOC_KNOB_SELECTED,
 	DOC_ERROR,
 	DOC_RULE,
+	DOC_CHART_PREV,	/* the previous run's row, under the current chart */
 	DOC_NSTYLES
 };
 

@@ -1,7 +1,9 @@
 /* search: find text in a laid-out page (the TUI's / n N, and the search
- * across lessons). Matching is case-insensitive for ASCII letters and exact
- * for everything else; positions are in display columns so the TUI can
- * highlight them without knowing about UTF-8. */
+ * across lessons). Matching is case-insensitive for ASCII letters and folds
+ * the mathematical characters the lessons use to their ASCII stand-ins
+ * (σ as "sigma", U+2212 as "-", ₜ as "_t"), in the text and in the query,
+ * so "sigma_max" finds σ_max and "T-k" finds T−k; positions are in display
+ * columns so the TUI can highlight them without knowing about UTF-8. */
 #ifndef RNNTUTOR_SEARCH_H
 #define RNNTUTOR_SEARCH_H
 

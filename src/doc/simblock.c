@@ -14,6 +14,8 @@
 
 #define GUTTER 2	/* columns before every line of a sim block */
 #define NAME_MAX_WIDTH 10
+#define NARROW_CHART 16	/* fewer columns for the rows beside their labels:
+			 * the labels go under the rows instead */
 
 _Static_assert(LESSON_MAX_CHART_HEIGHT <= SPARK_MAX_HEIGHT,
     "every chart height the loader accepts can be drawn");
@@ -238,21 +240,70 @@ add_label(struct doc_line *line, const char *label)
 	doc_line_add(line, DOC_LABEL, label, strlen(label), (int)strlen(label));
 }
 
-/* One series of a chart: the range's top and bottom on the left, the rows,
- * the newest value on the right, and the one-line summary below. With one
- * row the bottom is on the left and the top on the right, like an axis. */
+/* The counted x axis of a series for its summary: "epoch" for a per-epoch
+ * curve (10 epochs are 10 points, not "9 steps"); NULL for steps between
+ * points. A result on epochs also holds per-update series (gradient
+ * norms), longer than its first, per-epoch one. */
+static const char *
+unit_of(const struct sim_result *res, const struct sim_series *s)
+{
+	if (res->step_name == NULL || strcmp(res->step_name, "epoch") != 0 ||
+	    res->nseries == 0 || s->n != res->series[0].n)
+		return NULL;
+	return "epoch";
+}
+
+/* The previous run's row under a series: "was" where the range's bottom
+ * label stands, then one row drawn on the same range and width, so a
+ * change of level shows as a shift between the two rows (in ASCII and
+ * without colour too). */
 static void
-chart_series(struct doc_page *page, int block, const struct sim_series *s,
+was_row(struct doc_page *page, int block, const struct sim_series *prev,
     const struct spark_opts *so, const struct spark_range *range, int namew,
-    int chartw, const struct doc_opts *o)
+    int chartw, int narrow)
+{
+	struct spark_opts one = *so;
+	struct spark_chart chart;
+	struct doc_line *line;
+	size_t len;
+
+	one.height = 1;
+	if (spark_render(&chart, prev->v, prev->n, chartw, &one, range) < 0)
+		return;
+	line = doc_page_line(page, block);
+	/* narrow: in the name's column, there being no label column */
+	doc_line_pad(line, GUTTER + namew - 3 + (narrow ? 0 : 1 +
+	    SPARK_LABEL_WIDTH));
+	add_label(line, "was");
+	doc_line_pad(line, 1);
+	len = strlen(chart.rows[0]);
+	while (len > 0 && chart.rows[0][len - 1] == ' ')
+		len--;
+	doc_line_add(line, DOC_CHART_PREV, chart.rows[0], len,
+	    (int)utf8_width(chart.rows[0], len));
+	spark_chart_free(&chart);
+}
+
+/* One series of a chart: the range's top and bottom on the left, the rows,
+ * the newest value on the right, the previous run's row (prev, or NULL)
+ * and the one-line summary below. With one row the bottom is on the left
+ * and the top on the right, like an axis. */
+static void
+chart_series(struct doc_page *page, int block, const struct sim_result *res,
+    const struct sim_series *s, const struct sim_series *prev,
+    const struct spark_opts *so,
+    const struct spark_range *range, int namew, int chartw, int narrow,
+    const struct doc_opts *o)
 {
 	struct doc_wrap w = {
 		.width = o->width, .indent = GUTTER + namew + 1,
 		.style = DOC_LABEL, .block = block, .ascii = o->ascii,
 	};
 	struct spark_chart chart;
+	struct spark_opts own = *so;
 
-	if (spark_render(&chart, s->v, s->n, chartw, so, range) < 0) {
+	own.unit = unit_of(res, s);
+	if (spark_render(&chart, s->v, s->n, chartw, &own, range) < 0) {
 		error_line(page, block, "cannot draw this chart", o);
 		return;
 	}
@@ -267,18 +318,21 @@ chart_series(struct doc_page *page, int block, const struct sim_series *s,
 		else
 			doc_line_pad(line, namew);
 		doc_line_pad(line, 1);
-		if (chart.height == 1 || last)
+		if (narrow)
+			;	/* the range goes on a line of its own */
+		else if (chart.height == 1 || last)
 			add_label(line, chart.label_lo);
 		else if (r == 0)
 			add_label(line, chart.label_hi);
 		else
 			doc_line_pad(line, SPARK_LABEL_WIDTH);
-		doc_line_pad(line, 1);
+		if (!narrow)
+			doc_line_pad(line, 1);
 		while (len > 0 && chart.rows[r][len - 1] == ' ')
 			len--;
 		doc_line_add(line, DOC_CHART, chart.rows[r], len,
 		    (int)utf8_width(chart.rows[r], len));
-		if (chart.height == 1) {
+		if (chart.height == 1 && !narrow) {
 			/* the range reads "LO ▁▂▃▅▇ to HI" */
 			const char *hi = chart.label_hi + strspn(chart.label_hi, " ");
 
@@ -288,21 +342,35 @@ chart_series(struct doc_page *page, int block, const struct sim_series *s,
 			add_label(line, hi);
 		}
 	}
+	if (prev != NULL)
+		was_row(page, block, prev, so, range, namew, chartw, narrow);
+	if (narrow) {
+		/* "range 0.00046 to 0.24": numbers whole, wrapped between them */
+		char *text = xasprintf("range %s to %s", chart.label_lo +
+		    strspn(chart.label_lo, " "), chart.label_hi +
+		    strspn(chart.label_hi, " "));
+
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
+	}
 	doc_wrap(page, chart.summary, strlen(chart.summary), &w);
 	spark_chart_free(&chart);
 }
 
-/* A chart: every named series on one shared y-range. */
+/* A chart: every named series on one shared y-range, which also holds the
+ * previous run's series (prev, or NULL) so that both are drawn on it. */
 static void
 chart(struct doc_page *page, int block, const struct lesson_chart *c,
-    const struct sim_result *res, const struct doc_opts *o)
+    const struct sim_result *res, const struct sim_result *prev,
+    const struct doc_opts *o)
 {
 	const struct sim_series *series[LESSON_MAX_SERIES];
-	const double *values[LESSON_MAX_SERIES];
-	size_t n[LESSON_MAX_SERIES], maxn = 0;
+	const struct sim_series *before[LESSON_MAX_SERIES];
+	const double *values[2 * LESSON_MAX_SERIES];
+	size_t n[2 * LESSON_MAX_SERIES], maxn = 0, nvalues = 0;
 	struct spark_opts so;
 	struct spark_range range;
-	int namew = name_width(c), chartw;
+	int namew = name_width(c), chartw, narrow;
 
 	for (size_t i = 0; i < c->nseries && i < LESSON_MAX_SERIES; i++) {
 		series[i] = sim_result_series(res, c->series[i]);
@@ -314,10 +382,18 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 			free(msg);
 			return;
 		}
-		values[i] = series[i]->v;
-		n[i] = series[i]->n;
-		if (n[i] > maxn)
-			maxn = n[i];
+		values[nvalues] = series[i]->v;
+		n[nvalues++] = series[i]->n;
+		if (series[i]->n > maxn)
+			maxn = series[i]->n;
+		before[i] = prev != NULL ? sim_result_series(prev,
+		    c->series[i]) : NULL;
+		if (before[i] != NULL) {
+			values[nvalues] = before[i]->v;
+			n[nvalues++] = before[i]->n;
+			if (before[i]->n > maxn)
+				maxn = before[i]->n;
+		}
 	}
 	spark_opts_init(&so);
 	so.height = c->height;
@@ -327,12 +403,21 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 	so.has_range = c->has_range;
 	so.lo = c->lo;
 	so.hi = c->hi;
-	if (spark_range_of(&range, values, n, c->nseries, &so) < 0) {
+	if (spark_range_of(&range, values, n, nvalues, &so) < 0) {
 		error_line(page, block, "this chart's range cannot be used", o);
 		return;
 	}
 	so.reduce = reduce_for(c, &range);
 	chartw = o->width - GUTTER - namew - 2 * (SPARK_LABEL_WIDTH + 1) - 4;
+	/* too narrow for labels beside the rows (30 columns): they go under
+	 * them, and the rows take the width */
+	narrow = chartw < NARROW_CHART;
+	if (narrow) {
+		namew = namew < 3 ? 3 : namew > 6 ? 6 : namew;
+		chartw = o->width - GUTTER - namew - 1;
+		if (chartw < 1)
+			chartw = 1;
+	}
 	/* few points: repeat each one a whole number of times, inventing none */
 	if (maxn > 0 && maxn < (size_t)chartw) {
 		chartw = (int)(maxn * ((size_t)chartw / maxn));
@@ -348,7 +433,8 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 		doc_wrap(page, c->caption, strlen(c->caption), &w);
 	}
 	for (size_t i = 0; i < c->nseries; i++)
-		chart_series(page, block, series[i], &so, &range, namew, chartw, o);
+		chart_series(page, block, res, series[i], before[i], &so,
+		    &range, namew, chartw, narrow, o);
 }
 
 /* The filled output template, shown as program output. */
@@ -520,7 +606,7 @@ answer(struct doc_page *page, int block, const struct sim_result *ans,
 		c.lo = s->lo;
 		c.hi = s->hi;
 		c.caption = s->label;
-		chart(page, block, &c, ans, o);
+		chart(page, block, &c, ans, NULL, o);
 	}
 	for (size_t i = 0; i < ans->ntables; i++)
 		answer_table(page, block, &ans->tables[i], o);
@@ -553,7 +639,7 @@ pending(struct doc_page *page, const struct lesson_block *b, int block,
 		for (size_t i = 0; i < b->sim.ncharts; i++)
 			if (chart_ready(&b->sim.charts[i], st->result))
 				chart(page, block, &b->sim.charts[i], st->result,
-				    o);
+				    NULL, o);
 }
 
 /* What the run says about itself (how it ended, say), under its charts. */
@@ -567,9 +653,151 @@ notes(struct doc_page *page, int block, const struct sim_result *res,
 		doc_wrap(page, res->notes[i], strlen(res->notes[i]), &w);
 }
 
-/* "rnntutor sim NAME k=v ...": the command that runs a block headless. */
+/* One template field "{name:FMT}" filled from res and args (a parameter)
+ * into out (reset first);
+ * 0 when res cannot fill it. */
+static int
+fill_field(struct strbuf *out, const char *field, size_t len,
+    const struct sim_result *res, const struct sim_args *args)
+{
+	char *tmpl = xstrndup(field, len), *cause = NULL;
+	size_t where;
+	int rc;
+
+	strbuf_reset(out);
+	rc = doc_template_fill(out, tmpl, res, args, &cause, &where);
+	free(cause);
+	free(tmpl);
+	return rc == 0;
+}
+
+/* What stands before a template field on its line, as its name: "memory"
+ * for "memory: {memory} steps", the field's own name when nothing does. */
 static char *
-command_line(const struct sim_args *args)
+field_label(const char *from, const char *field, size_t len)
+{
+	const char *end = field;
+	size_t n;
+
+	while (end > from && strchr(" \t:=", end[-1]) != NULL)
+		end--;
+	while (from < end && strchr(" \t", *from) != NULL)
+		from++;
+	if (end > from)
+		return xstrndup(from, (size_t)(end - from));
+	n = strcspn(field + 1, ":}[");
+	return xstrndup(field + 1, n < len - 1 ? n : len - 1);
+}
+
+/* Add "LABEL WAS -> NOW" to the list in sb when the two differ. */
+static void
+add_change(struct strbuf *sb, const char *label, const char *was,
+    const char *now, const struct doc_opts *o)
+{
+	if (strcmp(was, now) == 0)
+		return;
+	strbuf_addf(sb, "%s%s %s %s %s", sb->len > 0 ? "; " : "", label, was,
+	    o->ascii ? "->" : "\xE2\x86\x92", now);
+}
+
+/* The numbers the output template prints, those that changed since the
+ * previous run. */
+static void
+template_changes(struct strbuf *sb, const char *tmpl,
+    const struct sim_result *res, const struct sim_args *args,
+    const struct sim_result *prev, const struct sim_args *prev_args,
+    const struct doc_opts *o)
+{
+	struct strbuf was, now;
+	const char *p = tmpl, *from = tmpl;
+
+	strbuf_init(&was);
+	strbuf_init(&now);
+	while ((p = strchr(p, '{')) != NULL) {
+		const char *close;
+		size_t len;
+
+		if (p[1] == '{') {
+			p += 2;
+			continue;
+		}
+		close = strchr(p, '}');
+		if (close == NULL)
+			break;
+		len = (size_t)(close - p) + 1;
+		/* the label starts after the last line break before p */
+		for (const char *q = from; q < p; q++)
+			if (*q == '\n')
+				from = q + 1;
+		if (fill_field(&was, p, len, prev, prev_args) &&
+		    fill_field(&now, p, len, res, args)) {
+			char *label = field_label(from, p, len);
+
+			add_change(sb, label, was.s, now.s, o);
+			free(label);
+		}
+		p = from = close + 1;
+	}
+	strbuf_free(&was);
+	strbuf_free(&now);
+}
+
+/* The newest value of every charted series, those that changed since the
+ * previous run. */
+static void
+series_changes(struct strbuf *sb, const struct lesson_block *b,
+    const struct sim_result *res, const struct sim_result *prev,
+    const struct doc_opts *o)
+{
+	for (size_t i = 0; i < b->sim.ncharts; i++)
+		for (size_t j = 0; j < b->sim.charts[i].nseries; j++) {
+			const char *name = b->sim.charts[i].series[j];
+			const struct sim_series *s = sim_result_series(res, name);
+			const struct sim_series *t = sim_result_series(prev, name);
+			char was[32], now[32];
+
+			if (s == NULL || t == NULL || s->n == 0 || t->n == 0)
+				continue;
+			spark_format_number(was, t->v[t->n - 1], 3);
+			spark_format_number(now, s->v[s->n - 1], 3);
+			add_change(sb, name, was, now, o);
+		}
+}
+
+/* "was -> now: memory 44 -> 7; final 0.0122 -> 4.15e-19": the headline
+ * numbers of the previous run beside the current ones (the template's
+ * fields, or the charted series' newest values). */
+static void
+changes(struct doc_page *page, const struct lesson_block *b, int block,
+    const struct sim_result *res, const struct sim_args *args,
+    const struct sim_result *prev, const struct sim_args *prev_args,
+    const struct doc_opts *o)
+{
+	const char *arrow = o->ascii ? "->" : "\xE2\x86\x92";
+	char *marker = xasprintf("was %s now: ", arrow);
+	struct doc_wrap w = note_wrap(block, o);
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	if (b->sim.output != NULL)
+		template_changes(&sb, b->sim.output, res, args, prev,
+		    prev_args, o);
+	else
+		series_changes(&sb, b, res, prev, o);
+	if (sb.len == 0)
+		strbuf_addf(&sb, "no number changed");
+	w.marker = marker;
+	w.marker_style = DOC_LABEL;
+	w.indent = GUTTER + (int)utf8_width(marker, strlen(marker));
+	w.style = DOC_LABEL;
+	doc_wrap(page, sb.s, sb.len, &w);
+	strbuf_free(&sb);
+	free(marker);
+}
+
+/* See simblock.h. */
+char *
+doc_sim_command(const struct sim_args *args)
 {
 	struct strbuf sb;
 
@@ -581,8 +809,19 @@ command_line(const struct sim_args *args)
 		int is_default = ps->type == SIM_TEXT ? value[0] == '\0' :
 		    args->num[i] == ps->def;
 
-		if (!is_default)
+		if (!is_default && value[strspn(value, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:,")] == '\0') {
 			strbuf_addf(&sb, " %s=%s", ps->name, value);
+		} else if (!is_default) {
+			/* a sentence: quoted for a POSIX shell, ' as '\'' */
+			strbuf_addf(&sb, " '%s=", ps->name);
+			for (const char *c = value; *c != '\0'; c++)
+				if (*c == '\'')
+					strbuf_adds(&sb, "'\\''");
+				else
+					strbuf_addn(&sb, *c, 1);
+			strbuf_adds(&sb, "'");
+		}
 		free(value);
 	}
 	return strbuf_detach(&sb);
@@ -603,7 +842,7 @@ waiting(struct doc_page *page, int block, enum doc_wait why,
 		    "simulation trains a network: Tab to it, then press Enter.");
 		break;
 	case DOC_WAIT_BUDGET:
-		cmd = command_line(args);
+		cmd = doc_sim_command(args);
 		text = xasprintf("Not run here: it takes about %.0f s. Open the "
 		    "lesson in rnntutor, or run: %s", ceil(sim_cost(args)), cmd);
 		free(cmd);
@@ -653,6 +892,24 @@ obtain(const struct sim_result **res, struct sim_result *own,
 	return 0;
 }
 
+/* The result of the settings before the last knob turn, when the cache
+ * holds it (a layout never runs it again), or NULL. Called after the
+ * current result is obtained: a cache lookup adds nothing, so both stay
+ * valid. */
+static const struct sim_result *
+previous(const struct doc_block_state *st, const struct doc_opts *o)
+{
+	const struct sim_result *res = NULL;
+	struct diag_list diags;
+
+	if (st == NULL || st->prev_args == NULL || o->cache == NULL)
+		return NULL;
+	diag_list_init(&diags);
+	sim_cache_get(o->cache, st->prev_args, &res, &diags);
+	diag_list_free(&diags);
+	return res;
+}
+
 /* See simblock.h. */
 void
 doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
@@ -688,6 +945,14 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 		goto free_args;
 	}
 	knob_line(page, b, block, args, o);
+	if (st != NULL && st->command) {
+		/* verbatim output, broken (with a backslash, as a shell
+		 * continues a line) only between words */
+		char *cmd = doc_sim_command(args);
+
+		doc_layout_verbatim(page, cmd, block, DOC_OUTPUT, o);
+		free(cmd);
+	}
 	if (st != NULL && st->note != NULL) {
 		pending(page, b, block, st, o);
 	} else {
@@ -705,11 +970,17 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 		if (rc > 0) {
 			waiting(page, block, why, args, o);
 		} else {
+			const struct sim_result *prev = previous(st, o);
+
 			for (size_t i = 0; i < b->sim.ncharts; i++)
-				chart(page, block, &b->sim.charts[i], res, o);
+				chart(page, block, &b->sim.charts[i], res, prev,
+				    o);
 			if (b->sim.output != NULL)
 				output(page, block, b->sim.output, res, args,
 				    o);
+			if (prev != NULL)
+				changes(page, b, block, res, args, prev,
+				    st->prev_args, o);
 			notes(page, block, res, o);
 		}
 	}
@@ -754,7 +1025,7 @@ doc_layout_result(const struct sim_result *res, const struct doc_opts *opts)
 		c.height = 2;
 		c.scale = LESSON_SCALE_AUTO;
 		c.caption = res->series[i].label;
-		chart(page, -1, &c, res, &o);
+		chart(page, -1, &c, res, NULL, &o);
 		doc_page_line(page, -1);
 	}
 	return page;

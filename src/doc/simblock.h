@@ -26,6 +26,11 @@ void doc_layout_caption(struct doc_page *page, const char *caption, int block,
 int doc_sim_args(struct sim_args *args, const struct lesson *lesson,
     const struct lesson_block *b, struct diag_list *diags);
 
+/* "rnntutor sim NAME k=v ...": the command that runs a block headless
+ * with args (the parameters that differ from the registry's defaults), as
+ * a heap string the caller frees. */
+char *doc_sim_command(const struct sim_args *args);
+
 /* What a trained model said about a text (sim_model_ask), laid out as the
  * TUI shows it under its block: the heading note, the charts, the tables
  * (bars included) and the other notes (rnntutor sim ... --ask). */

@@ -26,6 +26,18 @@ ui_focus_next(struct ui *ui, int dir)
 	ui_pager_invalidate(ui);
 }
 
+/* Keep before (taken) as the focused block's settings before its last
+ * change: the layout draws their result under the new one. */
+static void
+remember(struct ui *ui, struct sim_args *before)
+{
+	struct sim_args *prev = &ui->view.prev[ui->view.focus];
+
+	if (prev->spec != NULL)
+		sim_args_free(prev);
+	*prev = *before;
+}
+
 /* Turn the selected knob of the focused block by dir steps and say so. */
 static void
 turn(struct ui *ui, int dir)
@@ -34,6 +46,8 @@ turn(struct ui *ui, int dir)
 	const struct lesson_block *b = &v->lesson->blocks[v->focus];
 	const struct lesson_knob *k = &b->sim.knobs[v->states[v->focus].knob];
 	struct sim_args *args = &v->knobs[v->focus];
+	struct sim_args before;
+	enum view_knob_turn turned;
 	struct diag_list diags;
 	size_t index;
 	char *shown;
@@ -48,7 +62,13 @@ turn(struct ui *ui, int dir)
 	diag_list_free(&diags);
 	if (k->name == NULL)
 		return;
-	switch (view_knob_turn(args, k, dir, &index)) {
+	sim_args_copy(&before, args);
+	turned = view_knob_turn(args, k, dir, &index);
+	if (turned == VIEW_KNOB_TURNED)
+		remember(ui, &before);
+	else
+		sim_args_free(&before);
+	switch (turned) {
 	case VIEW_KNOB_NOT_PARAM:
 		ui_message(ui, "Knob '%s' is not a parameter of %s.", k->name,
 		    args->spec->name);
@@ -91,8 +111,23 @@ ui_knob_act(struct ui *ui, enum view_act act)
 		*knob = view_knob_choose(*knob, b->sim.nknobs, 1);
 		ui_pager_invalidate(ui);
 		break;
+	case VIEW_ACT_SIM_COMMAND:
+		/* a line in the block, to copy; the status line says it too */
+		v->states[v->focus].command = !v->states[v->focus].command;
+		ui_pager_invalidate(ui);
+		v->reveal = v->focus;
+		ui_message(ui, v->states[v->focus].command ? "The line under "
+		    "the knobs runs this simulation headless: copy it." :
+		    "Command line hidden.");
+		break;
 	case VIEW_ACT_KNOB_RESET:
 		ui_train_invalidate(ui, (size_t)v->focus);
+		if (v->knobs[v->focus].spec != NULL) {
+			struct sim_args before;
+
+			sim_args_copy(&before, &v->knobs[v->focus]);
+			remember(ui, &before);
+		}
 		view_knob_reset(&v->knobs[v->focus]);
 		ui_pager_invalidate(ui);
 		ui_message(ui, "Back to the lesson's values.");

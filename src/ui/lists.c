@@ -129,8 +129,10 @@ list_text(const struct ui *ui, size_t i)
 	case UI_OUTLINE: {
 		const struct doc_anchor *a = &ui->view.page->anchors[i];
 
-		return xasprintf("%s%s", a->level == 2 ? "      " : a->level == 1 ?
-		    "   " : "", a->text);
+		/* quizzes and simulations (level 3) under their section */
+		return xasprintf("%s%s", a->level == 3 ? "      - " :
+		    a->level == 2 ? "      " : a->level == 1 ? "   " : "",
+		    a->text);
 	}
 	case UI_RESULTS:
 		return xasprintf("%2d  %s", course_lesson(*ui->course,
@@ -147,7 +149,8 @@ void
 ui_list_draw(struct ui *ui)
 {
 	static const char *const titles[] = {
-		[UI_OUTLINE] = "Outline: Enter jumps to a section",
+		[UI_OUTLINE] = "Outline: Enter jumps to a section, quiz or "
+		    "simulation",
 		[UI_RESULTS] = "Search results: Enter opens the lesson there",
 		[UI_ERRORS] = "Lesson errors (the lessons that loaded still work)",
 	};

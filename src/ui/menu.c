@@ -34,6 +34,37 @@ progress_text(struct ui *ui, const struct lesson *l, char *out, size_t size)
 		    quizzes);
 }
 
+/* Cut line (NUL-terminated, room for 4 more bytes) to cols display
+ * columns, ending in an ellipsis ("..." in ASCII) when it was longer. */
+static void
+cut_title(char *line, int cols, int ascii)
+{
+	const char *ell = ascii ? "..." : "\xE2\x80\xA6";
+	int ellw = ascii ? 3 : 1, w = 0;
+	size_t len = strlen(line), i = 0, keep = 0;
+
+	if ((int)utf8_width(line, len) <= cols)
+		return;
+	while (i < len) {
+		uint32_t cp;
+		size_t used = utf8_decode(line + i, len - i, &cp);
+		int cw = utf8_cpwidth(cp);
+
+		if (w + (cw > 0 ? cw : 0) > cols - ellw)
+			break;
+		w += cw > 0 ? cw : 0;
+		i += used;
+		keep = i;
+	}
+	if (cols < ellw) {
+		line[0] = '\0';
+		return;
+	}
+	while (keep > 0 && line[keep - 1] == ' ')
+		keep--;
+	strcpy(line + keep, ell);
+}
+
 /* The list of lessons with the reader's progress in each. */
 void
 ui_menu_draw(struct ui *ui)
@@ -62,14 +93,16 @@ ui_menu_draw(struct ui *ui)
 		int sel = i == ui->menu_sel, row = (int)(i - first) + 2;
 		int titlew = COLS - 8 - progw - 2;
 
-		snprintf(line, sizeof line, "%s %2d  %s", sel ? ">" : " ",
+		/* room for the ellipsis after the longest cut */
+		snprintf(line, sizeof line - 4, "%s %2d  %s", sel ? ">" : " ",
 		    l->number, title);
 		free(title);
 		if (sel)
 			attron(A_REVERSE);
 		move(row, 1);
 		hline(' ', COLS - 2);
-		mvaddnstr(row, 1, line, titlew + 6 > 0 ? titlew + 6 : 0);
+		cut_title(line, titlew + 6 > 0 ? titlew + 6 : 0, ui->opts->ascii);
+		mvaddstr(row, 1, line);
 		if (progw > 0) {
 			progress_text(ui, l, prog, sizeof prog);
 			mvaddnstr(row, COLS - progw - 1, prog, progw);

@@ -35,10 +35,15 @@ layout(struct ui *ui)
 		.state = v->states,
 		.run = DOC_RUN_FAST,	/* the rest runs in slices (train.c) */
 		.cache = ui->cache,
+		.next = v->index + 1 < course_count(*ui->course) ?
+		    (int)v->index + 2 : -1,
 	};
 
-	for (size_t i = 0; i < v->lesson->nblocks; i++)
+	for (size_t i = 0; i < v->lesson->nblocks; i++) {
 		v->states[i].args = v->knobs[i].spec != NULL ? &v->knobs[i] : NULL;
+		v->states[i].prev_args = v->prev[i].spec != NULL ? &v->prev[i] :
+		    NULL;
+	}
 	ui_train_states(ui);
 	doc_page_destroy(v->page);
 	v->page = doc_layout(v->lesson, &o);
@@ -60,8 +65,11 @@ ui_pager_close(struct ui *ui)
 			    &v->knobs[i], v->states[i].knob);
 		if (v->knobs[i].spec != NULL)
 			sim_args_free(&v->knobs[i]);
+		if (v->prev[i].spec != NULL)
+			sim_args_free(&v->prev[i]);
 	}
 	free(v->knobs);
+	free(v->prev);
 	free(v->states);
 	doc_page_destroy(v->page);
 	memset(v, 0, sizeof *v);
@@ -102,6 +110,7 @@ ui_pager_open(struct ui *ui, size_t i)
 	v->index = i;
 	v->states = xcalloc(v->lesson->nblocks + 1, sizeof *v->states);
 	v->knobs = xcalloc(v->lesson->nblocks + 1, sizeof *v->knobs);
+	v->prev = xcalloc(v->lesson->nblocks + 1, sizeof *v->prev);
 	v->slow = xcalloc(v->lesson->nblocks + 1, sizeof *v->slow);
 	restore_knobs(ui);
 	v->focus = -1;
@@ -313,6 +322,7 @@ ui_pager_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_KNOB_DOWN: case VIEW_ACT_KNOB_UP: case VIEW_ACT_KNOB_PREV:
 	case VIEW_ACT_KNOB_NEXT: case VIEW_ACT_KNOB_RESET:
+	case VIEW_ACT_SIM_COMMAND:
 		ui_knob_act(ui, a.act);
 		break;
 	case VIEW_ACT_ANSWER:

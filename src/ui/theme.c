@@ -35,13 +35,17 @@ ui_theme_init(void)
 	attrs[DOC_HEADING] = A_BOLD | pair(3, COLOR_YELLOW, colour);
 	attrs[DOC_SUBHEADING] = A_BOLD;
 	attrs[DOC_RULE] = pair(3, COLOR_YELLOW, colour);
+	attrs[DOC_CHART_PREV] = colour ? A_DIM : A_NORMAL;
 	attrs[DOC_BULLET] = A_BOLD;
 	attrs[DOC_CODE] = pair(4, COLOR_GREEN, colour);
 	attrs[DOC_MARK] = A_BOLD;
 	attrs[DOC_CAPTION] = A_BOLD;
 	attrs[DOC_QUIZ] = A_BOLD | pair(5, COLOR_MAGENTA, colour);
 	attrs[DOC_CHOICE] = A_NORMAL;
-	attrs[DOC_ANSWER] = pair(4, COLOR_GREEN, colour);
+	/* without colour the right answer still stands out: bold and
+	 * underlined, where the other choices' letters are only bold */
+	attrs[DOC_ANSWER] = colour ? pair(4, COLOR_GREEN, colour) :
+	    A_BOLD | A_UNDERLINE;
 	attrs[DOC_WRONG] = A_BOLD | pair(6, COLOR_RED, colour);
 	attrs[DOC_CONTROL] = A_REVERSE;
 	attrs[DOC_OUTPUT] = pair(2, COLOR_CYAN, colour);

@@ -232,7 +232,7 @@ dispatch(struct ui *ui, int key)
 		ui_pager_key(ui, key);
 		break;
 	case UI_HELP:
-		ui->screen = ui->back;	/* any key closes help */
+		ui_help_key(ui, key);
 		break;
 	case UI_OUTLINE:
 	case UI_RESULTS:
@@ -372,6 +372,14 @@ start_curses(void)
 	leaveok(stdscr, TRUE);	/* no cursor moves after an update */
 	curs_set(0);
 	set_escdelay(25);
+	/* Home and End as tmux and screen send them (ESC[1~, ESC[4~) and as
+	 * rxvt does (ESC[7~, ESC[8~), whatever TERM's entry says: unknown,
+	 * they arrived as Esc (back to the list) then "[" and a digit, which
+	 * opened lesson 1 or 4 */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
 	ui_theme_init();
 	return 0;
 }

@@ -81,6 +81,8 @@ struct ui_view {
 	struct doc_page *page;
 	struct doc_block_state *states;	/* one per block */
 	struct sim_args *knobs;		/* one per block; spec NULL: lesson's */
+	struct sim_args *prev;		/* one per block: the settings before
+					 * the last knob turn; spec NULL: none */
 	struct ui_slow *slow;		/* one per block */
 	long focus;			/* focused block, or -1 */
 	size_t top;			/* first page line on the screen */
@@ -117,6 +119,7 @@ struct ui {
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
+	size_t help_top;		/* first line of a scrolled help */
 };
 
 /* tui.c */
@@ -213,5 +216,8 @@ void ui_list_key(struct ui *ui, int key);
 
 /* help.c */
 void ui_help_draw(struct ui *ui);
+/* A key on the help screen: on a screen too small for the whole of it,
+ * j k Space b and the arrows scroll; any other key closes it. */
+void ui_help_key(struct ui *ui, int key);
 
 #endif

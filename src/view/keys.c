@@ -128,6 +128,8 @@ sim_key(const struct view_state *s, int key)
 		return ACT(VIEW_ACT_KNOB_NEXT);
 	case '0':
 		return ACT(VIEW_ACT_KNOB_RESET);
+	case 'c':
+		return ACT(VIEW_ACT_SIM_COMMAND);
 	default:
 		return ACT(VIEW_ACT_NONE);
 	}

@@ -76,6 +76,7 @@ enum view_act {
 	VIEW_ACT_KNOB_PREV,	/* select the knob above */
 	VIEW_ACT_KNOB_NEXT,
 	VIEW_ACT_KNOB_RESET,	/* back to the lesson's values */
+	VIEW_ACT_SIM_COMMAND,	/* show, hide its "rnntutor sim" line */
 	VIEW_ACT_TRAIN,		/* start training the focused block */
 	VIEW_ACT_TRAIN_BUSY,	/* asked to train while training runs */
 	VIEW_ACT_STOP_TRAINING,

@@ -200,7 +200,7 @@ while ! status | grep -q "change" && [ $i -lt 20 ]; do
 done
 # a chart in ASCII: bars of | (and : . _ for the partial rows)
 check "LANG=C shows ASCII charts" 'status_shows "change" && screen | grep -A4 "knobs:" | grep -q "|||" &&
-    screen | grep -q "^> " && ascii_only'
+    screen | grep -q "^| " && ascii_only'
 keys Escape
 keys Q
 check "vt100 quits cleanly" 'wait_for "EXITED 0"'
@@ -247,7 +247,7 @@ keys Enter
 check "training runs to the end" 'status_shows "^ Trained 4 epochs in [0-9.]+ s\." 60'
 check "the loss curve and the test accuracy are shown" \
     'screen | grep -qE "^$mark +loss +[0-9.]+ " &&
-    screen | grep -qE "falls from [0-9.]+ to [0-9.]+ over 3 steps" &&
+    screen | grep -qE "falls from [0-9.]+ to [0-9.]+ over 4 epochs" &&
     screen | grep -qE "test accuracy [01]\.[0-9]{3}$"'
 keys t
 check "t asks for a sentence" 'status_shows "^Your sentence: *$"'

@@ -1,0 +1,204 @@
+#!/bin/sh
+# End-to-end tests of what the charts, the help and the narrow screen show
+# (the real program in tmux, read with capture-pane), as tui.sh does:
+# every check polls the screen until what it wants shows up or a deadline
+# passes; RNNTUTOR_TIME_FACTOR stretches every deadline.
+# Prints "e2e-charts: N passed, N failed"; exits 77 (skipped) without tmux.
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+prog="$(cd "$top_builddir" && pwd)/rnntutor"
+factor=${RNNTUTOR_TIME_FACTOR:-1}
+case $factor in
+''|*[!0-9]*|0*)
+	echo "e2e-charts: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
+	exit 99 ;;
+esac
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "e2e-charts: tmux is not installed; skipped"
+	exit 77
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-e2e-charts.XXXXXX")
+n=0
+sock="rnntutor-e2e-charts-$$-$n"
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+new_server() {
+	T kill-server 2>/dev/null
+	n=$((n + 1))
+	sock="rnntutor-e2e-charts-$$-$n"
+}
+utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; screen | sed 's/^/    | /'; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# start COLSxROWS [ENV=VALUE...]: run the program in a fresh tmux session
+start() {
+	_size=$1
+	shift
+	new_server
+	T new-session -d -s e2e -x "${_size%x*}" -y "${_size#*x}" -c "$tmp" \
+	    "env -i HOME=$tmp/home XDG_STATE_HOME=$tmp/state TERM=${TERM_E2E:-xterm} \
+	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 600"
+}
+screen() { T capture-pane -p -t e2e 2>/dev/null; }
+status() { screen | tail -n 1; }
+keys() { T send-keys -t e2e "$@"; sleep 0.1; }
+until_ok() {
+	_end=$(( $(date +%s) + $1 * factor ))
+	while ! eval "$2"; do
+		[ "$(date +%s)" -le "$_end" ] || return 1
+		sleep 0.1
+	done
+}
+running() { ! screen | grep -q "^EXITED [0-9]"; }
+wait_for() {
+	_text=$1
+	until_ok "${2:-10}" 'screen | grep -qF -- "$_text" ||
+	    { case $_text in EXITED*) false ;; *) ! running ;; esac; }' &&
+	    screen | grep -qF -- "$_text"
+}
+status_shows() {
+	_re=$1
+	until_ok "${2:-10}" 'status | grep -qE -- "$_re" || ! running' &&
+	    status | grep -qE -- "$_re"
+}
+knobs() { screen | grep -m1 "knobs:"; }
+# turn KEY N: press KEY N times, each time waiting for the status line to
+# say the new value before the next
+turn() {
+	_i=0
+	while [ "$_i" -lt "$2" ]; do
+		_before=$(knobs)
+		keys "$1"
+		until_ok 10 '[ "$(knobs)" != "$_before" ]' || return 1
+		_i=$((_i + 1))
+	done
+}
+# focus TEXT: search for TEXT and focus the first block from the top
+focus() {
+	_find=$1
+	keys / && keys "$_find" && keys Enter
+	until_ok 10 'screen | head -n 5 | grep -qF -- "$_find"' || return 1
+	keys Tab
+	status_shows "change"
+}
+# rows CAPTION: the chart under CAPTION down to its summary
+rows() { screen | sed -n "/$1/,/ \(falls\|rises\) /p" | sed '1d;$d'; }
+
+# --- lesson 1: scale 0.9 -> 0.5 in ASCII without colour ------------------------
+ARGS="1"
+LANG_E2E=C start 80x24 NO_COLOR=1
+check "lesson 1 opens" 'status_shows "^ Lesson 1/"'
+check "the pulse block takes the focus" 'focus "One pulse, then silence"'
+before=$(rows "on a log scale")
+check "scale 0.9 -> 0.5: four steps down" 'turn Left 4 && knobs | grep -qF "[scale=0.5]"'
+after=$(rows "on a log scale")
+check "the chart rows change" '[ -n "$before" ] && [ "$before" != "$after" ]'
+check "the previous run stays as a was row" \
+    'screen | grep -qE "^.{10} +was [|]{10}"'
+check "was -> now gives the memory" 'screen | grep -qF "was -> now: memory 10 -> 7"'
+keys c
+check "c shows the block's rnntutor sim line" 'wait_for "rnntutor sim rnn-unroll" &&
+    screen | grep "rnntutor sim rnn-unroll" | grep -q " scale=0.5"'
+cmd=$(screen | sed -n 's/^.*\(rnntutor sim rnn-unroll.*[^ ]\) *$/\1/p' | head -n 1)
+shown=$(screen | sed -n 's/^.*memory: \(-\{0,1\}[0-9]*\) (steps.*/\1/p' | head -n 1)
+ran=$(eval "\"$prog\" ${cmd#rnntutor }" | awk '$1 == "memory" { print $2 }')
+check "that line, run, gives the memory the block shows" '[ -n "$shown" ] && [ "$ran" = "$shown" ]'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- lesson 3: forget_bias 0 -> 5 on a log scale, UTF-8 -----------------------------
+ARGS="3"
+start 80x24
+check "lesson 3 opens" 'status_shows "^ Lesson 3/"'
+check "the cell path block takes the focus" 'focus "f from step t to T,"'
+before=$(rows "cell path on a log scale")
+check "forget_bias 0 -> 5: ten steps up" 'turn Right 10 && knobs | grep -qF "[forget_bias=5]"'
+after=$(rows "cell path on a log scale")
+check "the chart rows change" '[ -n "$before" ] && [ "$before" != "$after" ]'
+check "was -> now gives the cell path" \
+    'screen | grep -qE "was → now: .*0\.51"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- ? lists every key, at 80x24, 40x12 and 30x8 -------------------------------------
+ARGS="1"
+start 80x24
+status_shows "^ Lesson 1/" >/dev/null
+keys '?'
+check "? at 80x24: every key on one screen, two columns" 'wait_for "any key closes it" &&
+    for k in "Enter Esc      train" "Ctrl-C" "Ctrl-Z" "c              its rnntutor sim" \
+        "w              watch mode" "v              review" "!              reveal" \
+        "t              a sentence: inside" "C-w C-u" "Home"; do screen | grep -qF -- "$k" || exit 1; done'
+keys x
+check "any key closes it" 'status_shows "^ Lesson 1/"'
+T resize-window -t e2e -x 40 -y 12
+keys '?'
+# one column: every line is keys, spaces, words; no line runs into another
+check "? at 40x12: one column, nothing overlaps" 'wait_for "j k: scroll" &&
+    ! screen | head -n 11 | grep -qE "^.{41}" &&
+    screen | grep -qE "^j Down Enter +down one line$"'
+seen=$(screen | head -n 11)
+i=0
+while [ $i -lt 8 ]; do keys Space; i=$((i + 1)); seen="$seen
+$(screen | head -n 11)"; done
+check "? at 40x12 scrolls to the last key" 'printf "%s\n" "$seen" | grep -qF "reload, quit" &&
+    printf "%s\n" "$seen" | grep -qF "Ctrl-Z" && printf "%s\n" "$seen" | grep -qF "Enter Esc      train"'
+keys x
+check "a key other than the scrolling ones closes it" 'status_shows "^ Lesson 1/"'
+T resize-window -t e2e -x 30 -y 8
+keys '?'
+check "? at 30x8: one column, wrapped, scrolling" 'wait_for "j k: scroll" &&
+    ! screen | head -n 7 | grep -qE "^.{30}" && screen | grep -qE "^Space f PgDn +down one"'
+keys x
+keys / && keys "hnorm" && keys Enter
+check "at 30 columns charts draw, their range under the rows" \
+    'wait_for "range 0.00046 to 0.24" && ! screen | grep -q "cannot draw"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- Home and End as tmux sends them under TERM=xterm-256color ------------------------
+ARGS="2"
+TERM_E2E=xterm-256color start 80x24
+check "lesson 2 opens" 'status_shows "^ Lesson 2/"'
+keys End
+check "End goes to the end of the lesson, not to the list" 'status_shows "^ Lesson 2/.* 100%"'
+keys -l "$(printf '\033[1~')"
+check "ESC[1~ is Home: the top, still lesson 2" 'status_shows "^ Lesson 2/.*  0%"'
+keys -l "$(printf '\033[4~')"
+check "ESC[4~ is End: still lesson 2, at 100%" 'status_shows "^ Lesson 2/.* 100%"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+# --- NO_COLOR, ASCII: the right answer is told in words; titles end in ... -------------
+ARGS=""
+LANG_E2E=C start 80x24 NO_COLOR=1 XDG_STATE_HOME=$tmp/fresh
+check "the list cuts long titles with ..." 'wait_for "rnntutor - recurrent" &&
+    screen | grep -qE "^ +2  The Vanishing Gradient Problem in Deep Time\.\.\. "'
+keys 1
+status_shows "^ Lesson 1/" >/dev/null
+keys Tab
+i=0
+while ! status | grep -q "letter of your answer" && [ $i -lt 30 ]; do
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
+	keys Tab
+	i=$((i + 1))
+done
+check "Tab reaches a quiz" 'status_shows "letter of your answer"'
+for k in a b c d; do
+	keys $k
+	until_ok 10 'status | grep -qE "Right|Not quite"'
+	status | grep -q "Right" && break
+done
+check "after an answer the right choice reads '<- right' (ASCII, no colour)" \
+    'until_ok 10 "screen | grep -qE \"^\| +[a-z]\) .* <- right\$\""'
+check "the check mark is '*' in ASCII, not 'v'" \
+    'screen | grep -qE "^\| +(\* Right:|x Not quite)" && ! screen | grep -qE "^\| +v Right"'
+keys Q
+check "Q quits" 'wait_for "EXITED 0"'
+
+echo "e2e-charts: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
