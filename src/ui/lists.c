@@ -56,6 +56,9 @@ ui_results_open(struct ui *ui, const char *query)
 	struct strbuf sb;
 
 	ui_lists_free(ui);
+	/* say so at once: laying out every lesson takes a moment */
+	ui_status_line(ui, " Searching all lessons...", "");
+	refresh();
 	strbuf_init(&sb);
 	if (o.width > DOC_READABLE_WIDTH)
 		o.width = DOC_READABLE_WIDTH;
@@ -73,12 +76,16 @@ ui_results_open(struct ui *ui, const char *query)
 			    sizeof *ui->hits);
 			ui->hits[ui->nhits].lesson = l;
 			ui->hits[ui->nhits].line = i;
+			view_place_capture(&ui->hits[ui->nhits].place, page, i);
 			ui->hits[ui->nhits].text = xstrdup(sb.s + strspn(sb.s, " "));
 			ui->nhits++;
 		}
 		doc_page_destroy(page);
 	}
 	strbuf_free(&sb);
+	/* keys typed while it searched were typed at a screen without the
+	 * results: a second Enter must not open one never seen */
+	flushinp();
 	if (ui->nhits == 0) {
 		ui_message(ui, "Not found in any lesson: %s", query);
 		return;
@@ -196,10 +203,17 @@ ui_list_key(struct ui *ui, int key)
 		} else if (ui->screen == UI_RESULTS && n > 0) {
 			const struct ui_hit *h = &ui->hits[ui->list_sel];
 
+			size_t rows = (size_t)ui_page_rows();
+			struct view_place at = h->place;
+
+			/* the lesson's own page differs from the one searched
+			 * (answers, results, knobs): find the hit by its block
+			 * and line in it, then the match from just above */
 			ui_pager_open(ui, h->lesson);
+			at.offset -= 2;
+			ui->view.top = view_place_restore(&at, ui->view.page,
+			    rows);
 			ui_pager_search(ui, 1, 1);
-			if (ui->view.page->nlines > h->line)
-				ui_pager_show_line(ui, h->line);
 		} else if (ui->screen == UI_ERRORS) {
 			ui->screen = ui->back;
 		}

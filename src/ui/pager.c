@@ -65,11 +65,13 @@ ui_pager_close(struct ui *ui)
 	v->reveal = -1;
 }
 
-/* Open lesson i at its top. */
+/* Open lesson i where the reader left it (the line at the top of the
+ * screen, by block and offset), or at its top with the title. */
 void
 ui_pager_open(struct ui *ui, size_t i)
 {
 	struct ui_view *v = &ui->view;
+	const struct progress_lesson *rec;
 
 	ui_pager_close(ui);
 	v->lesson = course_lesson(*ui->course, i);
@@ -86,6 +88,19 @@ ui_pager_open(struct ui *ui, size_t i)
 	ui_quiz_restore(ui);
 	layout(ui);
 	v->dirty = 0;
+	rec = progress_lesson(&ui->progress, v->lesson->id, false);
+	if (rec != NULL && (rec->block > 0 || rec->offset != 0)) {
+		const struct view_place saved = {
+			.block = (long)rec->block,
+			.offset = rec->offset,
+		};
+
+		v->top = view_place_restore(&saved, v->page,
+		    (size_t)ui_page_rows());
+	}
+	/* what the record holds: opening moves nothing (a page shorter now
+	 * than when the place was kept must not overwrite it) */
+	view_place_capture(&v->noted, v->page, v->top);
 	ui_progress_note(ui);
 }
 

@@ -18,6 +18,7 @@
 #include "ui/tui.h"
 #include "view/edit.h"
 #include "view/keys.h"
+#include "view/place.h"
 
 enum ui_screen {
 	UI_MENU,
@@ -83,12 +84,14 @@ struct ui_view {
 	size_t top;			/* first page line on the screen */
 	int dirty;			/* page out of date: lay out before drawing */
 	long reveal;			/* block to keep on screen after that, or -1 */
+	struct view_place noted;	/* the place the progress record holds */
 };
 
 /* A line found by the search across lessons. */
 struct ui_hit {
 	size_t lesson;
 	size_t line;
+	struct view_place place;	/* of line, kept across layouts */
 	char *text;
 };
 
@@ -113,6 +116,8 @@ struct ui {
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
+	char *reload_id;		/* the lesson a failed reload lost, to
+					 * open again once it loads */
 };
 
 /* tui.c */

@@ -15,7 +15,8 @@ view_place_capture(struct view_place *place, const struct doc_page *page,
 		return;
 	place->block = page->lines[top].block;
 	if (place->block >= 0 && (size_t)place->block < page->nblocks)
-		place->offset = top - page->blocks[place->block].first;
+		place->offset = (long)top -
+		    (long)page->blocks[place->block].first;
 	place->fraction = (double)top / (double)page->nlines;
 }
 
@@ -28,9 +29,11 @@ view_place_restore(const struct view_place *place, const struct doc_page *page,
 
 	if (place->block >= 0 && (size_t)place->block < page->nblocks) {
 		const struct doc_extent *e = &page->blocks[place->block];
-		size_t len = e->last > e->first ? e->last - e->first : 1;
+		long len = e->last > e->first ? (long)(e->last - e->first) : 1;
+		long at = (long)e->first + (place->offset < len ?
+		    place->offset : len - 1);
 
-		top = e->first + (place->offset < len ? place->offset : len - 1);
+		top = at > 0 ? (size_t)at : 0;
 	} else {
 		top = (size_t)(place->fraction * (double)page->nlines);
 	}

@@ -17,7 +17,9 @@
 /* Where the top line is, independent of the page's line numbers. */
 struct view_place {
 	long block;		/* the block of the top line, or -1 */
-	size_t offset;		/* lines of that block above the top line */
+	long offset;		/* lines of that block above the top line;
+				 * negative: the top is one of the blank lines
+				 * before the block's first line */
 	double fraction;	/* top / lines, when the top has no block */
 };
 

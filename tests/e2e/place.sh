@@ -1,0 +1,67 @@
+#!/bin/sh
+# End-to-end tests of the reader's place (tmux): a restart, a hangup, the
+# lesson list and [ ] all bring back the very line that was at the top of
+# the screen, in every built-in lesson; reading to the end is "done".
+name=e2e-place
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+# the three lines at the top of the screen
+top3() { page | head -n 3; }
+# same_top WANT: until the top of the screen is WANT (a lesson opened at
+# its place may relayout once as heavy blocks come in)
+same_top() { _want=$1; until_ok 10 '[ "$(top3)" = "$_want" ]'; }
+
+for lesson in 1 2 3 4; do
+	rm -rf "$tmp/state"
+	ARGS="$lesson"
+	start
+	check "lesson $lesson opened directly starts with its title" \
+	    'wait_for "Lesson $lesson/" && page | head -n 1 | grep -q "^Lesson $lesson: "'
+	# a section from the outline, then three lines into it: a line
+	# inside a block, not a block's first line
+	keys o && keys j j j Enter && keys j j j
+	until_ok 5 'status | grep -q "^ Lesson $lesson/"'
+	sleep 0.3	# a relayout of a heavy block now on screen
+	at=$(top3)
+	keys Q
+	check "lesson $lesson: Q saves the place" \
+	    'wait_for "EXITED 0" && grep -qE "^  block [0-9]+ [0-9]+( -?[0-9]+)?$" "$progress"'
+	saved=$(grep "^  block" "$progress")
+	ARGS=""
+	start
+	check "lesson $lesson: a restart shows the same top line" \
+	    'status_shows "^ Lesson $lesson/" && same_top "$at"'
+	keys Q
+	check "lesson $lesson: Q without a move keeps the place saved" \
+	    'wait_for "EXITED 0" && [ "$(grep "^  block" "$progress" | cut -d" " -f4,6)" = "$(echo "$saved" | cut -d" " -f4,6)" ]'
+	# a hangup: the terminal goes away without a key
+	start
+	status_shows "^ Lesson $lesson/"
+	keys d
+	until_ok 5 '[ "$(top3)" != "$at" ]'
+	at=$(top3)
+	before=$(cat "$progress")
+	T kill-server
+	check "lesson $lesson: SIGHUP saves the place" \
+	    'until_ok 10 "[ \"\$(cat \"\$progress\")\" != \"\$before\" ]"'
+	start
+	check "lesson $lesson: after SIGHUP a restart shows the same top line" \
+	    'status_shows "^ Lesson $lesson/" && same_top "$at"'
+	keys q
+	wait_for "Enter: open"
+	keys Enter
+	check "lesson $lesson: q and Enter in the list come back to the line" \
+	    'status_shows "^ Lesson $lesson/" && same_top "$at"'
+	if [ "$lesson" -lt 4 ]; then keys ']' && keys '['; else keys '[' && keys ']'; fi
+	check "lesson $lesson: ] and [ come back to the line" \
+	    'status_shows "^ Lesson $lesson/" && same_top "$at"'
+	keys G
+	until_ok 5 'status | grep -q " 100%  ?:help"'
+	keys q
+	check "lesson $lesson read to the end is done in the list" \
+	    'wait_for "Enter: open" && screen | grep -qE "^ +> +$lesson  .* done"'
+	keys q
+	wait_for "EXITED 0"
+done
+
+e2e_end
