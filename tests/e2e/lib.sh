@@ -22,7 +22,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-$name.XXXXXX")
 n=0
 sock="rnntutor-$name-$$-$n"
 T() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# (a program killed with the server may still be saving: try twice)
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp" 2>/dev/null || { sleep 1; rm -rf "$tmp"; }' EXIT
 # a new tmux server (own socket) for every start: no races with the last one
 new_server() {
 	T kill-server 2>/dev/null

@@ -64,4 +64,29 @@ for lesson in 1 2 3 4; do
 	wait_for "EXITED 0"
 done
 
+# --- the lesson list: reload stays there; search across lessons -------------
+rm -rf "$tmp/state"
+ARGS="4"
+start
+status_shows "^ Lesson 4/"
+# answered quizzes make the lesson's page longer than the one searched
+keys Tab && keys Enter && keys 0.5175 Enter && keys Tab && keys b && keys Escape
+keys q
+wait_for "Enter: open"
+keys r
+check "r in the list reloads and stays in the list" \
+    'status_shows "Reloaded [0-9]+ lessons" && screen | grep -q "^ rnntutor " &&
+    ! screen | grep -q "^Lesson 4: "'
+keys k
+check "keys after r in the list move in the list" \
+    'until_ok 5 "screen | grep -qE \"^ +> +3  \""'
+# two Enters at once: the second must not open a result not yet shown
+keys / && keys "Every number above comes" && T send-keys -t e2e Enter Enter
+check "a second Enter while searching does not open a result" \
+    'wait_for "Search results: Enter opens" 20 && sleep 0.5 &&
+    screen | grep -q "Search results: Enter opens"'
+keys Enter
+check "a result after the training blocks opens at its line" \
+    'status_shows "^ Lesson 4/" && until_ok 10 "page | head -n 5 | grep -q \"Every number above comes\""'
+
 e2e_end
