@@ -49,6 +49,35 @@ test_place_blank_line_before_block(void)
 	doc_page_destroy(p);
 }
 
+/* The focused block stays on the screen: all of it when it fits, moving
+ * the page no more than needed; a screenful of it when it does not. */
+static void
+test_place_keep_focus(void)
+{
+	struct doc_page *p = page_with_gaps(10, 4);	/* blocks of 4 lines */
+	const struct doc_extent *e = &p->blocks[5];
+	size_t top;
+
+	/* already all on a screen of 10: nothing moves */
+	CU_ASSERT_EQUAL(view_place_keep(p, 10, e->first - 2, 5), e->first - 2);
+	/* its last line below the screen: just enough to show it */
+	top = view_place_keep(p, 10, e->first - 8, 5);
+	CU_ASSERT_EQUAL(top, e->last - 10);
+	CU_ASSERT_TRUE(top <= e->first && e->last <= top + 10);
+	/* above the screen: its first line at the top */
+	CU_ASSERT_EQUAL(view_place_keep(p, 10, e->first + 3, 5), e->first);
+	/* a screen of 2 rows: within the block, never past it */
+	CU_ASSERT_EQUAL(view_place_keep(p, 2, e->first + 1, 5), e->first + 1);
+	CU_ASSERT_EQUAL(view_place_keep(p, 2, e->first + 7, 5), e->last - 2);
+	CU_ASSERT_EQUAL(view_place_keep(p, 2, 0, 5), e->first);
+	/* shows: any line of it */
+	CU_ASSERT_TRUE(view_place_shows(p, 10, e->last - 1, 5));
+	CU_ASSERT_FALSE(view_place_shows(p, 10, e->last, 5));
+	CU_ASSERT_FALSE(view_place_shows(p, 10, e->first - 10, 5));
+	CU_ASSERT_TRUE(view_place_shows(p, 10, e->first - 9, 5));
+	doc_page_destroy(p);
+}
+
 void
 test_place_register(void)
 {
@@ -56,4 +85,5 @@ test_place_register(void)
 
 	CU_add_test(s, "blank line before a block",
 	    test_place_blank_line_before_block);
+	CU_add_test(s, "keep the focused block", test_place_keep_focus);
 }

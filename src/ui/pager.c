@@ -132,9 +132,17 @@ ui_pager_layout_now(struct ui *ui)
 	layout(ui);
 	ui->match_line = -1;
 	v->top = view_place_restore(&place, v->page, rows);
-	if (v->reveal >= 0)
+	if (v->reveal >= 0 && v->reveal == v->focus)	/* newly focused */
 		v->top = view_place_reveal(v->page, rows, v->top,
 		    (size_t)v->reveal);
+	else if (v->reveal >= 0)	/* was focused: stays where it was */
+		v->top = view_place_keep(v->page, rows, v->top,
+		    (size_t)v->reveal);
+	/* the focused block stays on the screen, whatever changed: a knob,
+	 * an answer and its verdict, the terminal's size, a training tick */
+	if (v->focus >= 0)
+		v->top = view_place_keep(v->page, rows, v->top,
+		    (size_t)v->focus);
 	v->reveal = -1;
 	v->dirty = 0;
 }
@@ -298,6 +306,7 @@ ui_pager_key(struct ui *ui, int key)
 		ui_train_key(ui, key);	/* train.c performs its own keys */
 		break;
 	case VIEW_ACT_UNFOCUS:
+		ui->view.reveal = ui->view.focus;	/* it stays in sight */
 		ui->view.focus = -1;
 		ui_pager_invalidate(ui);
 		break;
@@ -316,6 +325,14 @@ ui_pager_key(struct ui *ui, int key)
 	case VIEW_ACT_TOP: case VIEW_ACT_BOTTOM:
 		ui->view.top = view_place_scroll(ui->view.page,
 		    (size_t)ui_page_rows(), ui->view.top, a.act);
+		/* scrolled away from the focused block: the reader moved on
+		 * (its keys must not turn a block out of sight) */
+		if (ui->view.focus >= 0 && !view_place_shows(ui->view.page,
+		    (size_t)ui_page_rows(), ui->view.top,
+		    (size_t)ui->view.focus)) {
+			ui->view.focus = -1;
+			ui_pager_invalidate(ui);
+		}
 		break;
 	case VIEW_ACT_FOCUS_NEXT:
 		ui_focus_next(ui, 1);

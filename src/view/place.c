@@ -74,6 +74,47 @@ view_place_reveal(const struct doc_page *page, size_t rows, size_t top,
 
 /* See place.h. */
 size_t
+view_place_keep(const struct doc_page *page, size_t rows, size_t top,
+    size_t block)
+{
+	const struct doc_extent *e;
+	size_t lo, hi, end, max = view_place_max_top(page, rows);
+
+	if (block >= page->nblocks || rows == 0)
+		return top;
+	e = &page->blocks[block];
+	/* the tops that show the block's first line and its last one, in
+	 * either order (a block taller than the screen swaps them) */
+	end = e->last > e->first + rows ? e->last - rows : 0;
+	if (e->last <= e->first + rows) {
+		lo = e->last > rows ? e->last - rows : 0;
+		hi = e->first;
+	} else {
+		lo = e->first;
+		hi = end;
+	}
+	if (top < lo)
+		top = lo;
+	if (top > hi)
+		top = hi;
+	return top < max ? top : max;
+}
+
+/* See place.h. */
+int
+view_place_shows(const struct doc_page *page, size_t rows, size_t top,
+    size_t block)
+{
+	const struct doc_extent *e;
+
+	if (block >= page->nblocks)
+		return 0;
+	e = &page->blocks[block];
+	return e->last > top && e->first < top + rows;
+}
+
+/* See place.h. */
+size_t
 view_place_scroll(const struct doc_page *page, size_t rows, size_t top,
     enum view_act act)
 {

@@ -64,6 +64,35 @@ for lesson in 1 2 3 4; do
 	wait_for "EXITED 0"
 done
 
+# --- the focused block stays on the screen ---------------------------------
+rm -rf "$tmp/state"
+ARGS="4"
+start
+status_shows "^ Lesson 4/"
+keys Tab
+wait_for "Quiz 1: A lazy classifier"
+# the quiz at the bottom of the screen, its last lines below it
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19; do keys k; done
+until_ok 5 'page | tail -n 1 | grep -q "What accuracy does it reach"'
+keys Enter && keys 0.5175 Enter
+check "after an answer the question and the whole verdict show" \
+    'wait_for "Right: 0.5175" && page | grep -q "Quiz 1: A lazy" &&
+    page | grep -q "it has learned anything at all"'
+T resize-window -t e2e -x 80 -y 13
+check "after a resize the focused quiz is still all on the screen" \
+    'until_ok 10 "page | grep -q \"Quiz 1: A lazy\" && page | grep -q \"learned anything at all\""'
+T resize-window -t e2e -x 80 -y 24
+keys Escape
+check "after Esc the block stays on the screen" \
+    'status_shows "^ Lesson 4/" && page | grep -q "Quiz 1: A lazy"'
+keys Tab
+wait_for "Quiz 1: A lazy"
+keys d d d d
+check "scrolled away from a focused block, the focus goes" \
+    'until_ok 5 "status | grep -q \"^ Lesson 4/\""'
+keys q
+wait_for "Enter: open"
+
 # --- the lesson list: reload stays there; search across lessons -------------
 rm -rf "$tmp/state"
 ARGS="4"
