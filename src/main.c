@@ -42,7 +42,8 @@ enum {
 	OPT_NO_BUILTIN,
 	OPT_NEW_LESSON,
 	OPT_RESET_PROGRESS,
-	OPT_BUDGET
+	OPT_BUDGET,
+	OPT_WATCH
 };
 
 static const struct option long_options[] = {
@@ -57,6 +58,7 @@ static const struct option long_options[] = {
 	{"new-lesson", required_argument, NULL, OPT_NEW_LESSON},
 	{"reset-progress", required_argument, NULL, OPT_RESET_PROGRESS},
 	{"budget", required_argument, NULL, OPT_BUDGET},
+	{"watch", no_argument, NULL, OPT_WATCH},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -96,6 +98,8 @@ usage(FILE *out)
 "      --ascii         only ASCII output (charts and text)\n"
 "      --utf8          UTF-8 output even if the locale does not say so\n"
 "      --no-builtin    leave out the built-in course\n"
+"      --watch         reload by itself, keeping the place, when a file in a\n"
+"                      -L directory changes (key w turns it on and off)\n"
 "      --budget SECONDS\n"
 "                      --print and --check: run simulations that train or\n"
 "                      take long only while their estimated time fits in\n"
@@ -202,7 +206,7 @@ main(int argc, char **argv)
 	enum mode mode = MODE_TUI;
 	const char **dirs;
 	size_t ndirs = 0;
-	int width = 80, ascii = -1, builtin = 1, c, status = 0;
+	int width = 80, ascii = -1, builtin = 1, watch = 0, c, status = 0;
 	double budget = -1.0;	/* < 0: the mode's default */
 	struct course_opts copts;
 	struct diag_list diags;
@@ -264,6 +268,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_BUILTIN:
 			builtin = 0;
+			break;
+		case OPT_WATCH:
+			watch = 1;
 			break;
 		case OPT_NEW_LESSON:
 			free(dirs);
@@ -350,7 +357,7 @@ main(int argc, char **argv)
 	if (mode == MODE_TUI) {
 		struct ui_opts uopts = {
 			.course_opts = &copts, .ascii = ascii, .start = index,
-			.startup = &diags,
+			.startup = &diags, .watch = watch,
 		};
 
 		int rc = ui_tui_run(&course, &uopts);

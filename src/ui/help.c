@@ -22,7 +22,7 @@ static const char *const left_lines[] = {
 	"Tab S-Tab     focus a quiz or",
 	"              simulation",
 	"s             save progress now",
-	"r             reload lessons",
+	"r w           reload; watch files",
 	"q h Left Esc  back to the lessons",
 	"Q             quit",
 };

@@ -302,6 +302,9 @@ ui_reload(struct ui *ui)
 	struct diag_list diags;
 	struct course *fresh;
 	enum ui_screen was = ui->screen;
+	/* the lesson on screen was lost by a broken reload: once it loads
+	 * again the reader is back in it */
+	int lost = ui->reload_id != NULL && ui->view.lesson == NULL;
 	long index;
 
 	if (ui->view.lesson != NULL) {
@@ -322,8 +325,9 @@ ui_reload(struct ui *ui)
 		ui_pager_open(ui, (size_t)index);
 		free(ui->reload_id);
 		ui->reload_id = NULL;
-		if (was != UI_PAGER)
-			ui->screen = UI_MENU;	/* the list stays the list */
+		if (was != UI_PAGER && !lost)
+			ui->screen = was == UI_HELP && ui->back == UI_PAGER ?
+			    UI_PAGER : UI_MENU;	/* the list stays the list */
 	} else {
 		ui->screen = UI_MENU;
 	}
@@ -336,6 +340,16 @@ ui_reload(struct ui *ui)
 		ui_message(ui, "Reloaded %zu lessons.", course_count(fresh));
 	}
 	diag_list_free(&diags);
+}
+
+/* A watched file changed: reload where the reader is, unless a prompt is
+ * open (its text would be lost; the next change or r reloads). */
+static void
+watch_reload(struct ui *ui)
+{
+	if (ui->prompt.submit != NULL)
+		return;
+	ui_reload(ui);
 }
 
 /* Set up curses; -1 (with a message) when the terminal cannot be used. */
@@ -453,6 +467,9 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		ui_errors_open(&ui, opts->startup);
 	}
 	ui.job.block = -1;
+	ui.watch.fd = -1;
+	if (opts->watch)
+		ui_watch_set(&ui, 1);
 	progress_unsaved = 0;
 	for (int errors = 0; !ui.quit && !got_signal;) {
 		int key;
@@ -461,13 +478,25 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 			ui_pager_layout_now(&ui);	/* once per turn */
 		ui_train_schedule(&ui);
 		draw(&ui);
-		/* asleep in getch unless a run wants the time */
-		timeout(ui.job.run != NULL ? 0 : -1);
+		/* asleep in getch unless a run wants the time; in watch mode
+		 * asleep in poll on the terminal and the watched files */
+		timeout(ui.job.run != NULL || ui.watch.on ? 0 : -1);
 		key = getch();
+		if (key == ERR && ui.watch.on && ui.job.run == NULL) {
+			int w = ui_watch_wait(&ui);
+
+			if (w < 0)
+				got_signal = SIGHUP;	/* the terminal went */
+			else if (w == 2)
+				watch_reload(&ui);
+			continue;	/* draw, then read the key */
+		}
 		if (key != ERR) {
 			errors = 0;
 			ui.message[0] = '\0';
 			dispatch(&ui, key);
+			if (ui_watch_changed(&ui))	/* without inotify */
+				watch_reload(&ui);
 			ui_progress_note(&ui);	/* how far, while it shows */
 		} else if (!got_signal && terminal_gone(ui.job.run == NULL,
 		    &errors)) {
@@ -477,6 +506,8 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 			ui_train_tick(&ui);
 	}
 	ui_progress_save(&ui, 1);
+	if (ui.watch.fd >= 0)
+		close(ui.watch.fd);
 	ui_pager_close(&ui);
 	ui_lists_free(&ui);
 	restore_terminal();

@@ -118,4 +118,65 @@ keys Enter
 check "a result after the training blocks opens at its line" \
     'status_shows "^ Lesson 4/" && until_ok 10 "page | head -n 5 | grep -q \"Every number above comes\""'
 
+# --- reload and watch keep the place ------------------------------------------
+# a lesson of 40 paragraphs of three lines in a directory of its own
+mkdir -p "$tmp/les"
+lesson_file() {
+	printf 'id: watched\nnumber: 95\ntitle: A watched lesson\ngoal: Change under the reader.\nblocks:\n'
+	i=1
+	while [ $i -le 40 ]; do
+		printf '  - text: |\n      Paragraph %d%s, its first line.\n\n' $i "$1"
+		printf '      Paragraph %d, its second line.\n\n      Paragraph %d, its third line.\n' $i $i
+		i=$((i + 1))
+	done
+}
+lesson_file "" > "$tmp/les/watched.yaml"
+rm -rf "$tmp/state"
+ARGS="--watch -L $tmp/les watched"
+START_DIR=$tmp start
+status_shows "^ Lesson 1/"
+keys d d j
+at=$(top3)
+keys r r r r r r r r r r
+check "ten reloads leave the screen as it was" \
+    'status_shows "Reloaded" && [ "$(top3)" = "$at" ]'
+mid=$(page | sed -n 10p | sed -n "s/^Paragraph \([0-9]*\), .*/\1/p")
+[ -n "$mid" ] || mid=$(page | sed -n 11p | sed -n "s/^Paragraph \([0-9]*\), .*/\1/p")
+pid=$(pgrep -n -f "$prog --watch -L $tmp/les")
+# idle: no CPU time at all while nothing changes (2 s, read from /proc)
+ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+idle_ok() {
+	[ -r "/proc/$pid/stat" ] || return 0	# no /proc: nothing to read
+	_t0=$(ticks) _end=$(( $(date +%s) + 2 ))
+	until_ok 10 '[ "$(date +%s)" -gt "$_end" ]'
+	_t1=$(ticks)
+	echo "watch: idle CPU ticks over 2 s: $((_t1 - _t0))"
+	[ "$_t1" -eq "$_t0" ]
+}
+check "watch mode uses no CPU while nothing changes" 'idle_ok'
+# a change on disk shows by itself, at the same place
+lesson_file " CHANGED" > "$tmp/les/watched.yaml.new"
+mv "$tmp/les/watched.yaml.new" "$tmp/les/watched.yaml"
+check "a saved change shows by itself at the same place" \
+    'wait_for "Paragraph $mid CHANGED" 5 && [ "$(top3 | sed "s/ CHANGED//")" = "$at" ]'
+check "watch mode stays asleep after a reload" 'idle_ok'
+# broken: the error screen, wrapped; fixed: back at the same place
+printf 'id: watched\nnumber: 95\ntitle: A watched lesson\nblocks:\n  - text: |\n   a\n  - quiz: "an unterminated quote, and a line long enough to be wrapped on the error screen\n' > "$tmp/les/watched.yaml"
+check "a broken save shows the error screen" 'wait_for "Lesson errors" 5'
+check "the error screen wraps the message, the path shortened" \
+    'screen | grep -q "^ watched.yaml:" && ! screen | grep -qF "$tmp/les/" &&
+    [ "$(page | grep -c "^   [^ ]")" -ge 1 ]'
+lesson_file "" > "$tmp/les/watched.yaml.new"
+mv "$tmp/les/watched.yaml.new" "$tmp/les/watched.yaml"
+check "fixed, the lesson comes back at the same place" \
+    'until_ok 5 "[ \"\$(top3)\" = \"\$at\" ]"'
+keys w
+check "w turns watch mode off" 'status_shows "Watch mode off"'
+lesson_file " AGAIN" > "$tmp/les/watched.yaml"
+keys j k
+check "with watch mode off a change waits for r" \
+    'sleep 1; ! screen | grep -q AGAIN && keys r && wait_for "Paragraph $mid AGAIN" 5'
+keys Q
+wait_for "EXITED"
+
 e2e_end
