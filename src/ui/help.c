@@ -41,7 +41,7 @@ static const char *const right_lines[] = {
 	"The lesson list",
 	"j k Enter 1-9   move, open",
 	"/               search all",
-	"r  q            reload, quit",
+	"r w q           reload, watch, quit",
 	"",
 	"?  this help; any key closes it",
 };

@@ -349,6 +349,7 @@ watch_reload(struct ui *ui)
 {
 	if (ui->prompt.submit != NULL)
 		return;
+	ui->message[0] = '\0';	/* the last message is about the old files */
 	ui_reload(ui);
 }
 
