@@ -109,14 +109,27 @@ check "r in the list reloads and stays in the list" \
 keys k
 check "keys after r in the list move in the list" \
     'until_ok 5 "screen | grep -qE \"^ +> +3  \""'
+keys Q
+wait_for "EXITED"
+# a new start (the answers above are kept): the search from the list
+ARGS=""
+start
+status_shows "^ Lesson 4/"
+keys q
+wait_for "Enter: open"
+keys / && keys "Every number above comes" && keys Enter
+wait_for "Search results: Enter opens" 20
+keys Enter
+check "a result after the training blocks opens at its line" \
+    'status_shows "^ Lesson 4/" && until_ok 10 "page | head -n 5 | grep -q \"Every number above comes\""'
+keys q
+wait_for "Enter: open"
 # two Enters at once: the second must not open a result not yet shown
 keys / && keys "Every number above comes" && T send-keys -t e2e Enter Enter
 check "a second Enter while searching does not open a result" \
     'wait_for "Search results: Enter opens" 20 && sleep 0.5 &&
     screen | grep -q "Search results: Enter opens"'
-keys Enter
-check "a result after the training blocks opens at its line" \
-    'status_shows "^ Lesson 4/" && until_ok 10 "page | head -n 5 | grep -q \"Every number above comes\""'
+keys q
 
 # --- reload and watch keep the place ------------------------------------------
 # a lesson of 40 paragraphs of three lines in a directory of its own
