@@ -1,6 +1,8 @@
 #!/bin/sh
 # Measures the TUI against the same work headless:
 #  - resident memory with the whole course loaded, CPU while idle for 10 s;
+#  - watch mode (--watch): CPU while idle for 10 s, time from a save to the
+#    screen;
 #  - bytes written to the terminal to scroll ten lines, against less;
 #  - lesson 4's training block trained in the TUI (Enter) against
 #    `rnntutor sim sentiment` with the same parameters: CPU of each, ratio;
@@ -47,6 +49,22 @@ t0=$(ticks "$pid")
 sleep 10	# the measurement itself: CPU over ten idle seconds
 t1=$(ticks "$pid")
 echo "CPU while idle for 10 s: $((t1 - t0)) clock ticks (of $hz/s)"
+
+# --- watch mode: idle CPU, and a save shown by itself ---------------------------
+mkdir -p "$tmp/watched"
+printf 'id: watched\nnumber: 95\ntitle: Watched\ngoal: x\nblocks:\n  - text: Before.\n' \
+    > "$tmp/watched/w.yaml"
+T new-session -d -s w -x 80 -y 24 "$envs $prog --watch -L $tmp/watched watched"
+until_shows w "Before."
+wpid=$(pid_of "--watch -L $tmp/watched")
+t0=$(ticks "$wpid")
+sleep 10	# the measurement itself: CPU over ten idle seconds
+t1=$(ticks "$wpid")
+echo "watch mode: CPU while idle for 10 s: $((t1 - t0)) clock ticks (of $hz/s)"
+start=$(now)
+sed -i 's/Before\./After./' "$tmp/watched/w.yaml"
+until_shows w "After." 5 &&
+    echo "watch mode: a save on the screen after $(since "$start") s"
 
 # bytes of ten one-line scrolls (each press waits for its new status line)
 scroll_bytes() {	# SESSION FILE

@@ -43,7 +43,8 @@ enum {
 	OPT_NEW_LESSON,
 	OPT_RESET_PROGRESS,
 	OPT_BUDGET,
-	OPT_NO_ANSWERS
+	OPT_NO_ANSWERS,
+	OPT_WATCH
 };
 
 static const struct option long_options[] = {
@@ -59,6 +60,7 @@ static const struct option long_options[] = {
 	{"reset-progress", required_argument, NULL, OPT_RESET_PROGRESS},
 	{"budget", required_argument, NULL, OPT_BUDGET},
 	{"no-answers", no_argument, NULL, OPT_NO_ANSWERS},
+	{"watch", no_argument, NULL, OPT_WATCH},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -100,6 +102,8 @@ usage(FILE *out)
 "      --no-builtin    leave out the built-in course\n"
 "      --no-answers    --print: a handout for students, without the quiz\n"
 "                      answers and explanations (default: with them)\n"
+"      --watch         reload by itself, keeping the place, when a file in a\n"
+"                      -L directory changes (key w turns it on and off)\n"
 "      --budget SECONDS\n"
 "                      --print and --check: run simulations that train or\n"
 "                      take long only while their estimated time fits in\n"
@@ -205,7 +209,8 @@ main(int argc, char **argv)
 	enum mode mode = MODE_TUI;
 	const char **dirs;
 	size_t ndirs = 0;
-	int width = 80, ascii = -1, builtin = 1, answers = 1, c, status = 0;
+	int width = 80, ascii = -1, builtin = 1, answers = 1, watch = 0, c;
+	int status = 0;
 	double budget = -1.0;	/* < 0: the mode's default */
 	struct course_opts copts;
 	struct diag_list diags;
@@ -270,6 +275,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_ANSWERS:
 			answers = 0;
+			break;
+		case OPT_WATCH:
+			watch = 1;
 			break;
 		case OPT_NEW_LESSON:
 			free(dirs);
@@ -356,7 +364,7 @@ main(int argc, char **argv)
 	if (mode == MODE_TUI) {
 		struct ui_opts uopts = {
 			.course_opts = &copts, .ascii = ascii, .start = index,
-			.startup = &diags,
+			.startup = &diags, .watch = watch,
 		};
 
 		int rc = ui_tui_run(&course, &uopts);

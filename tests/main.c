@@ -68,6 +68,7 @@ main(void)
 	test_course_register();
 	test_lessons_adding_register();
 	test_view_register();
+	test_place_register();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_tests_failed();

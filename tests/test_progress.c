@@ -785,6 +785,61 @@ test_progress_private_directory(void)
 	CU_ASSERT_EQUAL(rm_rf(dir), 0);
 }
 
+/* The place is a line inside a block: its offset survives a save, a
+ * reload and a merge with another session's file, and a file without one
+ * (older versions) still loads at the block's first line. */
+static void
+test_progress_place_keeps_offset(void)
+{
+	const char *dir = temp_dir();
+	char path[256];
+	struct progress a, b;
+	struct progress_lesson *l;
+	struct diag_list d;
+	char *text;
+
+	snprintf(path, sizeof path, "%s/progress", dir);
+	CU_ASSERT_EQUAL(write_text(path, "version 1\nlesson one\n  block 2 5\n"
+	    "  seen 10\n", 43), 0);
+	progress_init(&a);
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL(progress_load(&a, path, &d), 0);
+	l = progress_lesson(&a, "one", false);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	CU_ASSERT_EQUAL(l->block, 2);
+	CU_ASSERT_EQUAL(l->offset, 0);
+	progress_set_place(l, 2, 0);
+	CU_ASSERT_FALSE(progress_lesson_changed(l));
+	progress_set_place(l, 2, 7);	/* seven lines further down */
+	CU_ASSERT_TRUE(progress_lesson_changed(l));
+	text = progress_format(&a);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "  block 2 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, " 7\n  seen 10\n"));
+	free(text);
+	CU_ASSERT_EQUAL(progress_save(&a, path, &d), 0);
+	CU_ASSERT_EQUAL(d.n, 0);
+	progress_init(&b);
+	CU_ASSERT_EQUAL(progress_load(&b, path, &d), 0);
+	l = progress_lesson(&b, "one", false);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	CU_ASSERT_EQUAL(l->block, 2);
+	CU_ASSERT_EQUAL(l->offset, 7);
+	/* the other session moves within the same block: its line wins */
+	progress_set_place(l, 2, 3);
+	CU_ASSERT_EQUAL(progress_save(&b, path, &d), 0);
+	CU_ASSERT_EQUAL(progress_save(&a, path, &d), 0);	/* a unchanged */
+	CU_ASSERT_EQUAL(progress_lesson(&a, "one", false)->offset, 3);
+	/* an offset past the limit is refused like any bad line */
+	progress_free(&b);
+	progress_init(&b);
+	CU_ASSERT_EQUAL(progress_parse(&b, "x", "version 1\nlesson one\n"
+	    "  block 2 5 99999999\n", 42, &d), -1);
+	progress_free(&a);
+	progress_free(&b);
+	diag_list_free(&d);
+	CU_ASSERT_EQUAL(rm_rf(dir), 0);
+}
+
 void
 test_progress_register(void)
 {
@@ -803,4 +858,5 @@ test_progress_register(void)
 	CU_add_test(s, "limits", test_progress_limits);
 	CU_add_test(s, "too large kept aside", test_progress_too_large_kept_aside);
 	CU_add_test(s, "private directory", test_progress_private_directory);
+	CU_add_test(s, "place keeps offset", test_progress_place_keeps_offset);
 }

@@ -33,5 +33,6 @@ void test_progress_register(void);
 void test_course_register(void);
 void test_lessons_adding_register(void);
 void test_view_register(void);
+void test_place_register(void);
 
 #endif

@@ -50,12 +50,15 @@ static int
 parse_lesson_line(struct parse_state *ps, struct progress_lesson *l,
     char **w, int n)
 {
-	long long v, at = 0;
+	long long v, at = 0, off = 0;
 
-	if ((n == 2 || n == 3) && strcmp(w[0], "block") == 0 &&
+	if (n >= 2 && n <= 4 && strcmp(w[0], "block") == 0 &&
 	    (v = number(w[1], PROGRESS_MAX_BLOCK)) >= 0 &&
-	    (n == 2 || (at = number(w[2], STAMP_MAX)) >= 0)) {
+	    (n == 2 || (at = number(w[2], STAMP_MAX)) >= 0) &&
+	    (n <= 3 || num_parse_long(w[3], -PROGRESS_MAX_OFFSET,
+	    PROGRESS_MAX_OFFSET, &off) == 0)) {
 		l->block = (size_t)v;
+		l->offset = (long)off;
 		l->block_at = at;
 		return 0;
 	}
@@ -201,11 +204,17 @@ progress_format(const struct progress *p)
 	for (size_t i = 0; i < p->n; i++) {
 		const struct progress_lesson *l = &p->lessons[i];
 
-		if (l->block == 0 && l->seen == 0 && !l->finished &&
+		if (l->block == 0 && l->offset == 0 && l->seen == 0 &&
+		    !l->finished &&
 		    l->nquizzes == 0)
 			continue;	/* nothing to remember */
-		strbuf_addf(&sb, "lesson %s\n  block %zu %" PRId64 "\n  seen %d\n"
-		    "  finished %s\n", l->id, l->block, l->block_at, l->seen,
+		strbuf_addf(&sb, "lesson %s\n  block %zu %" PRId64, l->id,
+		    l->block, l->block_at);
+		/* the offset only when there is one: older versions read the
+		 * rest of the file */
+		if (l->offset != 0)
+			strbuf_addf(&sb, " %ld", l->offset);
+		strbuf_addf(&sb, "\n  seen %d\n  finished %s\n", l->seen,
 		    l->finished ? "yes" : "no");
 		for (size_t j = 0; j < l->nquizzes; j++)
 			strbuf_addf(&sb, "  quiz %zu %s %d\n", l->quizzes[j].block,

@@ -190,9 +190,17 @@ progress_quiz_answer(struct progress_lesson *l, size_t block, bool right)
 void
 progress_set_block(struct progress_lesson *l, size_t block)
 {
-	if (l->block == block)
+	progress_set_place(l, block, 0);
+}
+
+/* Move the reading position to a line of a block, stamped. */
+void
+progress_set_place(struct progress_lesson *l, size_t block, long offset)
+{
+	if (l->block == block && l->offset == offset)
 		return;
 	l->block = block;
+	l->offset = offset;
 	l->block_at = progress_now();
 }
 
@@ -222,6 +230,7 @@ forget(struct progress_lesson *l)
 	l->quizzes = NULL;
 	l->nquizzes = 0;
 	l->block = 0;
+	l->offset = 0;
 	l->block_at = progress_now();
 	l->seen = 0;
 	l->finished = false;
@@ -255,7 +264,8 @@ quiz_changed(const struct progress_quiz *q)
 static bool
 block_changed(const struct progress_lesson *l)
 {
-	return l->block != l->base_block || l->block_at > l->base_block_at;
+	return l->block != l->base_block || l->offset != l->base_offset ||
+	    l->block_at > l->base_block_at;
 }
 
 /* See progress.h. */
@@ -276,6 +286,7 @@ static void
 copy_facts(struct progress_lesson *to, const struct progress_lesson *from)
 {
 	to->block = from->block;
+	to->offset = from->offset;
 	to->block_at = from->block_at;
 	to->seen = from->seen;
 	to->finished = from->finished;
@@ -306,6 +317,7 @@ combine(struct progress_lesson *to, const struct progress_lesson *mine)
 
 		if (at >= to->block_at) {
 			to->block = mine->block;
+			to->offset = mine->offset;
 			to->block_at = at;
 		}
 	}
@@ -337,6 +349,7 @@ settle(struct progress *p)
 		struct progress_lesson *l = &p->lessons[i];
 
 		l->base_block = l->block;
+		l->base_offset = l->offset;
 		l->base_block_at = l->block_at;
 		l->base_seen = l->seen;
 		l->base_finished = l->finished;

@@ -1,7 +1,8 @@
 /* progress: what a student has done, kept between sessions.
  *
  * For each lesson id: the reading position (the block at the top of the
- * screen) with the time it was changed, how far into the lesson the reader
+ * screen and how many of its lines are above the screen's top) with the
+ * time it was changed, how far into the lesson the reader
  * has been (percent), whether the lesson was finished, and each quiz's
  * result and attempts. The file is plain text a person can read (see
  * progress_format()):
@@ -16,7 +17,10 @@
  *       quiz 5 right 1
  *
  * The numbers after "last" and "block" are when they were changed
- * (microseconds since 1970); files without them still load.
+ * (microseconds since 1970); files without them still load. A fourth
+ * number after "block", written only when it is not 0, is the line offset
+ * into the block ("block 12 1718000000123456 3": the screen starts at the
+ * fourth line of block 12; -1: the blank line just above it).
  *
  * Several sessions may run at once (two SSH logins, two terminals). Saving
  * merges by fact, not by lesson: what this session did is combined with
@@ -50,6 +54,7 @@
 #define PROGRESS_MAX_LESSONS	10000
 #define PROGRESS_MAX_QUIZZES	2000	/* quizzes in one lesson */
 #define PROGRESS_MAX_BLOCK	100000	/* a block index */
+#define PROGRESS_MAX_OFFSET	1000000	/* lines into a block */
 #define PROGRESS_MAX_ATTEMPTS	1000000
 
 struct progress_quiz {
@@ -64,6 +69,8 @@ struct progress_quiz {
 struct progress_lesson {
 	char *id;
 	size_t block;		/* block at the top of the screen */
+	long offset;		/* its lines above the top of the screen;
+				 * negative: blank lines before its first */
 	int64_t block_at;	/* when block was set (progress_now()), or 0 */
 	int seen;		/* furthest point read, percent 0..100 */
 	bool finished;
@@ -72,6 +79,7 @@ struct progress_lesson {
 	bool reset;		/* forgotten in this session: saved as it is */
 	/* as loaded or last saved */
 	size_t base_block;
+	long base_offset;
 	int64_t base_block_at;
 	int base_seen;
 	bool base_finished;
@@ -114,6 +122,9 @@ struct progress_lesson *progress_lesson(struct progress *p, const char *id,
 /* Move the reading position; a change is time-stamped, setting the same
  * block again is no change. */
 void progress_set_block(struct progress_lesson *l, size_t block);
+/* Move the reading position to line offset of block; as above. */
+void progress_set_place(struct progress_lesson *l, size_t block,
+    long offset);
 /* Set the lesson read last (NULL: none); time-stamped as above. */
 void progress_set_last(struct progress *p, const char *id);
 /* Record a quiz answer: attempts count up, and a right answer stays right. */

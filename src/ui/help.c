@@ -65,7 +65,7 @@ static const struct help_entry entries[] = {
 	{"j k Enter 1-9", "move, open"},
 	{"v", "review missed quizzes"},
 	{"/", "search all lessons"},
-	{"r  q", "reload, quit"},
+	{"r w q", "reload, watch, quit"},
 };
 
 #define NENTRIES (sizeof entries / sizeof entries[0])

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_HITS 500
 
@@ -56,6 +57,9 @@ ui_results_open(struct ui *ui, const char *query)
 	struct strbuf sb;
 
 	ui_lists_free(ui);
+	/* say so at once: laying out every lesson takes a moment */
+	ui_status_line(ui, " Searching all lessons...", "");
+	refresh();
 	strbuf_init(&sb);
 	if (o.width > DOC_READABLE_WIDTH)
 		o.width = DOC_READABLE_WIDTH;
@@ -73,12 +77,16 @@ ui_results_open(struct ui *ui, const char *query)
 			    sizeof *ui->hits);
 			ui->hits[ui->nhits].lesson = l;
 			ui->hits[ui->nhits].line = i;
+			view_place_capture(&ui->hits[ui->nhits].place, page, i);
 			ui->hits[ui->nhits].text = xstrdup(sb.s + strspn(sb.s, " "));
 			ui->nhits++;
 		}
 		doc_page_destroy(page);
 	}
 	strbuf_free(&sb);
+	/* keys typed while it searched were typed at a screen without the
+	 * results: a second Enter must not open one never seen */
+	flushinp();
 	if (ui->nhits == 0) {
 		ui_message(ui, "Not found in any lesson: %s", query);
 		return;
@@ -88,7 +96,34 @@ ui_results_open(struct ui *ui, const char *query)
 	ui->screen = UI_RESULTS;
 }
 
-/* Show lesson errors (after a reload) as a list. */
+/* s with a directory prefix taken off its start: a -L directory's, the
+ * working directory's, or the home directory's (as ~). Heap. */
+static char *
+short_path(const struct ui *ui, const char *s)
+{
+	const struct course_opts *o = ui->opts->course_opts;
+	const char *home = getenv("HOME");
+	char cwd[4096];
+	size_t n;
+
+	for (size_t i = 0; o != NULL && i < o->ndirs; i++) {
+		n = strlen(o->dirs[i]);
+		while (n > 1 && o->dirs[i][n - 1] == '/')
+			n--;
+		if (n > 0 && strncmp(s, o->dirs[i], n) == 0 && s[n] == '/')
+			return xstrdup(s + n + 1);
+	}
+	if (getcwd(cwd, sizeof cwd) != NULL && (n = strlen(cwd)) > 1 &&
+	    strncmp(s, cwd, n) == 0 && s[n] == '/')
+		return xstrdup(s + n + 1);
+	if (home != NULL && (n = strlen(home)) > 1 &&
+	    strncmp(s, home, n) == 0 && s[n] == '/')
+		return xasprintf("~%s", s + n);
+	return xstrdup(s);
+}
+
+/* Show lesson errors (after a reload): every message whole, wrapped and
+ * scrolled (list_sel is the first row on the screen). */
 void
 ui_errors_open(struct ui *ui, const struct diag_list *diags)
 {
@@ -96,13 +131,75 @@ ui_errors_open(struct ui *ui, const struct diag_list *diags)
 	ui->errors = xcalloc(diags->n + 1, sizeof *ui->errors);
 	for (size_t i = 0; i < diags->n; i++) {
 		char *line = diag_format(&diags->v[i]);
+		char *shortened = short_path(ui, line);
 
-		ui->errors[i] = utf8_sanitize(line, strlen(line), ui->opts->ascii);
+		ui->errors[i] = utf8_sanitize(shortened, strlen(shortened),
+		    ui->opts->ascii);
+		free(shortened);
 		free(line);
 	}
 	ui->nerrors = diags->n;
 	ui->list_sel = 0;
 	ui->screen = UI_ERRORS;
+}
+
+/* Wrap s into rows of at most width columns, breaking at a space where
+ * there is one; row r (counted from *row) is drawn at screen row
+ * r - first + 2 when it falls in [first, first + rows). Returns the rows
+ * s takes. */
+static size_t
+wrap_error(const char *s, int width, size_t row, size_t first, size_t rows)
+{
+	size_t used = 0, len = strlen(s);
+
+	if (width < 10)
+		width = 10;
+	for (size_t at = 0; at < len || used == 0; used++) {
+		int indent = used > 0 ? 2 : 0, cols = 0;
+		size_t end = at, brk = 0;
+
+		while (end < len && cols < width - indent) {
+			size_t k = end + 1;
+
+			while (k < len && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k++;
+			cols += (int)utf8_width(s + end, k - end);
+			if (cols > width - indent)
+				break;
+			if (s[end] == ' ')
+				brk = end;
+			end = k;
+		}
+		if (end < len && brk > at)
+			end = brk + 1;	/* the space stays on this row */
+		if (end == at) {	/* one character wider than the row */
+			end++;
+			while (end < len &&
+			    ((unsigned char)s[end] & 0xC0) == 0x80)
+				end++;
+		}
+		if (row + used >= first && row + used < first + rows)
+			mvaddnstr((int)(row + used - first) + 2, 1 + indent,
+			    s + at, (int)(end - at));
+		at = end;
+		if (at >= len)
+			used++;
+		if (at >= len)
+			break;
+	}
+	return used;
+}
+
+/* Draw the error messages from row first; returns all the rows they take. */
+static size_t
+draw_errors(const struct ui *ui, size_t first, size_t rows, int draw)
+{
+	size_t row = 0;
+
+	for (size_t i = 0; i < ui->nerrors; i++)
+		row += wrap_error(ui->errors[i], COLS - 2, row, first,
+		    draw ? rows : 0);
+	return row;
 }
 
 /* The number of rows of the list on screen. */
@@ -160,6 +257,16 @@ ui_list_draw(struct ui *ui)
 	attron(A_BOLD);
 	mvaddnstr(0, 1, titles[ui->screen], COLS - 2);
 	attroff(A_BOLD);
+	if (ui->screen == UI_ERRORS) {
+		size_t total = draw_errors(ui, 0, 0, 0);
+
+		if (ui->list_sel + rows > total)
+			ui->list_sel = total > rows ? total - rows : 0;
+		draw_errors(ui, ui->list_sel, rows, 1);
+		ui_status_line(ui, total > rows ? " j/k: scroll  q: back" :
+		    " q: back", "?:help ");
+		return;
+	}
 	for (size_t i = first; i < n && i - first < rows; i++) {
 		char *text = list_text(ui, i);
 		int sel = i == ui->list_sel;
@@ -186,6 +293,19 @@ ui_list_key(struct ui *ui, int key)
 	struct view_action a = ui_key_action(&state, key);
 	size_t n = list_count(ui);
 
+	if (ui->screen == UI_ERRORS) {
+		/* the errors scroll by rows; drawing keeps list_sel in range */
+		if (a.act == VIEW_ACT_SELECT_NEXT)
+			ui->list_sel++;
+		else if (a.act == VIEW_ACT_SELECT_PREV && ui->list_sel > 0)
+			ui->list_sel--;
+		else if (a.act == VIEW_ACT_SELECT_FIRST)
+			ui->list_sel = 0;
+		else if (a.act == VIEW_ACT_SELECT_LAST)
+			ui->list_sel = (size_t)-1 / 2;
+		if (a.act >= VIEW_ACT_SELECT_NEXT && a.act <= VIEW_ACT_SELECT_LAST)
+			return;
+	}
 	switch (a.act) {
 	case VIEW_ACT_SELECT_NEXT: case VIEW_ACT_SELECT_PREV:
 	case VIEW_ACT_SELECT_FIRST: case VIEW_ACT_SELECT_LAST:
@@ -199,10 +319,17 @@ ui_list_key(struct ui *ui, int key)
 		} else if (ui->screen == UI_RESULTS && n > 0) {
 			const struct ui_hit *h = &ui->hits[ui->list_sel];
 
+			size_t rows = (size_t)ui_page_rows();
+			struct view_place at = h->place;
+
+			/* the lesson's own page differs from the one searched
+			 * (answers, results, knobs): find the hit by its block
+			 * and line in it, then the match from just above */
 			ui_pager_open(ui, h->lesson);
+			at.offset -= 2;
+			ui->view.top = view_place_restore(&at, ui->view.page,
+			    rows);
 			ui_pager_search(ui, 1, 1);
-			if (ui->view.page->nlines > h->line)
-				ui_pager_show_line(ui, h->line);
 		} else if (ui->screen == UI_ERRORS) {
 			ui->screen = ui->back;
 		}

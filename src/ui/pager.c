@@ -99,11 +99,13 @@ restore_knobs(struct ui *ui)
 	}
 }
 
-/* Open lesson i at its top. */
+/* Open lesson i where the reader left it (the line at the top of the
+ * screen, by block and offset), or at its top with the title. */
 void
 ui_pager_open(struct ui *ui, size_t i)
 {
 	struct ui_view *v = &ui->view;
+	const struct progress_lesson *rec;
 
 	ui_pager_close(ui);
 	v->lesson = course_lesson(*ui->course, i);
@@ -122,6 +124,19 @@ ui_pager_open(struct ui *ui, size_t i)
 	ui_quiz_restore(ui);
 	layout(ui);
 	v->dirty = 0;
+	rec = progress_lesson(&ui->progress, v->lesson->id, false);
+	if (rec != NULL && (rec->block > 0 || rec->offset != 0)) {
+		const struct view_place saved = {
+			.block = (long)rec->block,
+			.offset = rec->offset,
+		};
+
+		v->top = view_place_restore(&saved, v->page,
+		    (size_t)ui_page_rows());
+	}
+	/* what the record holds: opening moves nothing (a page shorter now
+	 * than when the place was kept must not overwrite it) */
+	view_place_capture(&v->noted, v->page, v->top);
 	ui_progress_note(ui);
 }
 
@@ -153,9 +168,17 @@ ui_pager_layout_now(struct ui *ui)
 	layout(ui);
 	ui->match_line = -1;
 	v->top = view_place_restore(&place, v->page, rows);
-	if (v->reveal >= 0)
+	if (v->reveal >= 0 && v->reveal == v->focus)	/* newly focused */
 		v->top = view_place_reveal(v->page, rows, v->top,
 		    (size_t)v->reveal);
+	else if (v->reveal >= 0)	/* was focused: stays where it was */
+		v->top = view_place_keep(v->page, rows, v->top,
+		    (size_t)v->reveal);
+	/* the focused block stays on the screen, whatever changed: a knob,
+	 * an answer and its verdict, the terminal's size, a training tick */
+	if (v->focus >= 0)
+		v->top = view_place_keep(v->page, rows, v->top,
+		    (size_t)v->focus);
 	v->reveal = -1;
 	v->dirty = 0;
 }
@@ -317,6 +340,7 @@ ui_pager_key(struct ui *ui, int key)
 		ui_train_key(ui, key);	/* train.c performs its own keys */
 		break;
 	case VIEW_ACT_UNFOCUS:
+		ui->view.reveal = ui->view.focus;	/* it stays in sight */
 		ui->view.focus = -1;
 		ui_pager_invalidate(ui);
 		break;
@@ -336,6 +360,14 @@ ui_pager_key(struct ui *ui, int key)
 	case VIEW_ACT_TOP: case VIEW_ACT_BOTTOM:
 		ui->view.top = view_place_scroll(ui->view.page,
 		    (size_t)ui_page_rows(), ui->view.top, a.act);
+		/* scrolled away from the focused block: the reader moved on
+		 * (its keys must not turn a block out of sight) */
+		if (ui->view.focus >= 0 && !view_place_shows(ui->view.page,
+		    (size_t)ui_page_rows(), ui->view.top,
+		    (size_t)ui->view.focus)) {
+			ui->view.focus = -1;
+			ui_pager_invalidate(ui);
+		}
 		break;
 	case VIEW_ACT_FOCUS_NEXT:
 		ui_focus_next(ui, 1);
@@ -363,6 +395,9 @@ ui_pager_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_RELOAD:
 		ui_reload(ui);
+		break;
+	case VIEW_ACT_WATCH:
+		ui_watch_set(ui, !ui->watch.on);
 		break;
 	case VIEW_ACT_SAVE:
 		ui_progress_save(ui, 0);

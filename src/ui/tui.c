@@ -246,25 +246,32 @@ dispatch(struct ui *ui, int key)
 void
 ui_progress_note(struct ui *ui)
 {
-	const struct ui_view *v = &ui->view;
+	struct ui_view *v = &ui->view;
 	struct progress_lesson *rec;
-	long block;
+	struct view_place here;
+	size_t rows = (size_t)ui_page_rows();
 	int percent;
 
-	if (v->lesson == NULL || v->page->nlines == 0)
+	if (v->lesson == NULL || v->page == NULL || v->page->nlines == 0)
 		return;
 	rec = progress_lesson(&ui->progress, v->lesson->id, true);
-	block = view_place_block(v->page, v->top);
-	percent = view_place_percent(v->top, (size_t)ui_page_rows(),
-	    v->page->nlines);
-	/* a lesson just opened at its top has not moved the place kept for
-	 * it (which another session may have saved since) */
-	if (v->top > 0)
-		progress_set_block(rec, (size_t)(block < 0 ? 0 : block));
+	percent = view_place_percent(v->top, rows, v->page->nlines);
+	/* only a move changes the place kept (which another session may have
+	 * saved since this one opened the lesson); the title is block 0 */
+	view_place_capture(&here, v->page, v->top);
+	if (here.block != v->noted.block || here.offset != v->noted.offset) {
+		progress_set_place(rec, (size_t)(here.block < 0 ? 0 :
+		    here.block), here.block < 0 ? 0 : here.offset);
+		v->noted = here;
+	}
 	if (percent > rec->seen)
 		rec->seen = percent;
-	if (percent >= 100 && !rec->finished)
+	/* finished means the end was on the screen once, whatever the page
+	 * grows to afterwards (answers, training) */
+	if (v->top >= view_place_max_top(v->page, rows) && !rec->finished) {
 		rec->finished = true;
+		rec->seen = 100;
+	}
 	progress_set_last(&ui->progress, v->lesson->id);
 }
 
@@ -294,13 +301,18 @@ ui_reload(struct ui *ui)
 {
 	struct diag_list diags;
 	struct course *fresh;
-	char *id = NULL;
-	long block = -1, index;
+	enum ui_screen was = ui->screen;
+	/* the lesson on screen was lost by a broken reload: once it loads
+	 * again the reader is back in it */
+	int lost = ui->reload_id != NULL && ui->view.lesson == NULL;
+	long index;
 
 	if (ui->view.lesson != NULL) {
+		/* the place goes into the progress record, where opening the
+		 * lesson again finds it */
 		ui_progress_note(ui);
-		id = xstrdup(ui->view.lesson->id);
-		block = view_place_block(ui->view.page, ui->view.top);
+		free(ui->reload_id);
+		ui->reload_id = xstrdup(ui->view.lesson->id);
 		ui_pager_close(ui);
 	}
 	diag_list_init(&diags);
@@ -308,12 +320,14 @@ ui_reload(struct ui *ui)
 	fresh = course_load(ui->opts->course_opts, &diags);
 	course_destroy(*ui->course);
 	*ui->course = fresh;
-	index = id != NULL ? course_find(fresh, id) : -1;
+	index = ui->reload_id != NULL ? course_find(fresh, ui->reload_id) : -1;
 	if (index >= 0) {
 		ui_pager_open(ui, (size_t)index);
-		if (block >= 0 && (size_t)block < ui->view.page->nblocks)
-			ui_pager_show_line(ui,
-			    ui->view.page->blocks[block].first);
+		free(ui->reload_id);
+		ui->reload_id = NULL;
+		if (was != UI_PAGER && !lost)
+			ui->screen = was == UI_HELP && ui->back == UI_PAGER ?
+			    UI_PAGER : UI_MENU;	/* the list stays the list */
 	} else {
 		ui->screen = UI_MENU;
 	}
@@ -326,7 +340,17 @@ ui_reload(struct ui *ui)
 		ui_message(ui, "Reloaded %zu lessons.", course_count(fresh));
 	}
 	diag_list_free(&diags);
-	free(id);
+}
+
+/* A watched file changed: reload where the reader is, unless a prompt is
+ * open (its text would be lost; the next change or r reloads). */
+static void
+watch_reload(struct ui *ui)
+{
+	if (ui->prompt.submit != NULL)
+		return;
+	ui->message[0] = '\0';	/* the last message is about the old files */
+	ui_reload(ui);
 }
 
 /* Set up curses; -1 (with a message) when the terminal cannot be used. */
@@ -408,17 +432,12 @@ load_progress(struct ui *ui)
 static void
 resume(struct ui *ui)
 {
-	const struct progress_lesson *rec;
 	long index = ui->opts->start;
 
 	if (index < 0 && ui->progress.last != NULL)
 		index = course_find(*ui->course, ui->progress.last);
-	if (index < 0)
-		return;
-	ui_pager_open(ui, (size_t)index);
-	rec = progress_lesson(&ui->progress, ui->view.lesson->id, false);
-	if (rec != NULL && rec->block < ui->view.page->nblocks)
-		ui_pager_show_line(ui, ui->view.page->blocks[rec->block].first);
+	if (index >= 0)
+		ui_pager_open(ui, (size_t)index);	/* at the place kept */
 }
 
 /* getch() gave ERR: is the terminal gone (EOF, EIO; a hangup that sent
@@ -458,6 +477,9 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		ui_errors_open(&ui, opts->startup);
 	}
 	ui.job.block = -1;
+	ui.watch.fd = -1;
+	if (opts->watch)
+		ui_watch_set(&ui, 1);
 	progress_unsaved = 0;
 	for (int errors = 0; !ui.quit && !got_signal;) {
 		int key;
@@ -466,13 +488,26 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 			ui_pager_layout_now(&ui);	/* once per turn */
 		ui_train_schedule(&ui);
 		draw(&ui);
-		/* asleep in getch unless a run wants the time */
-		timeout(ui.job.run != NULL ? 0 : -1);
+		/* asleep in getch unless a run wants the time; in watch mode
+		 * asleep in poll on the terminal and the watched files */
+		timeout(ui.job.run != NULL || ui.watch.on ? 0 : -1);
 		key = getch();
+		if (key == ERR && ui.watch.on && ui.job.run == NULL) {
+			int w = ui_watch_wait(&ui);
+
+			if (w < 0)
+				got_signal = SIGHUP;	/* the terminal went */
+			else if (w == 2)
+				watch_reload(&ui);
+			continue;	/* draw, then read the key */
+		}
 		if (key != ERR) {
 			errors = 0;
 			ui.message[0] = '\0';
 			dispatch(&ui, key);
+			if (ui_watch_changed(&ui))	/* without inotify */
+				watch_reload(&ui);
+			ui_progress_note(&ui);	/* how far, while it shows */
 		} else if (!got_signal && terminal_gone(ui.job.run == NULL,
 		    &errors)) {
 			got_signal = SIGHUP;	/* as if the hangup had said so */
@@ -481,6 +516,8 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 			ui_train_tick(&ui);
 	}
 	ui_progress_save(&ui, 1);
+	if (ui.watch.fd >= 0)
+		close(ui.watch.fd);
 	ui_pager_close(&ui);
 	ui_lists_free(&ui);
 	restore_terminal();
@@ -489,6 +526,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 		fprintf(stderr, "rnntutor: %s\n", ui.message);
 	progress_free(&ui.progress);
 	free(ui.progress_path);
+	free(ui.reload_id);
 	sim_cache_destroy(ui.cache);
 	view_keep_destroy(ui.keep);
 	if (got_signal != 0) {

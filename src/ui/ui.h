@@ -19,6 +19,7 @@
 #include "view/edit.h"
 #include "view/keep.h"
 #include "view/keys.h"
+#include "view/place.h"
 
 enum ui_screen {
 	UI_MENU,
@@ -88,12 +89,23 @@ struct ui_view {
 	size_t top;			/* first page line on the screen */
 	int dirty;			/* page out of date: lay out before drawing */
 	long reveal;			/* block to keep on screen after that, or -1 */
+	struct view_place noted;	/* the place the progress record holds */
+};
+
+/* Watch mode: the -L directories watched for changed lesson files, with
+ * inotify where the kernel has it, else by a stamp of their files compared
+ * at the next key or resize. */
+struct ui_watch {
+	int on;
+	int fd;				/* inotify descriptor, or -1 */
+	unsigned long long stamp;	/* without inotify: of the files */
 };
 
 /* A line found by the search across lessons. */
 struct ui_hit {
 	size_t lesson;
 	size_t line;
+	struct view_place place;	/* of line, kept across layouts */
 	char *text;
 };
 
@@ -120,6 +132,9 @@ struct ui {
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
 	size_t help_top;		/* first line of a scrolled help */
+	struct ui_watch watch;
+	char *reload_id;		/* the lesson a failed reload lost, to
+					 * open again once it loads */
 };
 
 /* tui.c */
@@ -137,6 +152,16 @@ void ui_progress_note(struct ui *ui);
 void ui_progress_save(struct ui *ui, int quiet);
 /* Reload every lesson from disk, keeping the reader's place. */
 void ui_reload(struct ui *ui);
+
+/* watch.c */
+/* Turn watch mode on or off (the fd is opened or closed); says so. */
+void ui_watch_set(struct ui *ui, int on);
+/* Sleep until a key, a signal or, in watch mode, a change to a watched
+ * file: 1 a key may be read, 0 interrupted, 2 files changed, -1 the
+ * terminal is gone. Never returns without one of those. */
+int ui_watch_wait(struct ui *ui);
+/* Without inotify: have the watched files changed since the last look? */
+int ui_watch_changed(struct ui *ui);
 
 /* menu.c */
 void ui_menu_draw(struct ui *ui);

@@ -74,6 +74,8 @@ menu_key(int key)
 		return ACT(VIEW_ACT_SEARCH_ALL);
 	case 'r':
 		return ACT(VIEW_ACT_RELOAD);
+	case 'w':
+		return ACT(VIEW_ACT_WATCH);
 	case '?':
 		return ACT(VIEW_ACT_HELP);
 	case 'q': case 'Q':
@@ -189,6 +191,8 @@ page_key(int key)
 		return ACT(VIEW_ACT_PREV_LESSON);
 	case 'r':
 		return ACT(VIEW_ACT_RELOAD);
+	case 'w':
+		return ACT(VIEW_ACT_WATCH);
 	case 's':
 		return ACT(VIEW_ACT_SAVE);
 	case '?':

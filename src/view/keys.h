@@ -93,6 +93,7 @@ enum view_act {
 	VIEW_ACT_SEARCH_ALL,	/* ask for a word to find in every lesson */
 	/* on every screen */
 	VIEW_ACT_RELOAD,
+	VIEW_ACT_WATCH,		/* reload by itself when a lesson file changes */
 	VIEW_ACT_HELP,
 	VIEW_ACT_BACK,		/* leave this screen (or close help) */
 	VIEW_ACT_QUIT,

@@ -15,7 +15,8 @@ view_place_capture(struct view_place *place, const struct doc_page *page,
 		return;
 	place->block = page->lines[top].block;
 	if (place->block >= 0 && (size_t)place->block < page->nblocks)
-		place->offset = top - page->blocks[place->block].first;
+		place->offset = (long)top -
+		    (long)page->blocks[place->block].first;
 	place->fraction = (double)top / (double)page->nlines;
 }
 
@@ -28,9 +29,11 @@ view_place_restore(const struct view_place *place, const struct doc_page *page,
 
 	if (place->block >= 0 && (size_t)place->block < page->nblocks) {
 		const struct doc_extent *e = &page->blocks[place->block];
-		size_t len = e->last > e->first ? e->last - e->first : 1;
+		long len = e->last > e->first ? (long)(e->last - e->first) : 1;
+		long at = (long)e->first + (place->offset < len ?
+		    place->offset : len - 1);
 
-		top = e->first + (place->offset < len ? place->offset : len - 1);
+		top = at > 0 ? (size_t)at : 0;
 	} else {
 		top = (size_t)(place->fraction * (double)page->nlines);
 	}
@@ -67,6 +70,47 @@ view_place_reveal(const struct doc_page *page, size_t rows, size_t top,
 	if (e->first < top || e->last > top + rows)
 		return view_place_near_top(page, rows, e->first);
 	return top;
+}
+
+/* See place.h. */
+size_t
+view_place_keep(const struct doc_page *page, size_t rows, size_t top,
+    size_t block)
+{
+	const struct doc_extent *e;
+	size_t lo, hi, end, max = view_place_max_top(page, rows);
+
+	if (block >= page->nblocks || rows == 0)
+		return top;
+	e = &page->blocks[block];
+	/* the tops that show the block's first line and its last one, in
+	 * either order (a block taller than the screen swaps them) */
+	end = e->last > e->first + rows ? e->last - rows : 0;
+	if (e->last <= e->first + rows) {
+		lo = e->last > rows ? e->last - rows : 0;
+		hi = e->first;
+	} else {
+		lo = e->first;
+		hi = end;
+	}
+	if (top < lo)
+		top = lo;
+	if (top > hi)
+		top = hi;
+	return top < max ? top : max;
+}
+
+/* See place.h. */
+int
+view_place_shows(const struct doc_page *page, size_t rows, size_t top,
+    size_t block)
+{
+	const struct doc_extent *e;
+
+	if (block >= page->nblocks)
+		return 0;
+	e = &page->blocks[block];
+	return e->last > top && e->first < top + rows;
 }
 
 /* See place.h. */

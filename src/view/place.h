@@ -17,7 +17,9 @@
 /* Where the top line is, independent of the page's line numbers. */
 struct view_place {
 	long block;		/* the block of the top line, or -1 */
-	size_t offset;		/* lines of that block above the top line */
+	long offset;		/* lines of that block above the top line;
+				 * negative: the top is one of the blank lines
+				 * before the block's first line */
 	double fraction;	/* top / lines, when the top has no block */
 };
 
@@ -37,6 +39,13 @@ size_t view_place_near_top(const struct doc_page *page, size_t rows,
 /* The top that keeps block on the screen: top itself when the whole block
  * shows, else one that shows its first line near the top. */
 size_t view_place_reveal(const struct doc_page *page, size_t rows, size_t top,
+    size_t block);
+/* The top nearest to top that keeps block on the screen: all of it when it
+ * fits (a quiz's question and its verdict), else a screenful of it. */
+size_t view_place_keep(const struct doc_page *page, size_t rows, size_t top,
+    size_t block);
+/* Does any line of block show on a screen of rows lines from top? */
+int view_place_shows(const struct doc_page *page, size_t rows, size_t top,
     size_t block);
 /* The top after a VIEW_ACT_LINE_DOWN .. VIEW_ACT_BOTTOM action: a line, a
  * screenful less one line, half a screen, or an end, within the page. Any

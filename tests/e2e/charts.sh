@@ -145,7 +145,7 @@ seen=$(screen | head -n 11)
 i=0
 while [ $i -lt 8 ]; do keys Space; i=$((i + 1)); seen="$seen
 $(screen | head -n 11)"; done
-check "? at 40x12 scrolls to the last key" 'printf "%s\n" "$seen" | grep -qF "reload, quit" &&
+check "? at 40x12 scrolls to the last key" 'printf "%s\n" "$seen" | grep -qF "reload, watch, quit" &&
     printf "%s\n" "$seen" | grep -qF "Ctrl-Z" && printf "%s\n" "$seen" | grep -qF "Enter Esc      train"'
 keys x
 check "a key other than the scrolling ones closes it" 'status_shows "^ Lesson 1/"'
