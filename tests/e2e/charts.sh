@@ -4,68 +4,11 @@
 # every check polls the screen until what it wants shows up or a deadline
 # passes; RNNTUTOR_TIME_FACTOR stretches every deadline.
 # Prints "e2e-charts: N passed, N failed"; exits 77 (skipped) without tmux.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-prog="$(cd "$top_builddir" && pwd)/rnntutor"
-factor=${RNNTUTOR_TIME_FACTOR:-1}
-case $factor in
-''|*[!0-9]*|0*)
-	echo "e2e-charts: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
-	exit 99 ;;
-esac
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "e2e-charts: tmux is not installed; skipped"
-	exit 77
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-e2e-charts.XXXXXX")
-n=0
-sock="rnntutor-e2e-charts-$$-$n"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-new_server() {
-	T kill-server 2>/dev/null
-	n=$((n + 1))
-	sock="rnntutor-e2e-charts-$$-$n"
-}
-utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
-
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; screen | sed 's/^/    | /'; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-# start COLSxROWS [ENV=VALUE...]: run the program in a fresh tmux session
-start() {
-	_size=$1
-	shift
-	new_server
-	T new-session -d -s e2e -x "${_size%x*}" -y "${_size#*x}" -c "$tmp" \
-	    "env -i HOME=$tmp/home XDG_STATE_HOME=$tmp/state TERM=${TERM_E2E:-xterm} \
-	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 600"
-}
-screen() { T capture-pane -p -t e2e 2>/dev/null; }
-status() { screen | tail -n 1; }
-keys() { T send-keys -t e2e "$@"; sleep 0.1; }
-until_ok() {
-	_end=$(( $(date +%s) + $1 * factor ))
-	while ! eval "$2"; do
-		[ "$(date +%s)" -le "$_end" ] || return 1
-		sleep 0.1
-	done
-}
-running() { ! screen | grep -q "^EXITED [0-9]"; }
-wait_for() {
-	_text=$1
-	until_ok "${2:-10}" 'screen | grep -qF -- "$_text" ||
-	    { case $_text in EXITED*) false ;; *) ! running ;; esac; }' &&
-	    screen | grep -qF -- "$_text"
-}
-status_shows() {
-	_re=$1
-	until_ok "${2:-10}" 'status | grep -qE -- "$_re" || ! running' &&
-	    status | grep -qE -- "$_re"
-}
-knobs() { screen | grep -m1 "knobs:"; }
+name=e2e-charts
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+# every start here is in $tmp, at the size the check names
+START_DIR=$tmp
+start() { start_sized "$@"; }
 # turn KEY N: press KEY N times, each time waiting for the status line to
 # say the new value before the next
 turn() {
@@ -200,5 +143,4 @@ check "the check mark is '*' in ASCII, not 'v'" \
 keys Q
 check "Q quits" 'wait_for "EXITED 0"'
 
-echo "e2e-charts: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_end

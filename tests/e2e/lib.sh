@@ -37,15 +37,24 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; screen | sed 's/^/    | /'; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 
-# start [ENV=VALUE...]: run the program ($ARGS) in a fresh 80x24 tmux
-# session, in tests/data/e2e, with HOME and XDG_STATE_HOME under $tmp
-start() {
+# start_sized COLSxROWS [ENV=VALUE...]: run the program ($ARGS) in a fresh
+# tmux session of that size, in $START_DIR (default tests/data/e2e, where
+# the fixture lessons name their data), with HOME and XDG_STATE_HOME under
+# $tmp
+start_sized() {
+	_size=$1
+	shift
 	new_server
-	T new-session -d -s e2e -x 80 -y 24 -c "${START_DIR:-$e2e}" \
+	T new-session -d -s e2e -x "${_size%x*}" -y "${_size#*x}" \
+	    -c "${START_DIR:-$e2e}" \
 	    "env -i HOME=$tmp/home XDG_STATE_HOME=$tmp/state TERM=${TERM_E2E:-xterm} \
 	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 600"
 }
+# start [ENV=VALUE...]: the same at 80x24
+start() { start_sized 80x24 "$@"; }
 screen() { T capture-pane -p -t e2e 2>/dev/null; }
+# the screen with its attributes (reverse video is ESC [7m)
+screen_attr() { T capture-pane -p -e -t e2e 2>/dev/null; }
 status() { screen | tail -n 1; }
 # the page part of the screen (all but the status line)
 page() { screen | sed '$d'; }
@@ -76,6 +85,8 @@ status_shows() {
 	until_ok "${2:-10}" 'status | grep -qE -- "$_re" || ! running' &&
 	    status | grep -qE -- "$_re"
 }
+# the knobs line of the focused simulation
+knobs() { screen | grep -m1 "knobs:"; }
 # the progress file as saved by the program
 progress="$tmp/state/rnntutor/progress"
 

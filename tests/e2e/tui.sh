@@ -5,81 +5,8 @@
 # passes; RNNTUTOR_TIME_FACTOR (a whole number, set by configure: larger
 # with sanitizers) stretches every deadline.
 # Prints "e2e: N passed, N failed"; exits 77 (skipped) without tmux.
-top_srcdir=${top_srcdir:-.}
-top_builddir=${top_builddir:-.}
-prog="$(cd "$top_builddir" && pwd)/rnntutor"
-e2e="$(cd "$top_srcdir/tests/data/e2e" && pwd)"
-factor=${RNNTUTOR_TIME_FACTOR:-1}
-case $factor in
-''|*[!0-9]*|0*)
-	echo "e2e: RNNTUTOR_TIME_FACTOR must be a whole number from 1, not '$factor'" >&2
-	exit 99 ;;
-esac
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "e2e: tmux is not installed; skipped"
-	exit 77
-fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnntutor-e2e.XXXXXX")
-n=0
-sock="rnntutor-e2e-$$-$n"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-# a new tmux server (own socket) for every start: no races with the last one
-new_server() {
-	T kill-server 2>/dev/null
-	n=$((n + 1))
-	sock="rnntutor-e2e-$$-$n"
-}
-utf8=$(locale -a 2>/dev/null | grep -i -m1 -E '^(C|en_US)\.utf-?8$')
-
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; screen | sed 's/^/    | /'; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-# start [ENV=VALUE...]: run the program in a fresh 80x24 tmux session, in
-# tests/data/e2e (the fixture lessons name their data relative to it)
-start() {
-	new_server
-	T new-session -d -s e2e -x 80 -y 24 -c "$e2e" \
-	    "env -i HOME=$tmp/home XDG_STATE_HOME=$tmp/state TERM=${TERM_E2E:-xterm} \
-	    LANG=${LANG_E2E:-$utf8} $* $prog $ARGS; echo EXITED \$?; sleep 600"
-}
-screen() { T capture-pane -p -t e2e 2>/dev/null; }
-# the screen with its attributes (reverse video is ESC [7m)
-screen_attr() { T capture-pane -p -e -t e2e 2>/dev/null; }
-status() { screen | tail -n 1; }
-# keys KEY...: type; the short pause keeps Esc apart from the next key
-keys() { T send-keys -t e2e "$@"; sleep 0.1; }
-# until_ok SECONDS CONDITION: poll CONDITION (shell code) until it holds or
-# SECONDS x RNNTUTOR_TIME_FACTOR have passed; it is tried once more at the end
-until_ok() {
-	_end=$(( $(date +%s) + $1 * factor ))
-	while ! eval "$2"; do
-		[ "$(date +%s)" -le "$_end" ] || return 1
-		sleep 0.1
-	done
-}
-# running: the program has not ended (the shell prints EXITED when it has)
-running() { ! screen | grep -q "^EXITED [0-9]"; }
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (default 10 s);
-# fails at once when the program has ended, unless TEXT is what it printed
-wait_for() {
-	_text=$1
-	until_ok "${2:-10}" 'screen | grep -qF -- "$_text" ||
-	    { case $_text in EXITED*) false ;; *) ! running ;; esac; }' &&
-	    screen | grep -qF -- "$_text"
-}
-# status_shows REGEX [SECONDS]: until the status line matches REGEX
-status_shows() {
-	_re=$1
-	until_ok "${2:-10}" 'status | grep -qE -- "$_re" || ! running' &&
-	    status | grep -qE -- "$_re"
-}
-# the knobs line of the focused simulation
-knobs() { screen | grep -m1 "knobs:"; }
-# the progress file as saved by the program
-progress="$tmp/state/rnntutor/progress"
+name=e2e
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
 # seen ID: the "seen" percentage saved for lesson ID
 seen() { awk -v id="$1" '$1 == "lesson" { on = $2 == id } on && $1 == "seen" { print $2 }' "$progress" 2>/dev/null; }
 
@@ -426,5 +353,4 @@ T send-keys -t e2e G
 check "SIGTERM ends it while a block computes (status 143)" \
     'kill -TERM "$(pgrep -n -f "$prog -L $tmp/heavy")" && wait_for "EXITED 143"'
 
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_end
