@@ -1003,6 +1003,18 @@ done:
 	diag_list_free(&diags);
 }
 
+/* A page of its own for a result or an answer laid out outside a lesson,
+ * its width (in *o) held to what a page allows. */
+static struct doc_page *
+own_page(struct doc_opts *o)
+{
+	if (o->width < DOC_MIN_WIDTH)
+		o->width = DOC_MIN_WIDTH;
+	if (o->width > DOC_MAX_WIDTH)
+		o->width = DOC_MAX_WIDTH;
+	return doc_page_create(o->width, 0);
+}
+
 /* See simblock.h. */
 struct doc_page *
 doc_layout_result(const struct sim_result *res, const struct doc_opts *opts)
@@ -1010,11 +1022,7 @@ doc_layout_result(const struct sim_result *res, const struct doc_opts *opts)
 	struct doc_opts o = *opts;
 	struct doc_page *page;
 
-	if (o.width < DOC_MIN_WIDTH)
-		o.width = DOC_MIN_WIDTH;
-	if (o.width > DOC_MAX_WIDTH)
-		o.width = DOC_MAX_WIDTH;
-	page = doc_page_create(o.width, 0);
+	page = own_page(&o);
 	for (size_t i = 0; i < res->nseries; i++) {
 		char *name = res->series[i].name;
 		struct lesson_chart c;
@@ -1038,11 +1046,7 @@ doc_layout_answer(const struct sim_result *ans, const struct doc_opts *opts)
 	struct doc_opts o = *opts;
 	struct doc_page *page;
 
-	if (o.width < DOC_MIN_WIDTH)
-		o.width = DOC_MIN_WIDTH;
-	if (o.width > DOC_MAX_WIDTH)
-		o.width = DOC_MAX_WIDTH;
-	page = doc_page_create(o.width, 0);
+	page = own_page(&o);
 	answer(page, -1, ans, &o);
 	return page;
 }
