@@ -785,12 +785,50 @@ test_progress_private_directory(void)
 	CU_ASSERT_EQUAL(rm_rf(dir), 0);
 }
 
+/* The lesson list's score: right answers, and those right at the first
+ * try; a file of an older version (no new lines) reads the same way. */
+static void
+test_progress_first_try_score(void)
+{
+	static const char text[] =
+	    "version 1\n"
+	    "lesson a\n"
+	    "  quiz 3 right 1\n"
+	    "  quiz 5 right 3\n"
+	    "  quiz 7 wrong 2\n"
+	    "  quiz 9 right 1\n";
+	struct progress p;
+	struct diag_list d;
+	struct progress_lesson *l;
+	size_t right, first;
+
+	progress_init(&p);
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "f", text, strlen(text), &d), 0);
+	progress_quiz_score(progress_lesson(&p, "a", false), &right, &first);
+	CU_ASSERT_EQUAL(right, 3);
+	CU_ASSERT_EQUAL(first, 2);
+	/* a second try makes a quiz right, not right at the first try */
+	l = progress_lesson(&p, "a", false);
+	progress_quiz_answer(l, 7, true);
+	progress_quiz_answer(l, 11, true);
+	progress_quiz_score(l, &right, &first);
+	CU_ASSERT_EQUAL(right, 5);
+	CU_ASSERT_EQUAL(first, 3);
+	progress_quiz_score(NULL, &right, &first);
+	CU_ASSERT_EQUAL(right, 0);
+	CU_ASSERT_EQUAL(first, 0);
+	progress_free(&p);
+	diag_list_free(&d);
+}
+
 void
 test_progress_register(void)
 {
 	CU_pSuite s = CU_add_suite("progress", NULL, NULL);
 
 	CU_add_test(s, "round trip", test_progress_round_trip);
+	CU_add_test(s, "first try score", test_progress_first_try_score);
 	CU_add_test(s, "corrupt file set aside", test_progress_corrupt_file_set_aside);
 	CU_add_test(s, "hostile files", test_progress_hostile_files);
 	CU_add_test(s, "concurrent writers", test_progress_concurrent_writers);

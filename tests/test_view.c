@@ -556,6 +556,11 @@ test_view_keys_focused_quiz(void)
 	CU_ASSERT_EQUAL(act(p, n, 0, '='), VIEW_ACT_ASK_NUMBER);
 	CU_ASSERT_EQUAL(act(p, n, 0, 'a'), VIEW_ACT_NONE);
 	CU_ASSERT_EQUAL(act(p, n, 0, VIEW_KEY_LEFT), VIEW_ACT_BACK);
+	/* ! shows the answer of either kind of quiz, and nothing else */
+	CU_ASSERT_EQUAL(act(p, c, 0, '!'), VIEW_ACT_REVEAL);
+	CU_ASSERT_EQUAL(act(p, n, 0, '!'), VIEW_ACT_REVEAL);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_NONE, 0, '!'), VIEW_ACT_NONE);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_SIM, 0, '!'), VIEW_ACT_NONE);
 }
 
 /* The menu, the lists, help, the prompt and a too small terminal. */

@@ -30,7 +30,14 @@ struct doc_quiz_state {
 	size_t choice;		/* multiple choice: index given */
 	double value;		/* numeric: value given */
 	int attempts;
+	int revealed;		/* the reader asked for the answer ('!') */
 };
+
+/* Wrong answers given to a quiz so far. */
+int doc_quiz_wrong(const struct doc_quiz_state *st);
+/* Does the quiz show its answer now: asked for, or after as many wrong
+ * tries as the lesson allows (lesson_quiz.reveal_after)? */
+int doc_quiz_shown(const struct lesson_quiz *q, const struct doc_quiz_state *st);
 
 /* Live state of one block, owned by the caller. */
 struct doc_block_state {

@@ -45,14 +45,25 @@ enum lesson_block_kind {
 	LESSON_SIM
 };
 
+#define LESSON_MAX_HINTS 8		/* hints of one quiz */
+#define LESSON_REVEAL_AFTER 3		/* wrong tries before the answer shows */
+
 struct lesson_quiz {
 	char *question;
 	char **choices;		/* NULL for a numeric quiz */
+	char **why;		/* per choice: why it is (not) right; entries
+				 * may be NULL; NULL when choices is */
 	size_t nchoices;
 	size_t answer;		/* multiple choice: index into choices */
 	double value;		/* numeric: the right answer */
 	double tolerance;	/* numeric: accepted |given - value| */
+	bool fraction;		/* numeric: the answer is a fraction, so a
+				 * typed "51.75%" means 0.5175 */
 	char *explain;		/* may be NULL */
+	char **hints;		/* shown one more after each wrong answer */
+	size_t nhints;
+	int reveal_after;	/* wrong tries after which the answer shows;
+				 * 0: never, and no '!' (graded use) */
 	bool retry;
 };
 

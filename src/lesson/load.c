@@ -344,7 +344,7 @@ static const struct key_spec code_keys[CK_COUNT] = {
 	[CK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
 };
 enum { QK_QUIZ, QK_CHOICES, QK_ANSWER, QK_TOLERANCE, QK_EXPLAIN, QK_RETRY,
-	QK_COUNT };
+	QK_HINT, QK_REVEAL, QK_FRACTION, QK_COUNT };
 static const struct key_spec quiz_keys[QK_COUNT] = {
 	[QK_QUIZ] = KEY("quiz", SCALAR, 1, "the question"),
 	[QK_CHOICES] = KEY("choices", SEQ, 0, "a list of choices"),
@@ -354,6 +354,18 @@ static const struct key_spec quiz_keys[QK_COUNT] = {
 	    "the accepted error of a numeric answer"),
 	[QK_EXPLAIN] = KEY("explain", SCALAR, 0, "an explanation"),
 	[QK_RETRY] = KEY("retry", SCALAR, 0, "true or false"),
+	[QK_HINT] = KEY("hint", SCALAR | SEQ, 0,
+	    "a hint or a list of hints"),
+	[QK_REVEAL] = KEY("reveal", SCALAR, 0,
+	    "false, or the wrong tries before the answer shows"),
+	[QK_FRACTION] = KEY("fraction", SCALAR, 0, "true or false"),
+};
+/* A choice written as a mapping rather than plain text. */
+enum { CHK_TEXT, CHK_WHY, CHK_COUNT };
+static const struct key_spec choice_keys[CHK_COUNT] = {
+	[CHK_TEXT] = KEY("text", SCALAR, 1, "the choice"),
+	[CHK_WHY] = KEY("why", SCALAR, 0,
+	    "why a reader who picks it is wrong (or right)"),
 };
 enum { SK_SIM, SK_CAPTION, SK_PARAMS, SK_KNOBS, SK_CHARTS, SK_OUTPUT, SK_TRY,
 	SK_COUNT };
@@ -388,13 +400,13 @@ static const struct key_spec chart_keys[GK_COUNT] = {
  * CK_CODE, QK_QUIZ, SK_SIM are all this index). */
 #define KIND_KEY 0
 /* The most keys a block kind has: the size of load_block's v[]. */
-#define BLOCK_KEYS_MAX ((int)SK_COUNT)
+#define BLOCK_KEYS_MAX ((int)QK_COUNT)
 _Static_assert(HK_HEADING == KIND_KEY && TK_TEXT == KIND_KEY &&
     CK_CODE == KIND_KEY && QK_QUIZ == KIND_KEY && SK_SIM == KIND_KEY,
     "the kind key comes first");
 _Static_assert((int)HK_COUNT <= BLOCK_KEYS_MAX &&
     (int)TK_COUNT <= BLOCK_KEYS_MAX && (int)CK_COUNT <= BLOCK_KEYS_MAX &&
-    (int)QK_COUNT <= BLOCK_KEYS_MAX,
+    (int)SK_COUNT <= BLOCK_KEYS_MAX,
     "load_block's v[] holds every block kind's keys");
 _Static_assert((int)LK_COUNT <= MAP_KEYS_MAX && BLOCK_KEYS_MAX <= MAP_KEYS_MAX,
     "match_keys tracks at most MAP_KEYS_MAX keys");
@@ -457,6 +469,82 @@ load_choice_answer(struct loader *ld, struct lesson_quiz *q,
 	    "found '%.40s'", (char)('a' + q->nchoices - 1), s);
 }
 
+/* One choice: plain text, or a mapping {text:, why:}. */
+static void
+load_choice(struct loader *ld, struct lesson_quiz *q, size_t i,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[CHK_COUNT];
+
+	if (node->kind == LESSON_NODE_SCALAR) {
+		q->choices[i] = required_text(ld, node, "a choice");
+		return;
+	}
+	if (node->kind != LESSON_NODE_MAP) {
+		error_at(ld, node, "a choice is text or a mapping with text "
+		    "and why; found %s", lesson_node_what(node));
+		return;
+	}
+	match_keys(ld, node, choice_keys, NKEYS(choice_keys), v, "a choice");
+	if (v[CHK_TEXT] != NULL)
+		q->choices[i] = required_text(ld, v[CHK_TEXT], "a choice");
+	if (v[CHK_WHY] != NULL)
+		q->why[i] = required_text(ld, v[CHK_WHY], "a reason (why)");
+}
+
+/* 'hint': one text, or a list of texts shown one by one. */
+static void
+load_hints(struct loader *ld, struct lesson_quiz *q,
+    const struct lesson_node *node)
+{
+	size_t n = node->kind == LESSON_NODE_SEQ ? node->n : 1;
+
+	if (n == 0 || n > LESSON_MAX_HINTS) {
+		error_at(ld, node, "'hint': expected 1 to %d hints, found %zu",
+		    LESSON_MAX_HINTS, n);
+		return;
+	}
+	q->hints = xcalloc(n, sizeof *q->hints);
+	q->nhints = n;
+	if (node->kind == LESSON_NODE_SCALAR) {
+		q->hints[0] = required_text(ld, node, "a hint");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (node->kids[i]->kind != LESSON_NODE_SCALAR)
+			error_at(ld, node->kids[i], "a hint must be text, found "
+			    "%s", lesson_node_what(node->kids[i]));
+		else
+			q->hints[i] = required_text(ld, node->kids[i], "a hint");
+	}
+}
+
+/* 'reveal': true (after LESSON_REVEAL_AFTER wrong tries), false (never),
+ * or the number of wrong tries. */
+static void
+load_reveal(struct loader *ld, struct lesson_quiz *q,
+    const struct lesson_node *node)
+{
+	static const char *const words[] = {"true", "yes", "on", "false",
+		"no", "off"};
+	long long tries;
+	bool on;
+
+	for (size_t i = 0; i < NKEYS(words); i++)
+		if (strcmp(node->str, words[i]) == 0) {
+			bool_value(ld, node, "reveal", &on);
+			q->reveal_after = on ? LESSON_REVEAL_AFTER : 0;
+			return;
+		}
+	if (num_parse_long(node->str, 1, 100, &tries) != NUM_OK) {
+		error_at(ld, node, "'reveal': expected true, false or the number "
+		    "of wrong tries (1 to 100) before the answer shows, found "
+		    "'%.40s'", node->str);
+		return;
+	}
+	int_value(ld, node, "reveal", 1, 100, &q->reveal_after);
+}
+
 /* A quiz block: multiple choice when it has choices, numeric otherwise. */
 static void
 load_quiz(struct loader *ld, struct lesson_block *b,
@@ -472,6 +560,17 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 	q->retry = true;
 	if (v[QK_RETRY] != NULL)
 		bool_value(ld, v[QK_RETRY], "retry", &q->retry);
+	if (v[QK_HINT] != NULL)
+		load_hints(ld, q, v[QK_HINT]);
+	q->reveal_after = LESSON_REVEAL_AFTER;
+	if (v[QK_REVEAL] != NULL)
+		load_reveal(ld, q, v[QK_REVEAL]);
+	if (v[QK_FRACTION] != NULL) {
+		bool_value(ld, v[QK_FRACTION], "fraction", &q->fraction);
+		if (choices != NULL)
+			error_at(ld, v[QK_FRACTION], "'fraction' is for numeric "
+			    "quizzes: it lets a reader type 51.75%% for 0.5175");
+	}
 	if (choices != NULL) {
 		if (choices->n < 2 || choices->n > LESSON_MAX_CHOICES) {
 			error_at(ld, choices, "'choices': expected 2 to %d choices, "
@@ -479,16 +578,10 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 			return;
 		}
 		q->choices = xcalloc(choices->n, sizeof *q->choices);
+		q->why = xcalloc(choices->n, sizeof *q->why);
 		q->nchoices = choices->n;
-		for (size_t i = 0; i < choices->n; i++) {
-			if (choices->kids[i]->kind != LESSON_NODE_SCALAR)
-				error_at(ld, choices->kids[i], "a choice must be "
-				    "text, found %s",
-				    lesson_node_what(choices->kids[i]));
-			else
-				q->choices[i] = required_text(ld,
-				    choices->kids[i], "a choice");
-		}
+		for (size_t i = 0; i < choices->n; i++)
+			load_choice(ld, q, i, choices->kids[i]);
 		if (tolerance != NULL)
 			error_at(ld, tolerance, "'tolerance' is for numeric quizzes; "
 			    "a quiz with choices has an answer letter");
@@ -923,6 +1016,13 @@ block_free(struct lesson_block *b)
 	for (size_t i = 0; i < b->quiz.nchoices; i++)
 		free(b->quiz.choices[i]);
 	free(b->quiz.choices);
+	if (b->quiz.why != NULL)
+		for (size_t i = 0; i < b->quiz.nchoices; i++)
+			free(b->quiz.why[i]);
+	free(b->quiz.why);
+	for (size_t i = 0; i < b->quiz.nhints; i++)
+		free(b->quiz.hints[i]);
+	free(b->quiz.hints);
 	free(b->quiz.explain);
 	free(s->name);
 	for (size_t i = 0; i < s->nparams; i++) {

@@ -148,6 +148,19 @@ quiz_pos(const struct progress_lesson *l, size_t block)
 	return lo;
 }
 
+/* See progress.h. */
+void
+progress_quiz_score(const struct progress_lesson *l, size_t *right,
+    size_t *first_try)
+{
+	*right = 0;
+	*first_try = 0;
+	for (size_t i = 0; l != NULL && i < l->nquizzes; i++) {
+		*right += l->quizzes[i].right;
+		*first_try += l->quizzes[i].right && l->quizzes[i].attempts == 1;
+	}
+}
+
 /* The quiz record of a block. */
 const struct progress_quiz *
 progress_quiz_find(const struct progress_lesson *l, size_t block)

@@ -296,6 +296,9 @@ ui_pager_key(struct ui *ui, int key)
 	case VIEW_ACT_ASK_NUMBER:
 		ui_quiz_ask(ui);
 		break;
+	case VIEW_ACT_REVEAL:
+		ui_quiz_reveal(ui);
+		break;
 	case VIEW_ACT_LINE_DOWN: case VIEW_ACT_LINE_UP: case VIEW_ACT_PAGE_DOWN:
 	case VIEW_ACT_PAGE_UP: case VIEW_ACT_HALF_DOWN: case VIEW_ACT_HALF_UP:
 	case VIEW_ACT_TOP: case VIEW_ACT_BOTTOM:

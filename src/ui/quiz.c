@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include "ui/ui.h"
-#include "core/num.h"
 #include "view/quiz.h"
 
 /* Record an answer in the view and the progress file's records. */
@@ -14,8 +13,13 @@ answer(struct ui *ui, size_t block, int correct)
 	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id, true),
 	    block, correct != 0);
 	ui_pager_invalidate(ui);
-	ui_message(ui, correct ? "Right!" : v->lesson->blocks[block].quiz.retry ?
-	    "Not quite. Try again." : "Not quite.");
+	if (correct)
+		ui_message(ui, "Right!");
+	else if (doc_quiz_shown(&v->lesson->blocks[block].quiz,
+	    &v->states[block].quiz))
+		ui_message(ui, "Not quite. The answer is shown below.");
+	else
+		ui_message(ui, "Not quite. Try again.");
 }
 
 /* May the focused quiz still be answered? Says why not. */
@@ -31,6 +35,10 @@ may_answer(struct ui *ui)
 		return 0;
 	case VIEW_QUIZ_ONE_TRY:
 		ui_message(ui, "This quiz takes one answer.");
+		return 0;
+	case VIEW_QUIZ_SHOWN:
+		ui_message(ui, "The answer is shown; v in the lesson list asks "
+		    "it again later.");
 		return 0;
 	case VIEW_QUIZ_OPEN:
 		break;
@@ -65,16 +73,42 @@ ui_quiz_number(struct ui *ui, const char *text)
 {
 	struct ui_view *v = &ui->view;
 	double value;
+	char msg[256];
 
 	if (v->focus < 0)
 		return;
-	if (num_parse_double(text, &value) < 0) {
-		ui_message(ui, "Type a number such as 0.35 or 2.5e-3.");
+	if (view_quiz_read_number(&v->lesson->blocks[v->focus].quiz, text,
+	    &value, msg, sizeof msg) < 0) {
+		ui_message(ui, "%s", msg);
 		return;
 	}
 	v->states[v->focus].quiz.value = value;
 	answer(ui, (size_t)v->focus, view_quiz_number_right(
 	    &v->lesson->blocks[v->focus].quiz, value));
+}
+
+/* See ui.h. */
+void
+ui_quiz_reveal(struct ui *ui)
+{
+	struct ui_view *v = &ui->view;
+	struct doc_quiz_state *st = &v->states[v->focus].quiz;
+	const struct lesson_quiz *q = &v->lesson->blocks[v->focus].quiz;
+
+	if (doc_quiz_shown(q, st)) {
+		ui_message(ui, "The answer is already shown.");
+		return;
+	}
+	if (view_quiz_reveal(q, st) < 0) {
+		ui_message(ui, "This quiz does not show its answer: it is "
+		    "graded.");
+		return;
+	}
+	/* a revealed answer was not known: it counts as a wrong try */
+	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id,
+	    true), (size_t)v->focus, false);
+	ui_pager_invalidate(ui);
+	ui_message(ui, "The answer is shown below.");
 }
 
 /* Show earlier answers from the progress records. */

@@ -166,6 +166,8 @@ void ui_knob_act(struct ui *ui, enum view_act act);
 void ui_quiz_choose(struct ui *ui, size_t choice);
 /* Ask for the focused numeric quiz's answer. */
 void ui_quiz_ask(struct ui *ui);
+/* '!' on a focused quiz: show its answer (counted as not known). */
+void ui_quiz_reveal(struct ui *ui);
 void ui_quiz_number(struct ui *ui, const char *text);
 /* Restore the quiz states of the view from the progress records. */
 void ui_quiz_restore(struct ui *ui);

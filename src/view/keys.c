@@ -123,7 +123,8 @@ sim_key(const struct view_state *s, int key)
 	}
 }
 
-/* Keys of a focused quiz: a letter answers, Enter asks for a number. */
+/* Keys of a focused quiz: a letter answers, Enter asks for a number, !
+ * shows the answer. */
 static struct view_action
 quiz_key(const struct view_state *s, int key)
 {
@@ -133,6 +134,8 @@ quiz_key(const struct view_state *s, int key)
 		    .arg = key - 'a' };
 	if (s->focus == VIEW_FOCUS_NUMBER_QUIZ && (is_enter(key) || key == '='))
 		return ACT(VIEW_ACT_ASK_NUMBER);
+	if (key == '!')
+		return ACT(VIEW_ACT_REVEAL);
 	return ACT(VIEW_ACT_NONE);
 }
 

@@ -82,6 +82,7 @@ enum view_act {
 	VIEW_ACT_SENTENCE,	/* ask for a sentence for the trained model */
 	VIEW_ACT_ANSWER,	/* arg: the index of the choice */
 	VIEW_ACT_ASK_NUMBER,	/* ask for a numeric quiz's answer */
+	VIEW_ACT_REVEAL,	/* show a quiz's answer ('!') */
 	/* the lesson menu and the lists */
 	VIEW_ACT_SELECT_NEXT,
 	VIEW_ACT_SELECT_PREV,
