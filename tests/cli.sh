@@ -152,6 +152,27 @@ sed -n '/^\.\\" BEGIN EXAMPLE/,/^\.\\" END EXAMPLE/p' "$man5" | sed -e '/^\./d' 
 run "$prog" --check "$tmp/example/example.yaml"
 check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/example/example.yaml" ] && [ ! -s "$tmp/err" ]'
 
+# every block example of the manual (a literal display starting "- quiz:"
+# or "- sim:") passes --check inside a lesson
+awk -v dir="$tmp/example" '
+	/^\.Bd -literal/ { inb = 1; n = 0; next }
+	/^\.Ed/ { if (inb && n > 0 && (first ~ /^- (quiz|sim):/)) {
+		f = dir "/block" (++k) ".yaml"
+		print "id: ex" k "\nnumber: 1\ntitle: T\ngoal: G\nblocks:" > f
+		for (i = 1; i <= n; i++) print "  " line[i] > f
+		close(f) }
+		inb = 0; next }
+	inb { gsub(/\\&/, ""); gsub(/\\e/, "\\"); line[++n] = $0; if (n == 1) first = $0 }
+' "$man5"
+nblocks=0
+for f in "$tmp"/example/block*.yaml; do
+	[ -f "$f" ] || continue
+	nblocks=$((nblocks + 1))
+	run "$prog" --check "$f"
+	check "the manual's example $(sed -n 7p "$f" | cut -c1-50) passes --check" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+done
+check "the manual has quiz examples that teach (hint, why, reveal, fraction)" '[ $nblocks -ge 5 ] && cat "$tmp"/example/block*.yaml | grep -q "^ *hint:" && cat "$tmp"/example/block*.yaml | grep -q "why:" && cat "$tmp"/example/block*.yaml | grep -q "reveal: false" && cat "$tmp"/example/block*.yaml | grep -q "fraction: true"'
+
 # the manuals are clean for mandoc (up to warnings: its style notes only say
 # that the two pages, not yet installed, cannot be found) and for groff
 if command -v mandoc >/dev/null 2>&1; then

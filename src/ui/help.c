@@ -37,6 +37,7 @@ static const char *const right_lines[] = {
 	"A focused quiz",
 	"a b c ...       answer",
 	"Enter           type a number",
+	"!               show the answer",
 	"",
 	"The lesson list",
 	"j k Enter 1-9   move, open",
