@@ -155,11 +155,19 @@ check "Tab reaches a quiz" 'status_shows "letter of your answer"'
 keys a
 check "answering gives feedback at once" 'status_shows "^ (Right|Not quite)" &&
     screen | grep -qE "^$mark (✓ Right|✗ Not quite)"'
+check "a wrong choice says why it is wrong and gives the first hint" 'wait_for "You chose a): tanh(1)" &&
+    screen | grep -qF "Hint: tanh" && screen | grep -qF "! shows the answer" &&
+    ! screen | grep -qF "Answer: b)"'
+keys '!'
+check "! shows the answer and the explanation" 'wait_for "Answer: b) at a = 0, where it equals 1" &&
+    status_shows "answer is shown below"'
+keys b
+check "a shown answer takes no more answers" 'status_shows "answer is shown; v in the lesson list"'
 keys Escape
 check "Esc leaves the quiz" 'status_shows "^ Lesson 2/"'
 keys q
-check "q goes back to the menu with progress" 'wait_for "Enter: open" &&
-    screen | grep -qE "^ >  2  The Vanishing Gradient Problem.* [0-9]+%, quiz [0-9]+/[0-9]+"'
+check "q goes back to the menu with progress and first-try results" 'wait_for "Enter: open" &&
+    screen | grep -qE "^ >  2  The Vanishing Gradient Problem.* [0-9]+%, quiz 0/[0-9]+ \(0 first try\)"'
 keys q
 check "q in the menu quits with status 0" 'wait_for "EXITED 0"'
 
