@@ -173,6 +173,22 @@ for f in "$tmp"/example/block*.yaml; do
 done
 check "the manual has quiz examples that teach (hint, why, reveal, fraction)" '[ $nblocks -ge 5 ] && cat "$tmp"/example/block*.yaml | grep -q "^ *hint:" && cat "$tmp"/example/block*.yaml | grep -q "why:" && cat "$tmp"/example/block*.yaml | grep -q "reveal: false" && cat "$tmp"/example/block*.yaml | grep -q "fraction: true"'
 
+# --check runs a predicting block and names the scalars it may compare with
+cat > "$tmp/predict.yaml" <<'EOF'
+id: predict-check
+number: 1
+title: T
+goal: G
+blocks:
+  - sim: linear-bptt
+    predict:
+      ask: How much is left?
+      scalar: fraction_left
+EOF
+run "$prog" --check "$tmp/predict.yaml"
+check "--check: a prediction names a scalar the simulation computes" '[ $st -eq 1 ] &&
+    grep -q "predict.yaml:9:15: error: predict: simulation linear-bptt has no scalar .fraction_left. (it has: first, last, ratio)" "$tmp/err"'
+
 # the manuals are clean for mandoc (up to warnings: its style notes only say
 # that the two pages, not yet installed, cannot be found) and for groff
 if command -v mandoc >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 /* Tests of src/doc: wrapping, widths, sanitising and code blocks. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,6 +495,140 @@ test_layout_quiz_typed_numbers(void)
 	lesson_destroy(l);
 }
 
+/* Does the page hold s, with its lines joined by single spaces (so a
+ * sentence wrapped anywhere is found)? */
+static int
+page_says(const struct doc_page *p, const char *s)
+{
+	struct strbuf sb;
+	int found;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < p->nlines; i++) {
+		const char *t = line_text(p, i);
+
+		t += strspn(t, " ");
+		strbuf_addf(&sb, "%s ", t);
+	}
+	found = sb.s != NULL && strstr(sb.s, s) != NULL;
+	strbuf_free(&sb);
+	return found;
+}
+
+static const char predict_block[] =
+    "  - sim: linear-bptt\n"
+    "    params: {n: 8, scale: 0.9, steps: 50}\n"
+    "    knobs: [scale]\n"
+    "    predict:\n"
+    "      ask: What fraction of the norm arrives after 50 steps?\n"
+    "      scalar: ratio\n"
+    "      decades: 0.5\n"
+    "    charts:\n"
+    "      - series: norm\n"
+    "    output: |\n"
+    "      ratio {ratio:.4g}\n";
+
+/* A sim block with a prediction hides its knobs, chart and output until
+ * the reader commits; then it shows the guess beside what the engine
+ * computed, judged in orders of magnitude. */
+static void
+test_layout_predict_hides_until_committed(void)
+{
+	struct lesson *l = lesson_with(predict_block);
+	struct doc_block_state st[1];
+	struct doc_page *p;
+	double ratio = pow(0.9, 50);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	memset(st, 0, sizeof st);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "Predict: What fraction of the norm") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Guess first: press Enter") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "knobs:"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "ratio 0.005"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "falls from"), -1);
+	doc_page_destroy(p);
+
+	st[0].predict.committed = 1;
+	st[0].predict.value = 0.5;
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "knobs:") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "ratio 0.005154") >= 0);
+	CU_ASSERT_TRUE(page_says(p, "You predicted 0.5; the simulation gives "
+	    "ratio = 0.005154: not close (2.0 orders of magnitude apart)."));
+	CU_ASSERT_EQUAL(find_line(p, "Guess first"), -1);
+	doc_page_destroy(p);
+
+	st[0].predict.value = 0.01;
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(page_says(p, "You predicted 0.01; the simulation gives "
+	    "ratio = 0.005154: close (0.3 orders of magnitude apart)."));
+	doc_page_destroy(p);
+
+	/* print: the question, then the result and the engine's answer */
+	p = page_of(l, 80, 1);
+	CU_ASSERT_TRUE(find_line(p, "Predict: What fraction") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "ratio 0.005154") >
+	    find_line(p, "Predict: What fraction"));
+	CU_ASSERT_TRUE(find_line(p, "> Answer: ratio = 0.005154.") >
+	    find_line(p, "ratio 0.005154"));
+	CU_ASSERT_EQUAL(find_line(p, "Guess first"), -1);
+	doc_page_destroy(p);
+
+	CU_ASSERT_TRUE(doc_predict_close(&l->blocks[0].sim.predict, 0.01, ratio));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[0].sim.predict, 0.02,
+	    ratio));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[0].sim.predict, -1, ratio));
+	lesson_destroy(l);
+}
+
+/* Choice predictions, and the tolerance rules of numeric ones. */
+static void
+test_layout_predict_choice_and_tolerance(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 1.1, steps: 20}\n"
+	    "    predict:\n"
+	    "      ask: Does the norm grow or shrink?\n"
+	    "      choices: [it shrinks, it grows, it stays]\n"
+	    "      answer: b\n"
+	    "    output: \"last {last:.4g}\"\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict: {ask: Ratio?, scalar: ratio}\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict: {ask: Ratio?, scalar: ratio, tolerance: 0.001}\n");
+	struct doc_block_state st[3];
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	memset(st, 0, sizeof st);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "Guess first: press a letter") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "b) it grows") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "last "), -1);
+	doc_page_destroy(p);
+	st[0].predict.committed = 1;
+	st[0].predict.choice = 0;
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "last 13.45") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "You predicted a); the result says b) it "
+	    "grows.") >= 0);
+	doc_page_destroy(p);
+	/* default: within 10% of the value; or the lesson's tolerance */
+	CU_ASSERT_TRUE(doc_predict_close(&l->blocks[1].sim.predict, 0.13,
+	    0.1216));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[1].sim.predict, 0.14,
+	    0.1216));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[2].sim.predict, 0.13,
+	    0.1216));
+	CU_ASSERT_TRUE(doc_predict_close(&l->blocks[2].sim.predict, 0.1223,
+	    0.1216));
+	lesson_destroy(l);
+}
+
 void
 test_layout_register(void)
 {
@@ -510,4 +645,8 @@ test_layout_register(void)
 	CU_add_test(s, "quiz reveal", test_layout_quiz_reveal);
 	CU_add_test(s, "quiz print teaches", test_layout_quiz_print_teaches);
 	CU_add_test(s, "quiz typed numbers", test_layout_quiz_typed_numbers);
+	CU_add_test(s, "predict hides until committed",
+	    test_layout_predict_hides_until_committed);
+	CU_add_test(s, "predict choice and tolerance",
+	    test_layout_predict_choice_and_tolerance);
 }

@@ -561,6 +561,13 @@ test_view_keys_focused_quiz(void)
 	CU_ASSERT_EQUAL(act(p, n, 0, '!'), VIEW_ACT_REVEAL);
 	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_NONE, 0, '!'), VIEW_ACT_NONE);
 	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_SIM, 0, '!'), VIEW_ACT_NONE);
+	/* a sim waiting for a prediction takes a letter or Enter */
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_PREDICT_CHOICE, 0, 'b'),
+	    VIEW_ACT_PREDICT);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_PREDICT_NUMBER, 0, '\r'),
+	    VIEW_ACT_ASK_PREDICT);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_PREDICT_NUMBER, 0, 'b'),
+	    VIEW_ACT_PAGE_UP);
 }
 
 /* The menu, the lists, help, the prompt and a too small terminal. */

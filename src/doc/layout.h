@@ -39,6 +39,18 @@ int doc_quiz_wrong(const struct doc_quiz_state *st);
  * tries as the lesson allows (lesson_quiz.reveal_after)? */
 int doc_quiz_shown(const struct lesson_quiz *q, const struct doc_quiz_state *st);
 
+/* The reader's guess for a sim block that asks a prediction first. */
+struct doc_predict_state {
+	int committed;		/* 0: chart and output stay hidden */
+	size_t choice;		/* with choices: index guessed */
+	double value;		/* numeric: the number guessed */
+};
+
+/* Is a numeric guess close enough to value, the scalar the simulation
+ * computed (predict's tolerance, decades, or 10% of |value|)? */
+int doc_predict_close(const struct lesson_predict *p, double guess,
+    double value);
+
 /* Live state of one block, owned by the caller. */
 struct doc_block_state {
 	const struct sim_args *args;	/* knob values; NULL: the lesson's */
@@ -50,6 +62,7 @@ struct doc_block_state {
 	const struct sim_result *answer; /* what a trained model said about
 					 * the reader's text (sim_model_ask) */
 	struct doc_quiz_state quiz;
+	struct doc_predict_state predict;
 	int knob;			/* selected knob when focused */
 };
 

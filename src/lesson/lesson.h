@@ -99,6 +99,23 @@ struct lesson_chart {
 	struct lesson_pos pos;
 };
 
+/* A prediction the reader commits to before a sim block shows its result:
+ * a choice, or a number compared with a scalar the simulation computes. */
+struct lesson_predict {
+	char *ask;		/* the question; NULL: the block asks none */
+	char **choices;		/* NULL for a numeric prediction */
+	size_t nchoices;
+	size_t answer;		/* with choices: index of the right one */
+	char *scalar;		/* numeric: the result scalar it is checked
+				 * against (the engine computes the answer) */
+	struct lesson_pos scalar_pos;
+	double tolerance;	/* numeric: accepted |guess - value|; < 0:
+				 * 10% of |value| */
+	double decades;		/* > 0: compare orders of magnitude instead,
+				 * |log10 guess - log10 value| <= decades */
+	bool fraction;		/* numeric: "51.75%" means 0.5175 */
+};
+
 struct lesson_sim {
 	char *name;
 	struct lesson_pos name_pos;
@@ -112,6 +129,7 @@ struct lesson_sim {
 	struct lesson_pos output_pos;
 	char *try_text;		/* the "try this" prompt; may be NULL */
 	char *caption;		/* may be NULL */
+	struct lesson_predict predict;	/* predict.ask NULL: none */
 };
 
 struct lesson_block {

@@ -368,7 +368,7 @@ static const struct key_spec choice_keys[CHK_COUNT] = {
 	    "why a reader who picks it is wrong (or right)"),
 };
 enum { SK_SIM, SK_CAPTION, SK_PARAMS, SK_KNOBS, SK_CHARTS, SK_OUTPUT, SK_TRY,
-	SK_COUNT };
+	SK_PREDICT, SK_COUNT };
 static const struct key_spec sim_keys[SK_COUNT] = {
 	[SK_SIM] = KEY("sim", SCALAR, 1, "a simulation name"),
 	[SK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
@@ -377,6 +377,23 @@ static const struct key_spec sim_keys[SK_COUNT] = {
 	[SK_CHARTS] = KEY("charts", SEQ, 0, "a list of charts"),
 	[SK_OUTPUT] = KEY("output", SCALAR, 0, "an output template"),
 	[SK_TRY] = KEY("try", SCALAR, 0, "a 'try this' prompt"),
+	[SK_PREDICT] = KEY("predict", MAP, 0,
+	    "a prediction asked before the result shows"),
+};
+enum { PK_ASK, PK_CHOICES, PK_ANSWER, PK_SCALAR, PK_TOLERANCE, PK_DECADES,
+	PK_FRACTION, PK_COUNT };
+static const struct key_spec predict_keys[PK_COUNT] = {
+	[PK_ASK] = KEY("ask", SCALAR, 1, "the question"),
+	[PK_CHOICES] = KEY("choices", SEQ, 0, "a list of choices"),
+	[PK_ANSWER] = KEY("answer", SCALAR, 0,
+	    "the letter of the right choice"),
+	[PK_SCALAR] = KEY("scalar", SCALAR, 0,
+	    "the result scalar a numeric guess is compared with"),
+	[PK_TOLERANCE] = KEY("tolerance", SCALAR, 0,
+	    "the accepted error of a numeric guess"),
+	[PK_DECADES] = KEY("decades", SCALAR, 0,
+	    "the accepted error in orders of magnitude"),
+	[PK_FRACTION] = KEY("fraction", SCALAR, 0, "true or false"),
 };
 enum { KK_NAME, KK_MIN, KK_MAX, KK_STEP, KK_COUNT };
 static const struct key_spec knob_keys[KK_COUNT] = {
@@ -598,6 +615,82 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 	}
 }
 
+/* A sim block's 'predict': a choice list with its answer, or a scalar of
+ * the result with a tolerance (absolute, or in decades). */
+static void
+load_predict(struct loader *ld, struct lesson_predict *p,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[PK_COUNT];
+	const struct lesson_node *choices;
+
+	match_keys(ld, node, predict_keys, NKEYS(predict_keys), v,
+	    "a prediction");
+	if (v[PK_ASK] == NULL)
+		return;
+	p->ask = required_text(ld, v[PK_ASK], "a question");
+	p->tolerance = -1;
+	choices = v[PK_CHOICES];
+	if ((choices == NULL) == (v[PK_SCALAR] == NULL)) {
+		error_at(ld, node, "a prediction has either choices (with an "
+		    "answer letter) or a scalar of the result to compare a "
+		    "number with");
+		return;
+	}
+	if (choices != NULL) {
+		struct lesson_quiz q = { .nchoices = 0 };
+
+		if (choices->n < 2 || choices->n > LESSON_MAX_CHOICES) {
+			error_at(ld, choices, "'choices': expected 2 to %d choices, "
+			    "found %zu", LESSON_MAX_CHOICES, choices->n);
+			return;
+		}
+		p->choices = xcalloc(choices->n, sizeof *p->choices);
+		p->nchoices = choices->n;
+		for (size_t i = 0; i < choices->n; i++) {
+			if (choices->kids[i]->kind != LESSON_NODE_SCALAR)
+				error_at(ld, choices->kids[i], "a choice must be "
+				    "text, found %s",
+				    lesson_node_what(choices->kids[i]));
+			else
+				p->choices[i] = required_text(ld,
+				    choices->kids[i], "a choice");
+		}
+		if (v[PK_ANSWER] == NULL) {
+			error_at(ld, node, "missing required key 'answer' (the "
+			    "letter of the right choice) in a prediction with "
+			    "choices");
+			return;
+		}
+		q.nchoices = p->nchoices;
+		load_choice_answer(ld, &q, v[PK_ANSWER]);
+		p->answer = q.answer;
+		for (int k = PK_TOLERANCE; k <= PK_FRACTION; k++)
+			if (v[k] != NULL)
+				error_at(ld, v[k], "'%s' is for a numeric "
+				    "prediction (with 'scalar')",
+				    predict_keys[k].name);
+		return;
+	}
+	if (v[PK_ANSWER] != NULL)
+		error_at(ld, v[PK_ANSWER], "'answer' is for a prediction with "
+		    "choices; a numeric one is checked against its scalar, "
+		    "which the simulation computes");
+	p->scalar = required_text(ld, v[PK_SCALAR], "a scalar name");
+	p->scalar_pos = v[PK_SCALAR]->pos;
+	if (v[PK_TOLERANCE] != NULL && v[PK_DECADES] != NULL)
+		error_at(ld, v[PK_DECADES], "give 'tolerance' or 'decades', "
+		    "not both");
+	if (v[PK_TOLERANCE] != NULL && real_value(ld, v[PK_TOLERANCE],
+	    "tolerance", &p->tolerance) == 0 && p->tolerance < 0)
+		error_at(ld, v[PK_TOLERANCE], "'tolerance' must not be negative");
+	if (v[PK_DECADES] != NULL && real_value(ld, v[PK_DECADES], "decades",
+	    &p->decades) == 0 && p->decades <= 0)
+		error_at(ld, v[PK_DECADES], "'decades' must be above 0");
+	if (v[PK_FRACTION] != NULL)
+		bool_value(ld, v[PK_FRACTION], "fraction", &p->fraction);
+}
+
 /* Sim parameters: a mapping of names to scalar values. */
 static void
 load_params(struct loader *ld, struct lesson_sim *s,
@@ -780,6 +873,8 @@ load_sim(struct loader *ld, struct lesson_block *b,
 		s->output_pos = v[SK_OUTPUT]->pos;
 	}
 	s->try_text = optional_text(ld, v[SK_TRY], "a 'try this' prompt");
+	if (v[SK_PREDICT] != NULL)
+		load_predict(ld, &s->predict, v[SK_PREDICT]);
 }
 
 /* The kind of a block: the one kind key it has. */
@@ -1043,6 +1138,11 @@ block_free(struct lesson_block *b)
 	free(s->output);
 	free(s->try_text);
 	free(s->caption);
+	free(s->predict.ask);
+	for (size_t i = 0; i < s->predict.nchoices; i++)
+		free(s->predict.choices[i]);
+	free(s->predict.choices);
+	free(s->predict.scalar);
 }
 
 /* Free a lesson and everything it owns. */

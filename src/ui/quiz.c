@@ -3,6 +3,8 @@
 #include "ui/ui.h"
 #include "view/quiz.h"
 
+#include <string.h>
+
 /* Record an answer in the view and the progress file's records. */
 static void
 answer(struct ui *ui, size_t block, int correct)
@@ -119,4 +121,50 @@ ui_quiz_restore(struct ui *ui)
 
 	view_quiz_restore(v->states, v->lesson, progress_lesson(&ui->progress,
 	    v->lesson->id, false));
+}
+
+/* Commit the focused block's prediction: its result shows from now on. */
+static void
+predict_commit(struct ui *ui)
+{
+	struct ui_view *v = &ui->view;
+
+	v->states[v->focus].predict.committed = 1;
+	ui_pager_invalidate(ui);
+	ui_message(ui, "Noted. The result is shown with your guess beside it.");
+}
+
+/* See ui.h. */
+void
+ui_predict_choose(struct ui *ui, size_t choice)
+{
+	struct ui_view *v = &ui->view;
+
+	if (v->focus < 0 || v->states[v->focus].predict.committed)
+		return;
+	v->states[v->focus].predict.choice = choice;
+	predict_commit(ui);
+}
+
+/* See ui.h. */
+void
+ui_predict_number(struct ui *ui, const char *text)
+{
+	struct ui_view *v = &ui->view;
+	const struct lesson_predict *p;
+	struct lesson_quiz as_quiz;
+	double value;
+	char msg[256];
+
+	if (v->focus < 0 || v->states[v->focus].predict.committed)
+		return;
+	p = &v->lesson->blocks[v->focus].sim.predict;
+	memset(&as_quiz, 0, sizeof as_quiz);
+	as_quiz.fraction = p->fraction;
+	if (view_quiz_read_number(&as_quiz, text, &value, msg, sizeof msg) < 0) {
+		ui_message(ui, "%s", msg);
+		return;
+	}
+	v->states[v->focus].predict.value = value;
+	predict_commit(ui);
 }

@@ -139,6 +139,20 @@ quiz_key(const struct view_state *s, int key)
 	return ACT(VIEW_ACT_NONE);
 }
 
+/* Keys of a sim block waiting for a prediction: a letter or a number. */
+static struct view_action
+predict_key(const struct view_state *s, int key)
+{
+	if (s->focus == VIEW_FOCUS_PREDICT_CHOICE && key >= 'a' &&
+	    key < 'a' + (int)s->nchoices)
+		return (struct view_action){ .act = VIEW_ACT_PREDICT,
+		    .arg = key - 'a' };
+	if (s->focus == VIEW_FOCUS_PREDICT_NUMBER &&
+	    (is_enter(key) || key == '='))
+		return ACT(VIEW_ACT_ASK_PREDICT);
+	return ACT(VIEW_ACT_NONE);
+}
+
 /* The pager's own keys, as less and vi readers expect them. */
 static struct view_action
 page_key(int key)
@@ -210,6 +224,9 @@ pager_key(const struct view_state *s, int key)
 		break;
 	case VIEW_FOCUS_CHOICE_QUIZ: case VIEW_FOCUS_NUMBER_QUIZ:
 		a = quiz_key(s, key);
+		break;
+	case VIEW_FOCUS_PREDICT_CHOICE: case VIEW_FOCUS_PREDICT_NUMBER:
+		a = predict_key(s, key);
 		break;
 	case VIEW_FOCUS_NONE:
 		break;
