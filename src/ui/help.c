@@ -38,6 +38,7 @@ static const char *const right_lines[] = {
 	"a b c ...       answer",
 	"Enter           type a number",
 	"!               show the answer",
+	"Predict: a letter or Enter",
 	"",
 	"The lesson list",
 	"j k Enter 1-9   move, open",

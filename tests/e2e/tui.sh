@@ -165,6 +165,24 @@ keys b
 check "a shown answer takes no more answers" 'status_shows "answer is shown; v in the lesson list"'
 keys Escape
 check "Esc leaves the quiz" 'status_shows "^ Lesson 2/"'
+# --- predict before you see ------------------------------------------------------
+i=0
+keys Tab
+while ! status | grep -q "Predict:" && [ $i -lt 30 ]; do
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer|Predict:"'
+	status | grep -q "Predict:" && break
+	keys Tab
+	i=$((i + 1))
+done
+check "Tab reaches a simulation asking for a prediction" 'status_shows "Predict: Enter to type your guess"'
+check "before the guess its knobs, chart and output are hidden" 'wait_for "Guess first: press Enter" &&
+    ! screen | grep -qE "knobs: .*scale.*0.9" && ! screen | grep -q "last/first"'
+keys Enter
+check "Enter asks for the guess" 'status_shows "Your prediction:"'
+keys 0.5 Enter
+check "the guess shows beside the computed result, judged" 'wait_for "You predicted 0.5" &&
+    screen | grep -qF "not close" && screen | grep -qE "knobs: .*scale.*0.9"'
+keys Escape
 keys q
 check "q goes back to the menu with progress and first-try results" 'wait_for "Enter: open" &&
     screen | grep -qE "^ >  2  The Vanishing Gradient Problem.* [0-9]+%, quiz 0/[0-9]+ \(0 first try\)"'
