@@ -8,6 +8,7 @@
 #include "lesson/course.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,14 @@ read_answer(FILE *in, FILE *out, char *buf, size_t size)
 
 	fputs("> ", out);
 	fflush(out);
-	if (fgets(buf, (int)size, in) == NULL)
-		return 0;
+	for (;;) {
+		errno = 0;
+		if (fgets(buf, (int)size, in) != NULL)
+			break;
+		if (errno != EINTR || feof(in))
+			return 0;
+		clearerr(in);	/* a signal (a resize) is not the end */
+	}
 	len = strlen(buf);
 	if (len > 0 && buf[len - 1] != '\n') {
 		int c;

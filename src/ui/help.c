@@ -43,6 +43,7 @@ static const char *const right_lines[] = {
 	"The lesson list",
 	"j k Enter 1-9   move, open",
 	"/               search all",
+	"v               review",
 	"r  q            reload, quit",
 	"",
 	"?  this help; any key closes it",

@@ -77,7 +77,7 @@ ui_menu_draw(struct ui *ui)
 		if (sel)
 			attroff(A_REVERSE);
 	}
-	ui_status_line(ui, " Enter: open  /: search all lessons  r: reload",
+	ui_status_line(ui, " Enter: open  /: search all  v: review  r: reload",
 	    "?:help  q:quit ");
 }
 
@@ -120,6 +120,9 @@ ui_menu_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_SEARCH_ALL:
 		ui_prompt_start(ui, "Search all lessons: ", search_all_typed);
+		break;
+	case VIEW_ACT_REVIEW:
+		ui_review(ui);
 		break;
 	case VIEW_ACT_RELOAD:
 		ui_reload(ui);

@@ -168,6 +168,9 @@ void ui_quiz_choose(struct ui *ui, size_t choice);
 void ui_quiz_ask(struct ui *ui);
 /* '!' on a focused quiz: show its answer (counted as not known). */
 void ui_quiz_reveal(struct ui *ui);
+/* 'v' in the lesson list: `rnntutor review` on the terminal, curses put
+ * aside meanwhile; the answers go into the progress records. */
+void ui_review(struct ui *ui);
 /* A sim block's prediction: a guessed choice, or a typed number. */
 void ui_predict_choose(struct ui *ui, size_t choice);
 void ui_predict_number(struct ui *ui, const char *text);

@@ -62,6 +62,8 @@ menu_key(int key)
 		return ACT(VIEW_ACT_OPEN);
 	case '/':
 		return ACT(VIEW_ACT_SEARCH_ALL);
+	case 'v':
+		return ACT(VIEW_ACT_REVIEW);
 	case 'r':
 		return ACT(VIEW_ACT_RELOAD);
 	case '?':

@@ -94,6 +94,7 @@ enum view_act {
 	VIEW_ACT_OPEN,		/* the selected lesson or list row */
 	VIEW_ACT_OPEN_NUMBER,	/* arg: the lesson number, 1 to 9 */
 	VIEW_ACT_SEARCH_ALL,	/* ask for a word to find in every lesson */
+	VIEW_ACT_REVIEW,	/* review what was missed ('v') */
 	/* on every screen */
 	VIEW_ACT_RELOAD,
 	VIEW_ACT_HELP,
