@@ -43,7 +43,8 @@ enum {
 	OPT_NO_BUILTIN,
 	OPT_NEW_LESSON,
 	OPT_RESET_PROGRESS,
-	OPT_BUDGET
+	OPT_BUDGET,
+	OPT_NO_ANSWERS
 };
 
 static const struct option long_options[] = {
@@ -58,6 +59,7 @@ static const struct option long_options[] = {
 	{"new-lesson", required_argument, NULL, OPT_NEW_LESSON},
 	{"reset-progress", required_argument, NULL, OPT_RESET_PROGRESS},
 	{"budget", required_argument, NULL, OPT_BUDGET},
+	{"no-answers", no_argument, NULL, OPT_NO_ANSWERS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -101,6 +103,8 @@ usage(FILE *out)
 "      --ascii         only ASCII output (charts and text)\n"
 "      --utf8          UTF-8 output even if the locale does not say so\n"
 "      --no-builtin    leave out the built-in course\n"
+"      --no-answers    --print: a handout for students, without the quiz\n"
+"                      answers and explanations (default: with them)\n"
 "      --budget SECONDS\n"
 "                      --print and --check: run simulations that train or\n"
 "                      take long only while their estimated time fits in\n"
@@ -113,8 +117,9 @@ usage(FILE *out)
 "$XDG_DATA_HOME/rnntutor/lessons and " PKGDATADIR "/lessons.\n"
 "Progress is kept in $XDG_STATE_HOME/rnntutor/progress (default\n"
 "~/.local/state/rnntutor/progress).\n"
-"Exit status: 0 ok, 1 lesson errors or progress not saved, 2 usage\n"
-"errors, 3 fatal errors.\n"
+"Exit status: 0 ok; 1 lesson errors (a failed expect: too), a failed\n"
+"simulation run, output not written or progress not saved; 2 usage errors;\n"
+"3 fatal errors such as running out of memory.\n"
 "See rnntutor(1) and rnntutor-lesson(5).\n", out);
 }
 
@@ -207,7 +212,7 @@ main(int argc, char **argv)
 	enum mode mode = MODE_TUI;
 	const char **dirs;
 	size_t ndirs = 0;
-	int width = 80, ascii = -1, builtin = 1, c, status = 0;
+	int width = 80, ascii = -1, builtin = 1, answers = 1, c, status = 0;
 	double budget = -1.0;	/* < 0: the mode's default */
 	struct course_opts copts;
 	struct diag_list diags;
@@ -271,6 +276,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_BUILTIN:
 			builtin = 0;
+			break;
+		case OPT_NO_ANSWERS:
+			answers = 0;
 			break;
 		case OPT_NEW_LESSON:
 			free(dirs);
@@ -376,7 +384,7 @@ main(int argc, char **argv)
 		struct cli_print_opts popts = {
 			.width = width,
 			.ascii = ascii,
-			.reveal = 1,
+			.reveal = answers,
 			.budget = budget < 0.0 ? CLI_PRINT_BUDGET : budget,
 		};
 

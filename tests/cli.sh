@@ -80,6 +80,30 @@ for f in "$data"/bad/*.yaml; do
 	check "--check $name" '[ $st -eq 1 ] && grep -qxF "$loc: error: $msg" "$tmp/err"'
 done
 
+# fixtures that load but fail what --check runs (expect:, output
+# templates): exit 1 and the exact FILE:LINE:COL of the value or placeholder
+for f in "$data"/check/*.yaml; do
+	want=$(sed -n '1s/^# expect: //p' "$f")
+	run "$prog" --check "$f"
+	check "--check $(basename "$f")" '[ $st -eq 1 ] && grep -qxF "$f:${want%%: *}: error: ${want#*: }" "$tmp/err"'
+done
+
+# the built-in course: every expect: holds, heavy and training blocks
+# included (a budget no block exceeds; about 6 s, 30 s under ASan)
+run "$prog" --check --budget 1e9 "$top_srcdir"/lessons/*.yaml
+check "--check of the built-in course passes, every expect: run" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+[ "$(grep -c "^    expect:" "$top_srcdir"/lessons/*.yaml | awk -F: '{ n += $2 } END { print n }')" -ge 20 ] && ok || bad "the course pins its numbers with expect:"
+# a number changed in a lesson's expect: (as when the engine changes
+# under the prose) fails --check, naming the line, the value and the pin
+mkdir -p "$tmp/drift"
+sed 's/^      memory: 44$/      memory: 45/' "$top_srcdir/lessons/01-vanilla-rnn.yaml" >"$tmp/drift/01.yaml"
+line=$(grep -n "^      memory: 45$" "$tmp/drift/01.yaml" | cut -d: -f1)
+run "$prog" --check "$tmp/drift/01.yaml"
+check "a drifted number fails --check with line, value and pin" '[ -n "$line" ] && [ $st -eq 1 ] && grep -qxF "$tmp/drift/01.yaml:$line:15: error: expect: memory is 44 at the lesson'"'"'s parameters, expected 45" "$tmp/err"'
+sed 's/^      cell_path_0: "7.9e-31"$/      cell_path_0: "7.8e-31"/' "$top_srcdir/lessons/03-lstm-gates.yaml" >"$tmp/drift/03.yaml"
+run "$prog" --check --budget 0 "$tmp/drift/03.yaml"
+check "a drifted 7.9e-31 fails (rounding to the digits written)" '[ $st -eq 1 ] && grep -q "error: expect: cell_path_0 is 7.88861e-31 at the lesson.s parameters, expected 7.8e-31" "$tmp/err"'
+
 run "$prog" --check "$data/good/full.yaml" "$data/good/minimal.yaml"
 check "--check good fixtures exits 0" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
 run "$prog" --check "$data/dup/a.yaml" "$data/dup/b.yaml"
@@ -106,6 +130,7 @@ for kind in heading text code quiz sim; do
 done
 run "$prog" --check "$tmp/new/my-first-lesson.yaml"
 check "the skeleton passes --check" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+check "the skeleton shows expect:" 'grep -q "^    expect:" "$tmp/new/my-first-lesson.yaml"'
 run "$prog" -L "$tmp/new" --print my-first-lesson
 check "the skeleton prints" '[ $st -eq 0 ] && grep -q "tensor(0.3487)" "$tmp/out"'
 run "$prog" --new-lesson "Bad Id"
@@ -151,6 +176,22 @@ mkdir -p "$tmp/example"
 sed -n '/^\.\\" BEGIN EXAMPLE/,/^\.\\" END EXAMPLE/p' "$man5" | sed -e '/^\./d' -e 's/\\e/\\/g' -e 's/\\&//g' > "$tmp/example/example.yaml"
 run "$prog" --check "$tmp/example/example.yaml"
 check "the manual's example lesson passes --check" '[ $st -eq 0 ] && [ -s "$tmp/example/example.yaml" ] && [ ! -s "$tmp/err" ]'
+{ printf 'id: expect-example\nnumber: 13\ntitle: T\ngoal: G.\nblocks:\n'
+  sed -n '/^\.\\" BEGIN EXPECT EXAMPLE/,/^\.\\" END EXPECT EXAMPLE/p' "$man5" | sed -e '/^\./d' -e 's/^/  /'
+} > "$tmp/example/expect.yaml"
+run "$prog" --check "$tmp/example/expect.yaml"
+check "the manual's expect: example passes --check" '[ $st -eq 0 ] && grep -q "memory: 44" "$tmp/example/expect.yaml" && [ ! -s "$tmp/err" ]'
+
+# README's lesson example passes --check
+sed -n '/^```yaml/,/^```/p' "$top_srcdir/README.md" | sed '1d;$d' > "$tmp/example/readme.yaml"
+run "$prog" --check "$tmp/example/readme.yaml"
+check "README's example lesson passes --check" '[ $st -eq 0 ] && grep -q "expect:" "$tmp/example/readme.yaml" && [ ! -s "$tmp/err" ]'
+# README, --help and rnntutor(1) give the same exit statuses, 0 to 3
+"$prog" --help >"$tmp/help"
+for f in "$tmp/help" "$top_srcdir/README.md"; do
+	check "exit statuses 0 to 3 in $(basename "$f")" 'tr "\n" " " <"$f" | grep -q "Exit status: 0 ok; 1 lesson errors (a failed expect: too), a failed  *simulation run, output not written or progress not saved; 2 usage errors;  *3 fatal errors such as running out of memory\."'
+done
+check "exit statuses 0 to 3 in rnntutor.1" '[ "$(sed -n "/^\.Sh EXIT STATUS/,/^\.Sh /p" "$top_srcdir/man/rnntutor.1" | grep -c "^\.It [0-3]$")" -eq 4 ]'
 
 # every block example of the manual (a literal display starting "- quiz:"
 # or "- sim:") passes --check inside a lesson
@@ -234,6 +275,15 @@ fi
 if command -v groff >/dev/null 2>&1; then
 	check "groff -ww -z reports nothing" '[ -z "$(groff -ww -z -mdoc "$top_srcdir"/man/rnntutor.1 "$top_srcdir"/man/rnntutor-lesson.5 2>&1)" ]'
 fi
+
+# handouts: --no-answers leaves out the answers and explanations, not the
+# questions; the default (the key) has them
+run "$prog" --print --no-answers 1
+check "--print --no-answers: questions without answers or explanations" \
+    '[ $st -eq 0 ] && [ "$(grep -c "^  Quiz [0-9]*: " "$tmp/out")" -eq 6 ] && ! grep -q "Answer: \|1408" "$tmp/out"'
+run "$prog" --print 1
+check "--print: the key, with answers and explanations" \
+    '[ $st -eq 0 ] && [ "$(grep -c "^  > Answer: " "$tmp/out")" -eq 6 ] && grep -q "32 + 32 = 1408" "$tmp/out"'
 
 # --budget: slow blocks run only within it, and say how to run them
 run "$prog" --print --budget 0 sentiment

@@ -13,6 +13,7 @@
 #              make uninstall leaves no empty directories
 #   terminal   SIGQUIT, a terminal gone without SIGHUP (setsid), bidi
 #              controls in status-line messages
+#   setup      ./bootstrap --install-deps without root and without sudo
 #
 # Two-user cases run as two users made for the test when run as root (and
 # removed after), else they are skipped; the TUI cases need tmux. Every
@@ -592,7 +593,30 @@ section_terminal() {
 	ended bidi
 }
 
-for section in ${LAB_SECTIONS:-progress sessions lessons terminal}; do
+section_setup() {
+	# ./bootstrap --install-deps as a user without root and without sudo: a
+	# PATH with every command but sudo and tmux (so one package is missing),
+	# and an id that says uid 1000
+	mkdir -p "$tmp/nosudo"
+	for f in /usr/bin/* /bin/*; do
+		b=${f##*/}
+		case $b in sudo|tmux|id) continue ;; esac
+		[ -e "$tmp/nosudo/$b" ] || ln -s "$f" "$tmp/nosudo/$b" 2>/dev/null
+	done
+	printf '#!/bin/sh
+echo 1000
+' >"$tmp/nosudo/id"
+	chmod 755 "$tmp/nosudo/id"
+	st=0
+	PATH="$tmp/nosudo" "$top_srcdir/bootstrap" --install-deps >"$tmp/out" 2>&1 || st=$?
+	check "bootstrap without root or sudo: says so, gives the apt-get line, exit 1" \
+	    '[ $st -eq 1 ] && grep -q "needs root, and sudo is not installed" "$tmp/out" &&
+	     grep -qx "    apt-get install -y tmux" "$tmp/out"'
+	check "bootstrap without root or sudo: no 'sudo: not found'" \
+	    '! grep -q "not found" "$tmp/out"'
+}
+
+for section in ${LAB_SECTIONS:-progress sessions lessons terminal setup}; do
 	"section_$section"
 done
 

@@ -191,6 +191,57 @@ expect_exit "--help exit" 0
 run bptt-norms --help
 expect_exit "NAME --help exit" 0
 
+# --- looking inside a trained model: --ask, --beside -------------------------
+# The lesson's settings; lesson 4 quotes these numbers ("Look inside").
+loved="I loved this film, and we saw it on a rainy tuesday evening with my sister and her two children before we caught the last bus home."
+run sentiment --save "$tmp/lstm.model"
+expect_exit "sentiment LSTM saved" 0
+run sentiment model=rnn --save "$tmp/rnn.model"
+expect_exit "sentiment RNN saved" 0
+run sentiment epochs=0 --load "$tmp/lstm.model" --beside "$tmp/rnn.model" \
+    --ask "$loved" --format=tsv
+expect_exit "--ask --beside tsv exit" 0
+# the run's scalars row, a blank line, then the table of the sentence
+sed -n '/^word	/,$p' "$tmp/out" >"$tmp/inside"
+if [ "$(head -n 1 "$tmp/inside")" = "$(printf 'word\tP(pos)\tforget\tinput\tLSTM dz/dx\tRNN dz/dx')" ] &&
+    [ "$(wc -l <"$tmp/inside")" -eq 28 ]; then ok
+else bad "--ask table header and 27 words" "$(head -c 300 "$tmp/inside")"
+fi
+# saliency at "loved" against the largest: the RNN's has faded to
+# 2.5e-05 (its largest 2.1, at "bus"), the LSTM's kept 0.0067 (of 0.99)
+if [ "$(awk -F '\t' '$1 == "loved" { print $5, $6 }' "$tmp/inside")" = "0.0067 2.5e-05" ] &&
+    [ "$(awk -F '\t' '$1 == "bus" { print $6 }' "$tmp/inside")" = "2.1" ] &&
+    [ "$(awk -F '\t' '$1 == "home" { print $5 }' "$tmp/inside")" = "0.99" ]; then ok
+else bad "--ask saliency at loved, bus, home" "$(grep -E '^(loved|bus|home)' "$tmp/inside")"
+fi
+if awk -F '\t' 'NR > 2 && ($3 <= 0.4 || $3 > 0.7 || $4 <= 0 || $4 >= 1) { bad = 1 }
+    END { exit bad }' "$tmp/inside"; then ok
+else bad "--ask gates: mean forget between 0.4 and 0.7 after the first word" "$(head -c 300 "$tmp/inside")"
+fi
+run sentiment epochs=0 --load "$tmp/lstm.model" --beside "$tmp/rnn.model" \
+    --ask "$loved" --ascii
+sed -n '/word  *P(pos)/,$p' "$tmp/out" >"$tmp/inside"
+# in ASCII, within 80 columns: at "loved" the LSTM's bar is half full,
+# the RNN's empty; at "home" both (nearly) full
+if awk 'length($0) > 80 { exit 1 }' "$tmp/inside" &&
+    grep -qE '^ +loved +0\.91 +0\.48 +0\.65  #####\.\.\.\. +0\.0067  \.{9} +2\.5e-05$' "$tmp/inside" &&
+    grep -qE '^ +home +1\.00 +0\.58 +0\.46  ########\. +0\.99  #{9} +1\.2$' "$tmp/inside" &&
+    tr -s ' \n' '  ' <"$tmp/inside" | grep -q "its bars are on a log scale"; then ok
+else bad "--ask ASCII bars" "$(head -c 600 "$tmp/inside")"
+fi
+run sentiment epochs=0 --load "$tmp/rnn.model" --ask '!!! ???'
+if [ "$st" -eq 0 ] && grep -q "Your sentence has no words" "$tmp/out" &&
+    ! grep -q "P(positive) =" "$tmp/out"; then ok
+else bad "--ask without words: no verdict" "exit $st: $(tail -c 300 "$tmp/out")"
+fi
+run sentiment epochs=0 --load "$tmp/rnn.model" --beside "$tmp/rnn.model"
+expect_exit "--beside without --ask exit" 2
+expect_err "--beside without --ask" "--beside goes with --ask"
+run matrix-power --ask "hello"
+expect_exit "--ask on a simulation without a model exit" 2
+run sentiment epochs=0 --ask "hello" --beside "$tmp/missing.model"
+expect_exit "--beside a missing file exit" 1
+
 # --- bad input: one line on stderr, nothing on stdout, exit 2 ---------------
 run matrx-power
 expect_exit "unknown simulation exit" 2
@@ -224,6 +275,29 @@ run linear-bptt --bogus
 expect_exit "bad option exit" 2
 run
 expect_exit "no name exit" 2
+
+# sim --list names every series and scalar a run at the defaults returns
+# (it finds them with a quick run: the names must not depend on the size)
+run --list
+names=$(awk -F: '/^[a-z]/ { print $1 }' "$tmp/out")
+[ "$(echo "$names" | wc -l)" -ge 9 ] && ok || bad "sim --list" "too few simulations"
+for s in $names; do
+	"$RNNTUTOR" sim --list "$s" >"$tmp/list" 2>&1
+	listed_series=$(awk '/^  [a-z]/ { part = $1 } /^      / && part == "series" { print $1 }' "$tmp/list" | tr '\n' ' ')
+	listed_scalars=$(awk '/^  [a-z]/ { part = $1 } /^      / && part == "scalars" { print $1 }' "$tmp/list" | tr '\n' ' ')
+	timeout $((60 * factor)) "$RNNTUTOR" sim "$s" --format=tsv --scalars >"$tmp/sc" 2>/dev/null
+	scalars=$(awk -F '\t' 'NR > 1 { print $1 }' "$tmp/sc" | tr '\n' ' ')
+	if [ -n "$scalars" ] && [ "$listed_scalars" = "$scalars" ]; then ok; else
+		bad "sim --list $s" "scalars '$listed_scalars', a run has '$scalars'"; fi
+	[ -n "$listed_series" ] || continue
+	timeout $((60 * factor)) "$RNNTUTOR" sim "$s" --format=tsv >"$tmp/rows" 2>/dev/null
+	# one row is the scalars' form (matrix-power): no series header
+	[ "$(wc -l <"$tmp/rows")" -gt 2 ] || continue
+	series=$(head -n 1 "$tmp/rows" | tr '\t' '\n' | tail -n +2 | tr '\n' ' ')
+	if [ "$listed_series" = "$series" ]; then ok; else
+		bad "sim --list $s" "series '$listed_series', a run has '$series'"; fi
+done
+grep -q "^      memory  *steps after the pulse" "$tmp/out" && ok || bad "sim --list" "rnn-unroll's scalar memory with its label"
 
 echo "sim-cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

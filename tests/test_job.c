@@ -287,10 +287,46 @@ test_job_model_answers(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	CU_ASSERT_EQUAL(s->n, 7);
 	CU_ASSERT_TRUE(s->has_range && s->lo == 0.0 && s->hi == 1.0);
-	CU_ASSERT_PTR_NOT_NULL(strstr(ans.notes[1], "soup"));
+	/* the table of what happens inside: a row per word, the LSTM's
+	 * gates and the saliency drawn as bars */
+	CU_ASSERT_EQUAL_FATAL(ans.ntables, 1);
+	CU_ASSERT_STRING_EQUAL(ans.tables[0].name, "inside");
+	CU_ASSERT_EQUAL_FATAL(ans.tables[0].ncols, 5);
+	CU_ASSERT_EQUAL_FATAL(ans.tables[0].nrows, 7);
+	CU_ASSERT_STRING_EQUAL(ans.tables[0].header[2], "forget");
+	CU_ASSERT_STRING_EQUAL(ans.tables[0].header[4], "LSTM dz/dx");
+	CU_ASSERT_TRUE(ans.tables[0].bar[4] && !ans.tables[0].bar[1]);
+	CU_ASSERT_PTR_NOT_NULL(strstr(ans.tables[0].cells[1 * 5], "soup"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(ans.notes[1], "||dz/dx_t||"));
 	CU_ASSERT_DOUBLE_EQUAL(sim_result_scalar(&ans, "p")->value,
 	    s->v[6], 1e-12);
 	sim_result_free(&ans);
+	/* no words: no verdict, no table, a note that says so */
+	sim_result_init(&ans);
+	sim_model_ask(&ans, model, "!!! ???", 7);
+	CU_ASSERT_EQUAL(ans.nnotes, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(ans.notes[0], "has no words"));
+	CU_ASSERT_PTR_NULL(sim_result_scalar(&ans, "p"));
+	CU_ASSERT_EQUAL(ans.ntables, 0);
+	CU_ASSERT_EQUAL(ans.nseries, 0);
+	sim_result_free(&ans);
+	/* a model beside it: its saliency in one more bar column */
+	{
+		struct sim_model *copy = sim_model_copy(model);
+
+		CU_ASSERT_STRING_EQUAL(sim_model_kind(copy), "LSTM");
+		CU_ASSERT_TRUE(sim_model_same_sim(copy, model));
+		sim_result_init(&ans);
+		sim_model_ask_beside(&ans, model, copy, text, strlen(text));
+		CU_ASSERT_EQUAL_FATAL(ans.ntables, 1);
+		CU_ASSERT_EQUAL_FATAL(ans.tables[0].ncols, 6);
+		CU_ASSERT_TRUE(ans.tables[0].bar[5]);
+		/* the same model beside itself: the same numbers */
+		CU_ASSERT_STRING_EQUAL(ans.tables[0].cells[2 * 6 + 4],
+		    ans.tables[0].cells[2 * 6 + 5]);
+		sim_result_free(&ans);
+		sim_model_destroy(copy);
+	}
 	sim_model_destroy(model);
 	sim_args_free(&args);
 	diag_list_free(&d);

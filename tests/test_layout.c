@@ -570,7 +570,7 @@ test_layout_predict_hides_until_committed(void)
 	CU_ASSERT_TRUE(find_line(p, "Predict: What fraction") >= 0);
 	CU_ASSERT_TRUE(find_line(p, "ratio 0.005154") >
 	    find_line(p, "Predict: What fraction"));
-	CU_ASSERT_TRUE(find_line(p, "> Answer: ratio = 0.005154.") >
+	CU_ASSERT_TRUE(find_line(p, "> The simulation gives ratio = 0.005154.") >
 	    find_line(p, "ratio 0.005154"));
 	CU_ASSERT_EQUAL(find_line(p, "Guess first"), -1);
 	doc_page_destroy(p);
@@ -629,10 +629,47 @@ test_layout_predict_choice_and_tolerance(void)
 	lesson_destroy(l);
 }
 
+/* Does some line of the page read exactly want? */
+static int
+page_has(const struct doc_page *p, const char *want)
+{
+	for (size_t i = 0; i < p->nlines; i++)
+		if (strcmp(line_text(p, i), want) == 0)
+			return 1;
+	return 0;
+}
+
+/* Output templates show parameters and arithmetic on results and
+ * parameters; a word parameter shows its word. */
+static void
+test_layout_template_arithmetic(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - sim: linear-bptt\n"
+	    "    params: {scale: 0.9, steps: 20}\n"
+	    "    output: |\n"
+	    "      {scale}^{steps} = {norm[-1] / norm[0]:.4f}\n"
+	    "      {(1 + 2) * -3 - 4 / 2 + 1e1:.1f} {{braces}}\n"
+	    "  - sim: bptt-norms\n"
+	    "    params: {steps: 10, hidden: 4, activation: linear}\n"
+	    "    output: \"{activation} at rho {rho}\"\n");
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 80, 1);
+	CU_ASSERT_TRUE(page_has(p, "    0.9^20 = 0.1216"));
+	CU_ASSERT_TRUE(page_has(p, "    -1.0 {braces}"));
+	CU_ASSERT_TRUE(page_has(p, "    linear at rho 0.9"));
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
 void
 test_layout_register(void)
 {
 	CU_pSuite s = CU_add_suite("layout", NULL, NULL);
+
+	CU_add_test(s, "template arithmetic", test_layout_template_arithmetic);
 
 	CU_add_test(s, "wraps at several widths", test_layout_wraps_at_several_widths);
 	CU_add_test(s, "bullet hanging indent", test_layout_bullet_hanging_indent);

@@ -8,6 +8,7 @@
 
 #include "core/diag.h"
 #include "lesson/course.h"
+#include "lesson/expect.h"
 #include "lesson/lesson.h"
 #include "tests.h"
 
@@ -50,8 +51,77 @@ test_lesson_full_fixture_loads(void)
 	CU_ASSERT_STRING_EQUAL(b->sim.try_text,
 	    "Turn scale to 1.1 and watch the line climb.");
 	CU_ASSERT_PTR_NOT_NULL(strstr(b->sim.output, "{norm[-1]:.4f}"));
+	CU_ASSERT_EQUAL_FATAL(b->sim.nexpects, 3);
+	CU_ASSERT_STRING_EQUAL(b->sim.expects[2].name, "norm[20]");
+	CU_ASSERT_STRING_EQUAL(b->sim.expects[2].text, "< 0.4");
+	CU_ASSERT_EQUAL(b->sim.expects[2].op, LESSON_EXPECT_LT);
+	CU_ASSERT_EQUAL(b->sim.expects[0].pos.line, 60);
+	CU_ASSERT_EQUAL(b->sim.expects[0].pos.col, 14);
+	/* the template's own first line and column, for its messages */
+	CU_ASSERT_EQUAL(b->sim.output_body.line, 64);
+	CU_ASSERT_EQUAL(b->sim.output_body.col, 7);
+	CU_ASSERT_EQUAL(b->sim.output_indent, 7);
 	lesson_destroy(l);
 	diag_list_free(&d);
+}
+
+/* Does text, as an expect: assertion, accept value? -1: it does not parse. */
+static int
+expect_accepts(const char *text, double value)
+{
+	struct lesson_expect e = {0};
+	char *cause;
+	int rc;
+
+	if (lesson_expect_parse(&e, text, &cause) < 0) {
+		CU_ASSERT_PTR_NOT_NULL(cause);
+		free(cause);
+		return -1;
+	}
+	rc = lesson_expect_holds(&e, value);
+	lesson_expect_free(&e);
+	return rc;
+}
+
+/* Every form of an expectation, at and just past its edges. */
+static void
+test_lesson_expect_forms(void)
+{
+	/* a bare number: equal once rounded to the digits written */
+	CU_ASSERT_EQUAL(expect_accepts("44", 44), 1);
+	CU_ASSERT_EQUAL(expect_accepts("44", 44.4), 1);
+	CU_ASSERT_EQUAL(expect_accepts("44", 45), 0);
+	CU_ASSERT_EQUAL(expect_accepts("44", 43.4), 0);
+	CU_ASSERT_EQUAL(expect_accepts("0.51", 0.514), 1);
+	CU_ASSERT_EQUAL(expect_accepts("0.51", 0.516), 0);
+	CU_ASSERT_EQUAL(expect_accepts("2.7e-5", 2.74e-5), 1);
+	CU_ASSERT_EQUAL(expect_accepts("2.7e-5", 2.76e-5), 0);
+	CU_ASSERT_EQUAL(expect_accepts("\xE2\x89\x88 0.51", 0.51), 1);
+	/* comparisons */
+	CU_ASSERT_EQUAL(expect_accepts("< 0.6", 0.59), 1);
+	CU_ASSERT_EQUAL(expect_accepts("< 0.6", 0.6), 0);
+	CU_ASSERT_EQUAL(expect_accepts("<= 0.6", 0.6), 1);
+	CU_ASSERT_EQUAL(expect_accepts(">10", 10), 0);
+	CU_ASSERT_EQUAL(expect_accepts(">= 10", 10), 1);
+	CU_ASSERT_EQUAL(expect_accepts("\xE2\x89\xA4 1", 1), 1);
+	CU_ASSERT_EQUAL(expect_accepts("\xE2\x89\xA5 1", 0.9), 0);
+	/* tolerances and ranges */
+	CU_ASSERT_EQUAL(expect_accepts("0.51 \xC2\xB1 0.01", 0.5199), 1);
+	CU_ASSERT_EQUAL(expect_accepts("0.51 +- 0.01", 0.521), 0);
+	CU_ASSERT_EQUAL(expect_accepts("\xE2\x89\x88 0.51 \xC2\xB1 0.01", 0.5),
+	    1);
+	CU_ASSERT_EQUAL(expect_accepts("~0.51+-0.01", 0.49), 0);
+	CU_ASSERT_EQUAL(expect_accepts("0.944 to 0.985", 0.944), 1);
+	CU_ASSERT_EQUAL(expect_accepts("0.944 to 0.985", 0.985), 1);
+	CU_ASSERT_EQUAL(expect_accepts("0.944 to 0.985", 0.9851), 0);
+	/* NaN satisfies nothing */
+	CU_ASSERT_EQUAL(expect_accepts("< 1", 0.0 / 0.0), 0);
+	/* what does not parse */
+	CU_ASSERT_EQUAL(expect_accepts("about 0.5", 0.5), -1);
+	CU_ASSERT_EQUAL(expect_accepts("< 0.6 +- 0.1", 0.5), -1);
+	CU_ASSERT_EQUAL(expect_accepts("0.5 +- -1", 0.5), -1);
+	CU_ASSERT_EQUAL(expect_accepts("2 to 1", 1.5), -1);
+	CU_ASSERT_EQUAL(expect_accepts("", 0), -1);
 }
 
 /* The default tolerance of a numeric quiz is 1% of the answer. */
@@ -302,6 +372,7 @@ test_lesson_register(void)
 	CU_pSuite s = CU_add_suite("lesson", NULL, NULL);
 
 	CU_add_test(s, "full fixture loads", test_lesson_full_fixture_loads);
+	CU_add_test(s, "expect forms", test_lesson_expect_forms);
 	CU_add_test(s, "numeric quiz default tolerance", test_lesson_numeric_quiz_default_tolerance);
 	CU_add_test(s, "bad fixtures exact errors", test_lesson_bad_fixtures_exact_errors);
 	CU_add_test(s, "diag format", test_lesson_diag_format);

@@ -399,20 +399,33 @@ static void
 test_sentiment_corpus_shape(void)
 {
 	struct sentiment_data data;
-	size_t pos = 0, test = 0, longr = 0;
+	size_t pos = 0, test = 0, longr = 0, test_pos = 0, long_pos = 0;
 
 	CU_ASSERT_EQUAL_FATAL(read_corpus(&data), SENTIMENT_OK);
 	CU_ASSERT(data.n >= 3000);
 	for (size_t i = 0; i < data.n; i++) {
+		int in_test = data.v[i].split == SENTIMENT_SPLIT_TEST;
+
 		pos += data.v[i].label == 1;
-		test += data.v[i].split == SENTIMENT_SPLIT_TEST;
-		longr += data.v[i].longrange && data.v[i].split ==
-		    SENTIMENT_SPLIT_TEST;
+		test += in_test;
+		longr += data.v[i].longrange && in_test;
+		test_pos += in_test && data.v[i].label == 1;
+		long_pos += in_test && data.v[i].longrange &&
+		    data.v[i].label == 1;
 		CU_ASSERT(data.v[i].split != SENTIMENT_SPLIT_NONE);
 	}
 	CU_ASSERT_EQUAL(2 * pos, data.n);
 	CU_ASSERT(test * 5 == data.n);
 	CU_ASSERT(longr >= 200);
+	/* what lesson 4 and rnntutor-lesson(5) quote, and no simulation
+	 * returns: 2000 positive of 4000; 386 positive and 414 negative test
+	 * sentences; 147 of the 280 long-range test sentences negative */
+	CU_ASSERT_EQUAL(data.n, 4000);
+	CU_ASSERT_EQUAL(pos, 2000);
+	CU_ASSERT_EQUAL(test_pos, 386);
+	CU_ASSERT_EQUAL(test - test_pos, 414);
+	CU_ASSERT_EQUAL(longr, 280);
+	CU_ASSERT_EQUAL(longr - long_pos, 147);
 	sentiment_data_free(&data);
 }
 
@@ -1073,6 +1086,7 @@ test_sentiment_config_ranges(void)
 
 /* The LSTM of the next test, kept for the tests after it. */
 static struct sentiment_model *trained;
+static struct sentiment_model *trained_rnn;	/* the RNN of that test */
 static struct sentiment_data corpus;
 static double trained_test_acc, trained_long_acc, trained_val_acc;
 
@@ -1110,6 +1124,7 @@ test_sentiment_lstm_beats_rnn_on_corpus(void)
 	CU_ASSERT(er[9].test_acc >= 0.6);	/* the RNN learns something */
 	CU_ASSERT(el[9].long_acc >= er[9].long_acc + 0.15);
 	trained = sentiment_model_copy(sentiment_trainer_model(lstm));
+	trained_rnn = sentiment_model_copy(sentiment_trainer_model(rnn));
 	trained_test_acc = el[9].test_acc;
 	trained_long_acc = el[9].long_acc;
 	trained_val_acc = el[9].val_acc;
@@ -1165,6 +1180,101 @@ test_sentiment_predict_prefix(void)
 	sentiment_predict(&pr, trained, "", 0);
 	CU_ASSERT_EQUAL(pr.words.n, 0);
 	CU_ASSERT(pr.p > 0.0 && pr.p < 1.0);
+	sentiment_prediction_free(&pr);
+}
+
+/* Saliency is ||dz/dx_t||: the backward pass's dz/dx_t matches central
+ * differences of the logit in every coordinate of every word, for each
+ * cell; the gate means are means of gates (in (0, 1)) or NaN where the
+ * cell has none. */
+static void
+test_sentiment_saliency_finite_difference(void)
+{
+	const enum sentiment_cell cells[] = { SENTIMENT_LSTM, SENTIMENT_RNN,
+	    SENTIMENT_GRU };
+	const size_t ne = 5, nh = 4, T = 7;
+
+	for (size_t c = 0; c < 3; c++) {
+		struct sentiment_model *m = small_model(cells[c], ne, nh, 12,
+		    40 + c);
+		int32_t ids[7] = { 3, 1, 7, 0, 11, 3, 5 };
+		double x[7 * 5], dx[7 * 5], keep[7], write[7], sal[7];
+		double worst = 0.0;
+
+		for (size_t t = 0; t < T; t++)
+			for (size_t e = 0; e < ne; e++)
+				x[t * ne + e] = m->net.emb[ids[t] * ne + e];
+		sentiment_logit_x(dx, keep, write, m, x, T);
+		for (size_t i = 0; i < T * ne; i++) {
+			double keepx = x[i], hi, lo, fd;
+
+			x[i] = keepx + 1e-5;
+			hi = sentiment_logit_x(NULL, NULL, NULL, m, x, T);
+			x[i] = keepx - 1e-5;
+			lo = sentiment_logit_x(NULL, NULL, NULL, m, x, T);
+			x[i] = keepx;
+			fd = (hi - lo) / 2e-5;
+			if (fabs(fd - dx[i]) > worst)
+				worst = fabs(fd - dx[i]);
+			CU_ASSERT(fabs(fd - dx[i]) <= 1e-7 + 1e-5 * fabs(dx[i]));
+		}
+		CU_ASSERT(worst < 1e-7);
+		sentiment_inside(keep, write, sal, m, ids, T);
+		for (size_t t = 0; t < T; t++) {
+			double s = 0.0;
+
+			for (size_t e = 0; e < ne; e++)
+				s += dx[t * ne + e] * dx[t * ne + e];
+			CU_ASSERT(fabs(sal[t] - sqrt(s)) <= 1e-12 * (1 + sal[t]));
+			CU_ASSERT(sal[t] > 0.0);
+			if (cells[c] == SENTIMENT_RNN) {
+				CU_ASSERT(isnan(keep[t]) && isnan(write[t]));
+			} else {
+				CU_ASSERT(keep[t] > 0.0 && keep[t] < 1.0);
+			}
+			if (cells[c] == SENTIMENT_LSTM)
+				CU_ASSERT(write[t] > 0.0 && write[t] < 1.0);
+			if (cells[c] == SENTIMENT_GRU)
+				CU_ASSERT(isnan(write[t]));
+		}
+		sentiment_model_destroy(m);
+	}
+}
+
+/* The lesson's sentence with its verb 25 words before the end: how much
+ * the trained RNN's output depends on "loved" has faded to a hundred
+ * thousandth of its largest (the last words); the trained LSTM's keeps
+ * more than a thousandth, a hundred times more in proportion. */
+static void
+test_sentiment_saliency_fades_for_rnn(void)
+{
+	const char *s = "I loved this film, and we saw it on a rainy tuesday "
+	    "evening with my sister and her two children before we caught "
+	    "the last bus home.";
+	struct sentiment_prediction pl, pr;
+	double maxl = 0.0, maxr = 0.0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(trained);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(trained_rnn);
+	sentiment_prediction_init(&pl);
+	sentiment_prediction_init(&pr);
+	sentiment_predict(&pl, trained, s, strlen(s));
+	sentiment_predict(&pr, trained_rnn, s, strlen(s));
+	CU_ASSERT_EQUAL_FATAL(pl.words.n, 27);
+	CU_ASSERT_STRING_EQUAL(pl.words.word[1], "loved");
+	for (size_t t = 0; t < pl.words.n; t++) {
+		maxl = fmax(maxl, pl.saliency[t]);
+		maxr = fmax(maxr, pr.saliency[t]);
+	}
+	/* measured: LSTM 0.0067 of its largest, RNN 1.2e-5 of its */
+	CU_ASSERT(pl.saliency[1] >= 1e-3 * maxl);
+	CU_ASSERT(pr.saliency[1] <= 1e-4 * maxr);
+	CU_ASSERT(pl.saliency[1] / maxl >= 100 * (pr.saliency[1] / maxr));
+	/* the LSTM's forget gates stay open enough to carry it: mean f_t
+	 * over the words after the verb above 0.4 */
+	for (size_t t = 2; t < pl.words.n; t++)
+		CU_ASSERT(pl.keep[t] > 0.4);
+	sentiment_prediction_free(&pl);
 	sentiment_prediction_free(&pr);
 }
 
@@ -1367,6 +1477,8 @@ test_sentiment_trainer_continues_from_model(void)
 	diag_list_free(&diags);
 	sentiment_model_destroy(trained);
 	trained = NULL;
+	sentiment_model_destroy(trained_rnn);
+	trained_rnn = NULL;
 	sentiment_data_free(&corpus);
 }
 
@@ -1781,6 +1893,10 @@ test_sentiment_register(void)
 	CU_add_test(model, "evaluate matches trainer",
 	    test_sentiment_evaluate_matches_trainer);
 	CU_add_test(model, "predict prefix", test_sentiment_predict_prefix);
+	CU_add_test(model, "saliency: finite differences",
+	    test_sentiment_saliency_finite_difference);
+	CU_add_test(model, "saliency fades for the RNN",
+	    test_sentiment_saliency_fades_for_rnn);
 	CU_add_test(model, "model file round trip",
 	    test_sentiment_model_file_round_trip);
 	CU_add_test(model, "model file GRU", test_sentiment_model_file_gru);

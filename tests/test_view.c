@@ -11,9 +11,11 @@
 #include "core/strbuf.h"
 #include "doc/layout.h"
 #include "lesson/lesson.h"
+#include "sim/sim.h"
 #include "progress/progress.h"
 #include "view/edit.h"
 #include "view/focus.h"
+#include "view/keep.h"
 #include "view/keys.h"
 #include "view/knob.h"
 #include "view/list.h"
@@ -608,6 +610,20 @@ test_view_keys_other_screens(void)
 	    VIEW_ACT_KILL_LINE);
 	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_UP).act,
 	    VIEW_ACT_NONE);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_LEFT).act,
+	    VIEW_ACT_CURSOR_LEFT);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_RIGHT).act,
+	    VIEW_ACT_CURSOR_RIGHT);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_HOME).act,
+	    VIEW_ACT_CURSOR_HOME);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_CTRL('A')).act,
+	    VIEW_ACT_CURSOR_HOME);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_END).act,
+	    VIEW_ACT_CURSOR_END);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_CTRL('E')).act,
+	    VIEW_ACT_CURSOR_END);
+	CU_ASSERT_EQUAL(view_key_action(&prompt, VIEW_KEY_CTRL('W')).act,
+	    VIEW_ACT_ERASE_WORD);
 }
 
 /* ---- the line editor ------------------------------------------------------ */
@@ -637,6 +653,161 @@ test_view_edit_utf8(void)
 	CU_ASSERT_EQUAL(view_edit_insert(&e, 'y'), -1);
 	CU_ASSERT_EQUAL(e.len, sizeof e.buf - 1);
 	CU_ASSERT_EQUAL(e.buf[e.len], '\0');
+}
+
+/* The cursor: typing in the middle, Left/Right over whole characters,
+ * Home/End, Backspace before the cursor, Ctrl-W a word, Ctrl-U the line;
+ * 300 nines fit whole (no silent cut at 255) and a full text refuses the
+ * byte instead of cutting; the shown part keeps the cursor in view. */
+static void
+test_view_edit_cursor(void)
+{
+	struct view_edit e;
+	const char *s = "the soup";
+
+	view_edit_clear(&e);
+	for (const char *p = s; *p != '\0'; p++)
+		view_edit_insert(&e, *p);
+	CU_ASSERT_EQUAL(e.cursor, 8);
+	view_edit_move(&e, -1);
+	view_edit_move(&e, -1);
+	view_edit_move(&e, -1);
+	view_edit_move(&e, -1);		/* before "soup" */
+	view_edit_insert(&e, 'b');
+	view_edit_insert(&e, 'a');
+	view_edit_insert(&e, 'd');
+	view_edit_insert(&e, ' ');
+	CU_ASSERT_STRING_EQUAL(e.buf, "the bad soup");
+	CU_ASSERT_EQUAL(e.cursor, 8);
+	view_edit_home(&e);
+	CU_ASSERT_EQUAL(e.cursor, 0);
+	CU_ASSERT_EQUAL(view_edit_erase(&e), 0);	/* nothing before */
+	CU_ASSERT_STRING_EQUAL(e.buf, "the bad soup");
+	view_edit_move(&e, -1);
+	CU_ASSERT_EQUAL(e.cursor, 0);
+	view_edit_insert(&e, 0xC3);
+	view_edit_insert(&e, 0x89);	/* É */
+	CU_ASSERT_STRING_EQUAL(e.buf, "\xC3\x89the bad soup");
+	view_edit_move(&e, -1);
+	CU_ASSERT_EQUAL(e.cursor, 0);	/* over both bytes */
+	view_edit_move(&e, 1);
+	CU_ASSERT_EQUAL(e.cursor, 2);
+	CU_ASSERT_EQUAL(view_edit_erase(&e), 0);
+	CU_ASSERT_STRING_EQUAL(e.buf, "the bad soup");
+	view_edit_end(&e);
+	CU_ASSERT_EQUAL(e.cursor, e.len);
+	view_edit_erase_word(&e);
+	CU_ASSERT_STRING_EQUAL(e.buf, "the bad ");
+	view_edit_erase_word(&e);	/* the space, then "bad" */
+	CU_ASSERT_STRING_EQUAL(e.buf, "the ");
+	view_edit_move(&e, -1);
+	view_edit_move(&e, -1);		/* the|e_ -> th|e */
+	view_edit_erase_word(&e);
+	CU_ASSERT_STRING_EQUAL(e.buf, "e ");
+	CU_ASSERT_EQUAL(e.cursor, 0);
+	view_edit_clear(&e);
+	CU_ASSERT_EQUAL(e.len, 0);
+	CU_ASSERT_EQUAL(e.cursor, 0);
+	for (int i = 0; i < 300; i++)
+		CU_ASSERT_EQUAL(view_edit_insert(&e, '9'), 0);
+	CU_ASSERT_EQUAL(e.len, 300);
+	CU_ASSERT_EQUAL(strspn(e.buf, "9"), 300);
+	/* the cursor stays on the shown columns */
+	CU_ASSERT_EQUAL(view_edit_visible(&e, 40), 300 - 39);
+	view_edit_home(&e);
+	CU_ASSERT_EQUAL(view_edit_visible(&e, 40), 0);
+	view_edit_end(&e);
+	while (e.len + 1 < VIEW_EDIT_MAX)
+		CU_ASSERT_EQUAL_FATAL(view_edit_insert(&e, '9'), 0);
+	CU_ASSERT_EQUAL(view_edit_insert(&e, '1'), -1);
+	CU_ASSERT_EQUAL(e.len, VIEW_EDIT_MAX - 1);
+	CU_ASSERT_EQUAL(strchr(e.buf, '1'), NULL);
+}
+
+/* ---- what the session keeps ---------------------------------------------- */
+
+/* A sentiment model built with the given NAME=VALUE words (epochs=0: no
+ * training, only a model). */
+static struct sim_model *
+keep_model(const char *model, const char *hidden)
+{
+	struct sim_args args;
+	struct sim_job *job;
+	struct sim_model *m;
+	struct diag_list d;
+
+	diag_list_init(&d);
+	sim_args_init(&args, sim_find("sentiment"));
+	CU_ASSERT_EQUAL(sim_args_set_kv(&args, "epochs=0", &d), 0);
+	CU_ASSERT_EQUAL(sim_args_set_kv(&args, model, &d), 0);
+	CU_ASSERT_EQUAL(sim_args_set_kv(&args, hidden, &d), 0);
+	CU_ASSERT_EQUAL_FATAL(sim_job_create(&job, &args, NULL, &d), 0);
+	while (sim_job_step(job, 64, &d) == 1)
+		;
+	m = sim_job_model(job);
+	sim_job_destroy(job);
+	sim_args_free(&args);
+	diag_list_free(&d);
+	return m;
+}
+
+/* Knobs per block survive; a model is kept per setting (a knob turned
+ * and turned back finds it again); the last text per block; the model
+ * beside is of another kind, the wanted kind first. */
+static void
+test_view_keep_per_setting(void)
+{
+	struct view_keep *k = view_keep_create();
+	struct sim_args a8, a16;
+	struct sim_model *lstm8 = keep_model("model=lstm", "hidden=8");
+	struct sim_model *lstm16 = keep_model("model=lstm", "hidden=16");
+	struct sim_model *rnn = keep_model("model=rnn", "hidden=8");
+	struct sim_model *gru = keep_model("model=gru", "hidden=8");
+	struct diag_list d;
+	size_t hidden = 0;
+	int knob = -1;
+
+	diag_list_init(&d);
+	sim_args_init(&a8, sim_find("sentiment"));
+	sim_args_set_kv(&a8, "hidden=8", &d);
+	sim_args_init(&a16, sim_find("sentiment"));
+	sim_args_set_kv(&a16, "hidden=16", &d);
+	CU_ASSERT_PTR_NULL(view_keep_knobs(k, "sentiment", 3, &knob));
+	CU_ASSERT_EQUAL(knob, 0);
+	view_keep_put_knobs(k, "sentiment", 3, &a16, 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(view_keep_knobs(k, "sentiment", 3, &knob));
+	sim_param_find(a16.spec, "hidden", &hidden);
+	CU_ASSERT_EQUAL(view_keep_knobs(k, "sentiment", 3, &knob)->num[hidden],
+	    16);
+	CU_ASSERT_EQUAL(knob, 2);
+	CU_ASSERT_PTR_NULL(view_keep_knobs(k, "sentiment", 4, &knob));
+	CU_ASSERT_PTR_NULL(view_keep_knobs(k, "lstm-gates", 3, &knob));
+	view_keep_put_knobs(k, "sentiment", 3, NULL, 0);	/* back to the lesson's */
+	CU_ASSERT_PTR_NULL(view_keep_knobs(k, "sentiment", 3, &knob));
+
+	view_keep_put_model(k, "sentiment", 5, &a8, lstm8);
+	view_keep_put_model(k, "sentiment", 5, &a16, lstm16);
+	CU_ASSERT_PTR_EQUAL(view_keep_model(k, "sentiment", 5, &a8), lstm8);
+	CU_ASSERT_PTR_EQUAL(view_keep_model(k, "sentiment", 5, &a16), lstm16);
+	CU_ASSERT_PTR_NULL(view_keep_model(k, "sentiment", 6, &a8));
+	CU_ASSERT_PTR_NULL(view_keep_beside(k, "sentiment", lstm8, "RNN"));
+	view_keep_put_model(k, "sentiment", 7, &a8, gru);
+	CU_ASSERT_PTR_EQUAL(view_keep_beside(k, "sentiment", lstm8, "RNN"), gru);
+	view_keep_put_model(k, "sentiment", 6, &a8, rnn);
+	CU_ASSERT_PTR_EQUAL(view_keep_beside(k, "sentiment", lstm8, "RNN"), rnn);
+	CU_ASSERT_PTR_EQUAL(view_keep_beside(k, "sentiment", rnn, "LSTM"),
+	    lstm16);	/* the latest LSTM */
+	CU_ASSERT_PTR_NULL(view_keep_beside(k, "other-lesson", rnn, "LSTM"));
+
+	CU_ASSERT_PTR_NULL(view_keep_text(k, "sentiment", 5));
+	view_keep_put_text(k, "sentiment", 5, "The soup was bad.");
+	view_keep_put_text(k, "sentiment", 5, "The soup was not bad.");
+	CU_ASSERT_STRING_EQUAL(view_keep_text(k, "sentiment", 5),
+	    "The soup was not bad.");
+	sim_args_free(&a8);
+	sim_args_free(&a16);
+	diag_list_free(&d);
+	view_keep_destroy(k);	/* frees the four models */
 }
 
 /* ---- quizzes -------------------------------------------------------------- */
@@ -735,6 +906,10 @@ test_view_register(void)
 	CU_add_test(s, "keys of the other screens",
 	    test_view_keys_other_screens);
 	CU_add_test(s, "line editor and UTF-8", test_view_edit_utf8);
+	CU_add_test(s, "line editor cursor, words, no silent cut",
+	    test_view_edit_cursor);
+	CU_add_test(s, "keep: knobs, models per setting, texts",
+	    test_view_keep_per_setting);
 	CU_add_test(s, "quiz answers", test_view_quiz_answers);
 	CU_add_test(s, "quiz answers restored", test_view_quiz_restore);
 }

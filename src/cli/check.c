@@ -5,6 +5,8 @@
 #include "doc/simblock.h"
 #include "doc/template.h"
 #include "lesson/course.h"
+#include "lesson/expect.h"
+#include "core/suggest.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
@@ -88,10 +90,78 @@ check_width(const struct lesson *l, struct lesson_pos at, const char *what,
 	}
 }
 
-/* Every chart series and the output template must match the result. */
+/* Where byte offset of a block's output template is in the file: its own
+ * line and column where the template's lines are the file's, else the
+ * output key's value. */
+static struct lesson_pos
+template_pos(const struct lesson_sim *s, size_t offset)
+{
+	struct lesson_pos at = s->output_body;
+	const char *line = s->output;
+
+	if (s->output_indent < 0)
+		return s->output_pos;
+
+	for (const char *p = s->output; p < s->output + offset; p++)
+		if (*p == '\n') {
+			if (s->output_indent == 0)
+				return s->output_pos;
+			at.line++;
+			at.col = s->output_indent;
+			line = p + 1;
+		}
+	for (const char *p = line; p < s->output + offset; p++)
+		at.col += ((unsigned char)*p & 0xC0) != 0x80;
+	return at;
+}
+
+/* The names an expectation could have meant: the result's scalars. */
+static const char *
+nearest_scalar(const struct sim_result *res, const char *name)
+{
+	const char *names[64];
+	size_t n = 0;
+
+	for (size_t i = 0; i < res->nscalars && n < 64; i++)
+		names[n++] = res->scalars[i].name;
+	return suggest_nearest(name, names, n);
+}
+
+/* Each expectation must hold at the block's own parameters. */
+static void
+check_expects(const struct lesson *l, const struct lesson_sim *s,
+    const struct sim_result *res, struct diag_list *diags)
+{
+	for (size_t i = 0; i < s->nexpects; i++) {
+		const struct lesson_expect *e = &s->expects[i];
+		char *cause, got[SIM_NUMBER_MAX];
+		double v;
+
+		if (doc_template_value(res, e->name, &v, &cause) < 0) {
+			const char *near = nearest_scalar(res, e->name);
+
+			diag_add(diags, DIAG_ERROR, l->file, e->pos.line,
+			    e->pos.col, "expect: %s%s%s%s", cause,
+			    near != NULL ? " (did you mean '" : "",
+			    near != NULL ? near : "", near != NULL ? "'?)" : "");
+			free(cause);
+			continue;
+		}
+		if (lesson_expect_holds(e, v))
+			continue;
+		sim_format_double(got, v, 6);
+		diag_add(diags, DIAG_ERROR, l->file, e->pos.line, e->pos.col,
+		    "expect: %s is %s at the lesson's parameters, expected %s",
+		    e->name, got, e->text);
+	}
+}
+
+/* Every chart series and the output template must match the result, and
+ * every expectation hold. */
 static void
 check_result(const struct lesson *l, const struct lesson_sim *s,
-    const struct sim_result *res, struct diag_list *diags)
+    const struct sim_args *args, const struct sim_result *res,
+    struct diag_list *diags)
 {
 	for (size_t i = 0; i < s->ncharts; i++)
 		for (size_t j = 0; j < s->charts[i].nseries; j++)
@@ -117,17 +187,22 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 	if (s->output != NULL) {
 		struct strbuf sb;
 		char *cause;
+		size_t where;
 
 		strbuf_init(&sb);
-		if (doc_template_fill(&sb, s->output, res, &cause) < 0) {
-			diag_add(diags, DIAG_ERROR, l->file, s->output_pos.line,
-			    s->output_pos.col, "output: %s", cause);
+		if (doc_template_fill(&sb, s->output, res, args, &cause,
+		    &where) < 0) {
+			struct lesson_pos at = template_pos(s, where);
+
+			diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
+			    "output: %s", cause);
 			free(cause);
 		} else {
 			check_width(l, s->output_pos, "output", sb.s, diags);
 		}
 		strbuf_free(&sb);
 	}
+	check_expects(l, s, res, diags);
 }
 
 /* Run a sim block with the lesson's parameters and check what it names. */
@@ -152,7 +227,8 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 			diag_add(diags, DIAG_WARNING, l->file, b->pos.line,
 			    b->pos.col, "simulation %s not run: it takes about "
 			    "%.0f s, over the budget of %.0f s left (--budget "
-			    "SECONDS); its charts and output were not checked",
+			    "SECONDS); its charts, output and expect were not "
+			    "checked",
 			    spec->name, ceil(cost), *budget);
 			sim_args_free(&args);
 			return;
@@ -161,7 +237,7 @@ check_sim(const struct lesson *l, const struct lesson_block *b,
 	}
 	sim_result_init(&res);
 	if (sim_run(&res, &args, diags) == 0)
-		check_result(l, &b->sim, &res, diags);
+		check_result(l, &b->sim, &args, &res, diags);
 	sim_result_free(&res);
 	sim_args_free(&args);
 }

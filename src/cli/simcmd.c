@@ -37,6 +37,9 @@ struct request {
 	size_t nkv;
 	const char *save, *load;	/* --save, --load FILE: simulations
 					 * that train a model */
+	const char *beside;	/* --beside FILE: a model to compare */
+	char **ask;		/* --ask TEXT, in order */
+	size_t nask;
 	int width;		/* text: chart width (--width) */
 	int ascii;		/* text: ASCII charts (--ascii), -1: by locale */
 };
@@ -52,6 +55,7 @@ usage(FILE *f)
 	    "--scalars\n"
 	    "       rnntutor sim NAME [PARAM=VALUE ...] [--save FILE] "
 	    "[--load FILE]\n"
+	    "           [--ask TEXT ...] [--beside FILE]\n"
 	    "       rnntutor sim [NAME] --help\n", f);
 }
 
@@ -74,7 +78,8 @@ help(FILE *f)
 	usage(f);
 	fputs("\nRun one of the course's simulations and print its result.\n"
 	    "  --list           every simulation with its parameters, "
-	    "defaults and ranges\n"
+	    "defaults and ranges,\n"
+	    "                   and the series and scalars a run returns\n"
 	    "  --format=FORMAT  text (for people, the default), or tsv or "
 	    "csv: a header row\n"
 	    "                   naming the columns, then one row per step "
@@ -101,8 +106,15 @@ help(FILE *f)
 	    "  --save FILE      save the trained model to FILE\n"
 	    "  --load FILE      start from the model in FILE "
 	    "(epochs=0: only\n"
-	    "                   score it on the test sentences)\n", f);
-	fputs("                   (--save and --load: simulations that train a "
+	    "                   score it on the test sentences)\n"
+	    "  --ask TEXT       after the run, what the trained model says "
+	    "about TEXT:\n"
+	    "                   P(positive) after each word, the gates, the "
+	    "saliency\n"
+	    "                   ||dz/dx_t|| per word (may be repeated)\n"
+	    "  --beside FILE    with --ask: the saliency of the model in FILE "
+	    "beside it\n", f);
+	fputs("                   (these four: simulations that train a "
 	    "model: ", f);
 	model_sims(f);
 	fputs(")\n"
@@ -213,7 +225,23 @@ parse_args(struct request *rq, int argc, char **argv, FILE *err)
 					    " to " NUM_STR(DOC_MAX_WIDTH) ", not", w);
 				rq->width = (int)v;
 			}
-			else if (model_file_option(rq, a, argc, argv, &i, err,
+			else if (strcmp(a, "--ask") == 0 ||
+			    strncmp(a, "--ask=", 6) == 0) {
+				if (a[5] == '=')
+					rq->ask[rq->nask++] = (char *)(a + 6);
+				else if (i + 1 < argc)
+					rq->ask[rq->nask++] = argv[++i];
+				else
+					return fail(err, "missing text after",
+					    a);
+			} else if (strcmp(a, "--beside") == 0 ||
+			    strncmp(a, "--beside=", 9) == 0) {
+				rq->beside = a[8] == '=' ? a + 9 :
+				    i + 1 < argc ? argv[++i] : "";
+				if (*rq->beside == '\0')
+					return fail(err, "missing file name "
+					    "after", a);
+			} else if (model_file_option(rq, a, argc, argv, &i, err,
 			    &status)) {
 				if (status != 0)
 					return status;
@@ -273,8 +301,98 @@ describe_type(const struct sim_param_spec *ps)
 	return strbuf_detach(&sb);
 }
 
+/* The arguments of a quick run that returns the same series and scalars
+ * as a run at the defaults: a slow simulation with its whole-number sizes
+ * (epochs, updates, hidden...) lowered to 1 where that makes it cheaper.
+ * The names of a result do not depend on its size; tests/sim_cli.sh checks
+ * that they match a run at the defaults. */
+static void
+quick_args(struct sim_args *args, const struct sim_spec *spec)
+{
+	sim_args_init(args, spec);
+	for (size_t i = 0; i < spec->nparams && sim_pace(args) !=
+	    SIM_PACE_FAST; i++) {
+		const struct sim_param_spec *ps = &spec->params[i];
+		double was = args->num[i], cost = sim_cost(args);
+
+		if (ps->type != SIM_INT || ps->min > 1 || strcmp(ps->name,
+		    "seed") == 0)
+			continue;
+		args->num[i] = 1;
+		if (!(sim_cost(args) < cost))
+			args->num[i] = was;
+	}
+}
+
+/* A result's names with their one-line labels, under a heading. */
+static void
+result_names(FILE *out, const char *heading, size_t n,
+    const char *(*name)(const struct sim_result *, size_t),
+    const char *(*label)(const struct sim_result *, size_t),
+    const struct sim_result *res)
+{
+	size_t w = 0;
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(name(res, i)) > w)
+			w = strlen(name(res, i));
+	fprintf(out, "  %s:\n", heading);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "      %-*s  %s\n", (int)w, name(res, i),
+		    label(res, i));
+}
+
+static const char *
+series_name(const struct sim_result *res, size_t i)
+{
+	return res->series[i].name;
+}
+
+static const char *
+series_label(const struct sim_result *res, size_t i)
+{
+	return res->series[i].label;
+}
+
+static const char *
+scalar_name(const struct sim_result *res, size_t i)
+{
+	return res->scalars[i].name;
+}
+
+static const char *
+scalar_label(const struct sim_result *res, size_t i)
+{
+	return res->scalars[i].label;
+}
+
+/* What a run returns, for charts, output templates and expect: the names
+ * of its series and scalars, each with its label. */
+static void
+describe_results(FILE *out, const struct sim_spec *spec)
+{
+	struct sim_args args;
+	struct sim_result res;
+	struct diag_list diags;
+
+	quick_args(&args, spec);
+	sim_result_init(&res);
+	diag_list_init(&diags);
+	if (sim_run(&res, &args, &diags) == 0) {
+		result_names(out, "series (charts, templates: name[i])",
+		    res.nseries, series_name, series_label, &res);
+		result_names(out, "scalars (templates, expect:)", res.nscalars,
+		    scalar_name, scalar_label, &res);
+	}
+	sim_result_free(&res);
+	sim_args_free(&args);
+	diag_list_free(&diags);
+}
+
 /* One simulation: its name and summary, then a line per parameter with its
- * default, type and range, and help. */
+ * default, type and range, and help; then the names of its results. */
 static void
 describe(FILE *out, const struct sim_spec *spec)
 {
@@ -301,6 +419,7 @@ describe(FILE *out, const struct sim_spec *spec)
 		free(defs[i]);
 	}
 	sim_args_free(&args);
+	describe_results(out, spec);
 }
 
 /* `rnntutor sim --list` */
@@ -531,30 +650,77 @@ print_scalars(FILE *out, enum format format, const struct sim_result *res)
 	}
 }
 
-/* Run args in steps, from and to a model file when asked. */
+/* Run args in steps, from and to a model file when asked; *asked gets
+ * the trained model when there are texts to ask it about, *beside the
+ * model of --beside. */
 static int
-run_job(struct sim_result *res, const struct sim_args *args,
+run_job(struct sim_result *res, struct sim_model **asked,
+    struct sim_model **beside, const struct sim_args *args,
     const struct request *rq, struct diag_list *diags)
 {
 	struct sim_job *job;
 	struct sim_model *model;
 	int rc;
 
+	if (rq->beside != NULL) {
+		*beside = sim_model_load(args->spec, rq->beside, diags);
+		if (*beside == NULL)
+			return SIM_ERUN;
+	}
 	if (sim_job_create(&job, args, rq->load, diags) != SIM_OK)
 		return SIM_ERUN;
 	while ((rc = sim_job_step(job, 64, diags)) == 1)
 		;
 	if (rc == 0) {
 		sim_job_result(job, res);
-		if (rq->save != NULL) {
-			model = sim_job_model(job);
-			if (sim_model_save(model, rq->save, diags) != SIM_OK)
-				rc = SIM_ERUN;
+		model = sim_job_model(job);
+		if (rq->save != NULL &&
+		    sim_model_save(model, rq->save, diags) != SIM_OK)
+			rc = SIM_ERUN;
+		if (rq->nask > 0)
+			*asked = model;
+		else
 			sim_model_destroy(model);
-		}
 	}
 	sim_job_destroy(job);
 	return rc == 0 ? SIM_OK : SIM_ERUN;
+}
+
+/* After the run's output, each --ask TEXT: what the model says, laid out
+ * as the pager shows it under its block (tsv, csv: the table "inside"). */
+static void
+print_answers(FILE *out, const struct request *rq,
+    const struct sim_model *model, const struct sim_model *beside)
+{
+	struct doc_opts o = {
+		.width = rq->width,
+		.ascii = rq->ascii >= 0 ? rq->ascii : !utf8_locale_is_utf8(),
+		.focus = -1,
+	};
+
+	for (size_t i = 0; i < rq->nask; i++) {
+		struct sim_result ans;
+		struct doc_page *page;
+
+		sim_result_init(&ans);
+		sim_model_ask_beside(&ans, model, beside, rq->ask[i],
+		    strlen(rq->ask[i]));
+		if (rq->format == FORMAT_TEXT) {
+			fputc('\n', out);
+			page = doc_layout_answer(&ans, &o);
+			cli_print_page(out, page);
+			doc_page_destroy(page);
+		} else {
+			if (i > 0)
+				fputc('\n', out);
+			if (ans.ntables > 0)
+				print_rows(out, rq->format, &ans);
+			else	/* no words: no table, say why */
+				for (size_t k = 0; k < ans.nnotes; k++)
+					fprintf(out, "%s\n", ans.notes[k]);
+		}
+		sim_result_free(&ans);
+	}
 }
 
 /* Set the parameters, run, print. */
@@ -564,6 +730,7 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 {
 	struct sim_args args;
 	struct sim_result res;
+	struct sim_model *asked = NULL, *beside = NULL;
 	struct diag_list diags;
 	double start = 0.0;
 	int status = 0;
@@ -586,7 +753,18 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 		model_sims(err);
 		fprintf(err, ")\n");
 		status = 2;
-	} else if (run_job(&res, &args, rq, &diags) != SIM_OK) {
+	} else if ((rq->nask > 0 || rq->beside != NULL) &&
+	    !sim_has_model(spec)) {
+		fprintf(err, "rnntutor: error: --ask and --beside are for "
+		    "simulations that train a model (");
+		model_sims(err);
+		fprintf(err, ")\n");
+		status = 2;
+	} else if (rq->beside != NULL && rq->nask == 0) {
+		fputs("rnntutor: error: --beside goes with --ask\n", err);
+		status = 2;
+	} else if (run_job(&res, &asked, &beside, &args, rq, &diags) !=
+	    SIM_OK) {
 		status = 1;
 	}
 	print_diags(err, &diags);	/* errors, or warnings: lines skipped... */
@@ -599,7 +777,11 @@ run(const struct request *rq, const struct sim_spec *spec, FILE *out,
 			print_scalars(out, rq->format, &res);
 		else
 			print_rows(out, rq->format, &res);
+		if (asked != NULL)
+			print_answers(out, rq, asked, beside);
 	}
+	sim_model_destroy(asked);
+	sim_model_destroy(beside);
 	sim_result_free(&res);
 done:
 	sim_args_free(&args);
@@ -622,6 +804,8 @@ cli_sim_main(int argc, char **argv, FILE *out, FILE *err)
 	rq.ascii = -1;
 	rq.kv = xreallocarray(NULL, argc > 0 ? (size_t)argc : 1,
 	    sizeof *rq.kv);
+	rq.ask = xreallocarray(NULL, argc > 0 ? (size_t)argc : 1,
+	    sizeof *rq.ask);
 	status = parse_args(&rq, argc, argv, err);
 	if (status != 0)
 		goto done;
@@ -671,5 +855,6 @@ cli_sim_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 done:
 	free(rq.kv);
+	free(rq.ask);
 	return status;
 }

@@ -312,13 +312,15 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 /* The filled output template, shown as program output. */
 static void
 output(struct doc_page *page, int block, const char *tmpl,
-    const struct sim_result *res, const struct doc_opts *o)
+    const struct sim_result *res, const struct sim_args *args,
+    const struct doc_opts *o)
 {
 	struct strbuf sb;
 	char *cause;
+	size_t where;
 
 	strbuf_init(&sb);
-	if (doc_template_fill(&sb, tmpl, res, &cause) < 0) {
+	if (doc_template_fill(&sb, tmpl, res, args, &cause, &where) < 0) {
 		char *msg = xasprintf("output template: %s", cause);
 
 		error_line(page, block, msg, o);
@@ -340,9 +342,116 @@ chart_ready(const struct lesson_chart *c, const struct sim_result *res)
 	return c->nseries > 0;
 }
 
+#define BAR_DECADES 5	/* a table's bars: 1e-5 of the largest or less is empty */
+#define BAR_MAX 12	/* columns of a bar at most */
+
+/* A number as a bar of w columns on the log scale that runs from hi *
+ * 10^-BAR_DECADES (empty) to hi (full): eighths of a column in UTF-8,
+ * whole columns of '#' in ASCII, '.' for the rest in both. */
+static void
+add_bar(struct doc_line *line, double v, double hi, int w, int ascii)
+{
+	static const char *const eighth[8] = { "", "\xE2\x96\x8F",
+	    "\xE2\x96\x8E", "\xE2\x96\x8D", "\xE2\x96\x8C",
+	    "\xE2\x96\x8B", "\xE2\x96\x8A", "\xE2\x96\x89" };
+	double f = v > 0.0 && hi > 0.0 ?
+	    1.0 + log10(v / hi) / BAR_DECADES : 0.0;
+	int units, full, used;
+
+	f = f < 0.0 || isnan(f) ? 0.0 : f > 1.0 ? 1.0 : f;
+	units = (int)lround(f * w * (ascii ? 1 : 8));
+	full = ascii ? units : units / 8;
+	for (int i = 0; i < full; i++)
+		doc_line_add(line, DOC_OUTPUT, ascii ? "#" : "\xE2\x96\x88",
+		    ascii ? 1 : 3, 1);
+	used = full;
+	if (!ascii && units % 8 != 0) {
+		doc_line_add(line, DOC_OUTPUT, eighth[units % 8], 3, 1);
+		used++;
+	}
+	for (; used < w; used++)
+		doc_line_add(line, DOC_LABEL, ".", 1, 1);
+}
+
+/* A table of a model's answer, one line per row: the first column left
+ * and cut to fit, the others right-aligned, and the bar columns drawn as
+ * bars (sharing one log scale) before their numbers. A table too wide for
+ * the page drops its bars. */
+static void
+answer_table(struct doc_page *page, int block, const struct sim_table *tb,
+    const struct doc_opts *o)
+{
+	int *w = xcalloc(tb->ncols + 1, sizeof *w);
+	int total = GUTTER + 2, nbars = 0, barw = 0;
+	double hi = 0.0;
+	struct doc_line *line;
+
+	for (size_t c = 0; c < tb->ncols; c++) {
+		w[c] = (int)utf8_width(tb->header[c], strlen(tb->header[c]));
+		for (size_t r = 0; r < tb->nrows; r++) {
+			const char *cell = tb->cells[r * tb->ncols + c];
+			int cw = (int)utf8_width(cell, strlen(cell));
+
+			w[c] = cw > w[c] ? cw : w[c];
+			if (tb->bar[c] && strtod(cell, NULL) > hi)
+				hi = strtod(cell, NULL);
+		}
+		if (c == 0 && w[c] > 12)
+			w[c] = 12;
+		nbars += tb->bar[c] != 0;
+		total += w[c] + (c > 0 ? 2 : 0);
+	}
+	/* too wide without bars: leave out the plain columns after the
+	 * second, then the second, then bar columns from the right */
+	for (size_t pass = 0; pass < 3 && total > o->width; pass++)
+		for (size_t c = tb->ncols; c-- > 1 && total > o->width;) {
+			if (w[c] < 0 || (pass == 0 && (c == 1 || tb->bar[c])) ||
+			    (pass == 1 && tb->bar[c]))
+				continue;
+			total -= w[c] + 2;
+			nbars -= tb->bar[c] != 0;
+			w[c] = -1;
+		}
+	if (nbars > 0) {
+		barw = (o->width - total - 2 * nbars) / nbars;
+		barw = barw > BAR_MAX ? BAR_MAX : barw < 4 ? 0 : barw;
+	}
+	for (long r = -1; r < (long)tb->nrows; r++) {
+		line = doc_page_line(page, block);
+		doc_line_pad(line, GUTTER + 2);
+		for (size_t c = 0; c < tb->ncols; c++) {
+			const char *cell = r < 0 ? tb->header[c] :
+			    tb->cells[(size_t)r * tb->ncols + c];
+			int cw = (int)utf8_width(cell, strlen(cell));
+
+			if (c == 0) {
+				add_name(line, cell, w[0], o->ascii);
+				continue;
+			}
+			if (w[c] < 0)
+				continue;	/* left out: too narrow */
+			doc_line_pad(line, 2);
+			if (tb->bar[c] && barw > 0) {
+				if (r < 0)
+					doc_line_pad(line, barw + 1);
+				else {
+					add_bar(line, strtod(cell, NULL), hi,
+					    barw, o->ascii);
+					doc_line_pad(line, 1);
+				}
+			}
+			doc_line_pad(line, w[c] - cw);
+			doc_line_add_text(line, r < 0 ? DOC_LABEL : DOC_OUTPUT,
+			    cell, strlen(cell), o->ascii);
+		}
+	}
+	free(w);
+}
+
 /* What a trained model said about the reader's text: the first note heads
  * it, then a chart of every series (on the series' own range when it has
- * one: a probability is drawn from 0 to 1), then the other notes. */
+ * one: a probability is drawn from 0 to 1), its tables, then the other
+ * notes. */
 static void
 answer(struct doc_page *page, int block, const struct sim_result *ans,
     const struct doc_opts *o)
@@ -371,6 +480,8 @@ answer(struct doc_page *page, int block, const struct sim_result *ans,
 		c.caption = s->label;
 		chart(page, block, &c, ans, o);
 	}
+	for (size_t i = 0; i < ans->ntables; i++)
+		answer_table(page, block, &ans->tables[i], o);
 	for (size_t i = 1; i < ans->nnotes; i++)
 		doc_wrap(page, ans->notes[i], strlen(ans->notes[i]), &w);
 }
@@ -532,7 +643,7 @@ predict_result(struct doc_page *page, const struct lesson_predict *p,
 
 	if (p->choices != NULL) {
 		close = ps != NULL && ps->choice == p->answer;
-		msg = ps == NULL ? xasprintf("Answer: %c) %s",
+		msg = ps == NULL ? xasprintf("The result says %c) %s.",
 		    (char)('a' + p->answer), p->choices[p->answer]) :
 		    close ? xasprintf("You predicted %c): right.",
 		    (char)('a' + ps->choice)) :
@@ -544,7 +655,8 @@ predict_result(struct doc_page *page, const struct lesson_predict *p,
 		    p->scalar);
 		close = 0;
 	} else if (ps == NULL) {
-		msg = xasprintf("Answer: %s = %.4g.", p->scalar, sc->value);
+		msg = xasprintf("The simulation gives %s = %.4g.", p->scalar,
+		    sc->value);
 		close = 1;
 	} else {
 		close = doc_predict_close(p, ps->value, sc->value);
@@ -664,9 +776,11 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 			for (size_t i = 0; i < b->sim.ncharts; i++)
 				chart(page, block, &b->sim.charts[i], res, o);
 			if (b->sim.output != NULL)
-				output(page, block, b->sim.output, res, o);
+				output(page, block, b->sim.output, res, args,
+				    o);
 			notes(page, block, res, o);
-			if (b->sim.predict.ask != NULL)
+			if (b->sim.predict.ask != NULL && (o->reveal ||
+			    (st != NULL && st->predict.committed)))
 				predict_result(page, &b->sim.predict, block,
 				    st != NULL && st->predict.committed ?
 				    &st->predict : NULL, res, o);
@@ -716,5 +830,21 @@ doc_layout_result(const struct sim_result *res, const struct doc_opts *opts)
 		chart(page, -1, &c, res, &o);
 		doc_page_line(page, -1);
 	}
+	return page;
+}
+
+/* See simblock.h: the TUI's layout of an answer, on a page of its own. */
+struct doc_page *
+doc_layout_answer(const struct sim_result *ans, const struct doc_opts *opts)
+{
+	struct doc_opts o = *opts;
+	struct doc_page *page;
+
+	if (o.width < DOC_MIN_WIDTH)
+		o.width = DOC_MIN_WIDTH;
+	if (o.width > DOC_MAX_WIDTH)
+		o.width = DOC_MAX_WIDTH;
+	page = doc_page_create(o.width, 0);
+	answer(page, -1, ans, &o);
 	return page;
 }

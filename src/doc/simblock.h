@@ -26,6 +26,12 @@ void doc_layout_caption(struct doc_page *page, const char *caption, int block,
 int doc_sim_args(struct sim_args *args, const struct lesson *lesson,
     const struct lesson_block *b, struct diag_list *diags);
 
+/* What a trained model said about a text (sim_model_ask), laid out as the
+ * TUI shows it under its block: the heading note, the charts, the tables
+ * (bars included) and the other notes (rnntutor sim ... --ask). */
+struct doc_page *doc_layout_answer(const struct sim_result *ans,
+    const struct doc_opts *opts);
+
 /* Charts of every series of a result, one after the other, each with its
  * label, range and summary (rnntutor sim --format=text). */
 struct doc_page *doc_layout_result(const struct sim_result *res,

@@ -99,6 +99,25 @@ struct lesson_chart {
 	struct lesson_pos pos;
 };
 
+/* One assertion of a sim block's expect: (see lesson/expect.h). */
+enum lesson_expect_op {
+	LESSON_EXPECT_ROUNDS,	/* "44": equal when rounded to the digits written */
+	LESSON_EXPECT_LT,
+	LESSON_EXPECT_LE,
+	LESSON_EXPECT_GT,
+	LESSON_EXPECT_GE,
+	LESSON_EXPECT_NEAR	/* "0.51 ± 0.01" */
+};
+
+struct lesson_expect {
+	char *name;		/* a result scalar, or series[i] */
+	char *text;		/* the assertion as written */
+	enum lesson_expect_op op;
+	double value;
+	double tolerance;	/* ROUNDS: half the last digit's unit */
+	struct lesson_pos pos;	/* of the assertion */
+};
+
 /* A prediction the reader commits to before a sim block shows its result:
  * a choice, or a number compared with a scalar the simulation computes. */
 struct lesson_predict {
@@ -127,8 +146,14 @@ struct lesson_sim {
 	size_t ncharts;
 	char *output;		/* template with {placeholders}; may be NULL */
 	struct lesson_pos output_pos;
+	struct lesson_pos output_body;	/* of the template's first character */
+	int output_indent;	/* column of its later lines; 0 when only its
+				 * first line is the file's (a quoted or plain
+				 * scalar), -1 when none is (folded, >) */
 	char *try_text;		/* the "try this" prompt; may be NULL */
 	char *caption;		/* may be NULL */
+	struct lesson_expect *expects;	/* checked by --check */
+	size_t nexpects;
 	struct lesson_predict predict;	/* predict.ask NULL: none */
 };
 

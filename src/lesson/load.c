@@ -2,6 +2,7 @@
 
 #include "lesson/lesson.h"
 #include "lesson/tree.h"
+#include "lesson/expect.h"
 #include "core/file.h"
 #include "core/lessonid.h"
 #include "core/num.h"
@@ -35,6 +36,8 @@ struct key_spec {
 /* Loader state for one file. */
 struct loader {
 	const char *file;
+	const char *buf;	/* the file's text, for where a scalar's text starts */
+	size_t len;
 	struct diag_list *diags;
 	int failed;
 };
@@ -368,7 +371,7 @@ static const struct key_spec choice_keys[CHK_COUNT] = {
 	    "why a reader who picks it is wrong (or right)"),
 };
 enum { SK_SIM, SK_CAPTION, SK_PARAMS, SK_KNOBS, SK_CHARTS, SK_OUTPUT, SK_TRY,
-	SK_PREDICT, SK_COUNT };
+	SK_PREDICT, SK_EXPECT, SK_COUNT };
 static const struct key_spec sim_keys[SK_COUNT] = {
 	[SK_SIM] = KEY("sim", SCALAR, 1, "a simulation name"),
 	[SK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
@@ -377,6 +380,8 @@ static const struct key_spec sim_keys[SK_COUNT] = {
 	[SK_CHARTS] = KEY("charts", SEQ, 0, "a list of charts"),
 	[SK_OUTPUT] = KEY("output", SCALAR, 0, "an output template"),
 	[SK_TRY] = KEY("try", SCALAR, 0, "a 'try this' prompt"),
+	[SK_EXPECT] = KEY("expect", MAP, 0,
+	    "result assertions (name: \"< 0.6\")"),
 	[SK_PREDICT] = KEY("predict", MAP, 0,
 	    "a prediction asked before the result shows"),
 };
@@ -719,6 +724,42 @@ load_params(struct loader *ld, struct lesson_sim *s,
 	}
 }
 
+/* Expectations: a mapping of result names to assertions (lesson/expect.h). */
+static void
+load_expects(struct loader *ld, struct lesson_sim *s,
+    const struct lesson_node *map)
+{
+	s->expects = xcalloc(map->n / 2 + 1, sizeof *s->expects);
+	for (size_t k = 0; k + 1 < map->n; k += 2) {
+		const struct lesson_node *key = map->kids[k];
+		const struct lesson_node *value = map->kids[k + 1];
+		struct lesson_expect *e;
+		char *cause;
+
+		if (key->kind != LESSON_NODE_SCALAR ||
+		    value->kind != LESSON_NODE_SCALAR) {
+			error_at(ld, value, "'expect': expected name: assertion "
+			    "pairs, found %s", lesson_node_what(value));
+			continue;
+		}
+		for (size_t j = 0; j < s->nexpects; j++)
+			if (strcmp(s->expects[j].name, key->str) == 0)
+				error_at(ld, key, "'expect': %s is expected "
+				    "twice (line %d)", key->str,
+				    s->expects[j].pos.line);
+		e = &s->expects[s->nexpects];
+		if (lesson_expect_parse(e, value->str, &cause) < 0) {
+			error_at(ld, value, "'expect': %s: %s", key->str, cause);
+			free(cause);
+			continue;
+		}
+		e->name = xstrdup(key->str);
+		e->text = text_of(value);
+		e->pos = value->pos;
+		s->nexpects++;
+	}
+}
+
 /* One knob: a parameter name, or a mapping with a narrower range. */
 static void
 load_knob(struct loader *ld, struct lesson_knob *k,
@@ -840,6 +881,49 @@ load_chart(struct loader *ld, struct lesson_chart *c,
 		    "above 0");
 }
 
+/* Where the text of a template scalar starts in the file, and the column
+ * of its later lines: a literal block (|) keeps one source line per line;
+ * a one-line scalar starts after its quote, if any. Other scalars' lines
+ * cannot be told apart in the source: indent 0, and -1 for a folded block
+ * (>), whose first line is not where the scalar starts either. */
+static void
+template_body(const struct loader *ld, const struct lesson_node *node,
+    struct lesson_pos *body, int *indent)
+{
+	size_t off = 0;
+	int line = 1, spaces = 0;
+
+	*body = node->pos;
+	*indent = 0;
+	while (off < ld->len && line < node->pos.line)
+		line += ld->buf[off++] == '\n';
+	for (int col = 1; off < ld->len && col < node->pos.col; col++)
+		while (++off < ld->len &&
+		    ((unsigned char)ld->buf[off] & 0xC0) == 0x80)
+			;	/* one character: its lead and continuation bytes */
+	if (off >= ld->len)
+		return;
+	if (ld->buf[off] == '|') {
+		/* the first line with text after the header sets the indent */
+		while (off < ld->len && ld->buf[off] != '\n')
+			off++;
+		while (++off < ld->len) {
+			for (spaces = 0; off < ld->len && ld->buf[off] == ' ';
+			    off++)
+				spaces++;
+			if (off >= ld->len || ld->buf[off] != '\n')
+				break;
+		}
+		*body = (struct lesson_pos){ .line = node->pos.line + 1,
+		    .col = spaces + 1 };
+		*indent = spaces + 1;
+	} else if (ld->buf[off] == '>') {
+		*indent = -1;	/* folded: no character is where it was */
+	} else if (memchr(node->str, '\n', node->len) == NULL) {
+		body->col += ld->buf[off] == '"' || ld->buf[off] == '\'';
+	}
+}
+
 /* A sim block: what to run, what the reader may turn, what to show. */
 static void
 load_sim(struct loader *ld, struct lesson_block *b,
@@ -871,10 +955,14 @@ load_sim(struct loader *ld, struct lesson_block *b,
 	if (v[SK_OUTPUT] != NULL) {
 		s->output = required_text(ld, v[SK_OUTPUT], "an output template");
 		s->output_pos = v[SK_OUTPUT]->pos;
+		template_body(ld, v[SK_OUTPUT], &s->output_body,
+		    &s->output_indent);
 	}
 	s->try_text = optional_text(ld, v[SK_TRY], "a 'try this' prompt");
 	if (v[SK_PREDICT] != NULL)
 		load_predict(ld, &s->predict, v[SK_PREDICT]);
+	if (v[SK_EXPECT] != NULL)
+		load_expects(ld, s, v[SK_EXPECT]);
 }
 
 /* The kind of a block: the one kind key it has. */
@@ -1026,7 +1114,8 @@ int
 lesson_load_buffer(struct lesson **out, const char *name, const char *buf,
     size_t len, struct diag_list *diags)
 {
-	struct loader ld = { .file = name, .diags = diags, .failed = 0 };
+	struct loader ld = { .file = name, .buf = buf, .len = len,
+	    .diags = diags, .failed = 0 };
 	struct lesson_node *root;
 	struct lesson *l;
 
@@ -1136,6 +1225,9 @@ block_free(struct lesson_block *b)
 	}
 	free(s->charts);
 	free(s->output);
+	for (size_t i = 0; i < s->nexpects; i++)
+		lesson_expect_free(&s->expects[i]);
+	free(s->expects);
 	free(s->try_text);
 	free(s->caption);
 	free(s->predict.ask);

@@ -27,6 +27,9 @@ sentiment_prediction_free(struct sentiment_prediction *pred)
 	sentiment_tokens_free(&pred->words);
 	free(pred->unknown);
 	free(pred->prefix);
+	free(pred->keep);
+	free(pred->write);
+	free(pred->saliency);
 	sentiment_prediction_init(pred);
 }
 
@@ -54,10 +57,16 @@ sentiment_predict(struct sentiment_prediction *pred,
 
 	free(pred->unknown);
 	free(pred->prefix);
+	free(pred->keep);
+	free(pred->write);
+	free(pred->saliency);
 	sentiment_tokenize(&pred->words, text, len);
 	n = pred->words.n;
 	pred->unknown = xcalloc(n + 1, sizeof *pred->unknown);
 	pred->prefix = xcalloc(n + 1, sizeof *pred->prefix);
+	pred->keep = xcalloc(n + 1, sizeof *pred->keep);
+	pred->write = xcalloc(n + 1, sizeof *pred->write);
+	pred->saliency = xcalloc(n + 1, sizeof *pred->saliency);
 	ids = xcalloc(n + 1, sizeof *ids);
 	for (size_t i = 0; i < n; i++) {
 		ids[i] = (int32_t)sentiment_vocab_id(&model->vocab,
@@ -74,6 +83,8 @@ sentiment_predict(struct sentiment_prediction *pred,
 	if (n > 0)
 		pred->prefix[n - 1] = sentiment_sigmoid(batch.logit[0]);
 	pred->p = sentiment_sigmoid(batch.logit[0]);
+	sentiment_inside(pred->keep, pred->write, pred->saliency, model, ids,
+	    n);
 	sentiment_batch_free(&batch);
 	free(ids);
 }

@@ -228,6 +228,17 @@ struct sentiment_prediction {
 	double *prefix;		/* words.n: P(positive) after words 0..i */
 	double p;		/* P(positive) of the sentence (with no words,
 				 * what the model says before reading any) */
+	/* Inside the model, word by word (words.n each), from the double
+	 * kernels of lstm.c, gru.c and rnn.c: */
+	double *keep;		/* mean over the H units of the LSTM's forget
+				 * gate f_t, or of the GRU's update gate z_t
+				 * (the share of the old state kept); NaN for
+				 * the plain RNN */
+	double *write;		/* mean of the LSTM's input gate i_t; NaN for
+				 * the GRU and the RNN */
+	double *saliency;	/* ||dz/dx_t||: how much the logit z = w . h_T
+				 * + b moves per unit change of word t's
+				 * embedding x_t (one backward pass) */
 };
 
 void sentiment_prediction_init(struct sentiment_prediction *pred);

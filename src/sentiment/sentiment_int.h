@@ -228,6 +228,24 @@ double sentiment_model_loss_double(const struct sentiment_model *model,
     const double *theta, const struct sentiment_seq *seqs, size_t count,
     double *grad);
 
+/* ---- inside.c: one sentence, word by word, in double -------------------- */
+
+/* The logit z = w . h_T + b of the model over the inputs x (steps x E, row
+ * t the embedding of word t + 1), in double through lstm.c, gru.c or
+ * rnn.c from h_0 = c_0 = 0. With dx non-NULL (steps x E) it also gets
+ * dz/dx_t, one backward pass through time from dz/dh_T = w; keep and
+ * write (steps each, either may be NULL) get the mean over the H units of
+ * the gates at each step: keep the LSTM's forget gate f_t or the GRU's
+ * update gate z_t (the share of the old state kept), write the LSTM's
+ * input gate i_t; NaN where the cell has no such gate. */
+double sentiment_logit_x(double *dx, double *keep, double *write,
+    const struct sentiment_model *model, const double *x, size_t steps);
+/* For the words ids[0..steps): keep and write as above, and saliency[t]
+ * = ||dz/dx_t||, the Euclidean norm of the logit's gradient with respect
+ * to word t's embedding (steps values each). */
+void sentiment_inside(double *keep, double *write, double *saliency,
+    const struct sentiment_model *model, const int32_t *ids, size_t steps);
+
 /* ---- data.c ---------------------------------------------------- */
 
 /* The split each example of data gets: its own, or the seeded 80/20 one of

@@ -204,7 +204,64 @@ void
 sim_model_ask(struct sim_result *answer, const struct sim_model *model,
     const char *text, size_t len)
 {
-	model->ops->ask(answer, model->impl, text, len);
+	model->ops->ask(answer, model->impl, NULL, text, len);
+}
+
+/* See sim.h: a model of other ops is not beside it. */
+void
+sim_model_ask_beside(struct sim_result *answer,
+    const struct sim_model *model, const struct sim_model *other,
+    const char *text, size_t len)
+{
+	model->ops->ask(answer, model->impl, other != NULL &&
+	    sim_model_same_sim(model, other) ? other->impl : NULL, text, len);
+}
+
+/* See sim.h. */
+const char *
+sim_model_kind(const struct sim_model *model)
+{
+	return model->ops->kind(model->impl);
+}
+
+/* See sim.h. */
+int
+sim_model_same_sim(const struct sim_model *a, const struct sim_model *b)
+{
+	return a->ops == b->ops;
+}
+
+/* See sim.h. */
+struct sim_model *
+sim_model_copy(const struct sim_model *model)
+{
+	struct sim_model *copy = xmalloc(sizeof *copy);
+
+	copy->ops = model->ops;
+	copy->impl = model->ops->copy(model->impl);
+	return copy;
+}
+
+/* See sim.h. */
+struct sim_model *
+sim_model_load(const struct sim_spec *spec, const char *path,
+    struct diag_list *diags)
+{
+	struct sim_model *model;
+	void *impl;
+
+	if (!sim_has_model(spec)) {
+		diag_add(diags, DIAG_ERROR, NULL, 0, 0, "the simulation '%s' "
+		    "has no model to load", spec->name);
+		return NULL;
+	}
+	impl = spec->job->model->load(path, diags);
+	if (impl == NULL)
+		return NULL;
+	model = xmalloc(sizeof *model);
+	model->ops = spec->job->model;
+	model->impl = impl;
+	return model;
 }
 
 /* See sim.h. */

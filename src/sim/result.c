@@ -36,6 +36,7 @@ table_free(struct sim_table *t)
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->bar);
 }
 
 /* Free everything and leave res empty. */
@@ -134,7 +135,16 @@ sim_result_add_table(struct sim_result *res, const char *name, size_t ncols,
 	for (size_t i = 0; i < ncols; i++)
 		t->header[i] = xstrdup(header[i]);
 	t->cells = NULL;
+	t->bar = xcalloc(ncols + 1, 1);
 	return t;
+}
+
+/* See sim.h. */
+void
+sim_table_set_bar(struct sim_table *t, size_t col)
+{
+	if (col < t->ncols)
+		t->bar[col] = 1;
 }
 
 /* Append a row of copies of cells[0..ncols). */
@@ -192,6 +202,7 @@ sim_result_copy(struct sim_result *dst, const struct sim_result *src)
 		for (size_t r = 0; r < t->nrows; r++)
 			sim_table_add_row(d,
 			    (const char *const *)&t->cells[r * t->ncols]);
+		memcpy(d->bar, t->bar, t->ncols);
 	}
 	for (size_t i = 0; i < src->nnotes; i++)
 		sim_result_add_note(dst, "%s", src->notes[i]);

@@ -98,6 +98,9 @@ struct sim_table {
 	size_t ncols, nrows;
 	char **header;	/* ncols names */
 	char **cells;	/* nrows * ncols strings */
+	unsigned char *bar;	/* ncols: 1 where the layout also draws each
+				 * cell's number as a bar, the column's
+				 * largest the longest (sim_table_set_bar) */
 };
 
 struct sim_result {
@@ -165,6 +168,8 @@ struct sim_table *sim_result_add_table(struct sim_result *res,
     const char *name, size_t ncols, const char *const *header);
 /* Append a row of ncols cells (copied) to table. */
 void sim_table_add_row(struct sim_table *table, const char *const *cells);
+/* Have the layout draw column col of table as bars as well as numbers. */
+void sim_table_set_bar(struct sim_table *table, size_t col);
 /* Append a line of text (printf format) to res->notes. */
 void sim_result_add_note(struct sim_result *res, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -230,9 +235,18 @@ struct sim_model_ops {
 	int (*save)(const void *model, const char *path,
 	    struct diag_list *diags);
 	/* What the model says about text[0..len): notes (the first heads the
-	 * answer), series and tables in answer (initialised, empty). */
+	 * answer), series and tables in answer (initialised, empty); with
+	 * other (a model of the same ops, or NULL) beside it where the two
+	 * can be compared. */
 	void (*ask)(struct sim_result *answer, const void *model,
-	    const char *text, size_t len);
+	    const void *other, const char *text, size_t len);
+	/* A copy of a model. */
+	void *(*copy)(const void *model);
+	/* What kind of model it is, in a word ("LSTM"), owned by the ops. */
+	const char *(*kind)(const void *model);
+	/* A model read from the file at path (as save writes it); NULL with
+	 * messages when it cannot be read. */
+	void *(*load)(const char *path, struct diag_list *diags);
 };
 
 struct sim_job_ops {
@@ -277,6 +291,21 @@ int sim_model_save(const struct sim_model *model, const char *path,
     struct diag_list *diags);
 void sim_model_ask(struct sim_result *answer, const struct sim_model *model,
     const char *text, size_t len);
+/* sim_model_ask with other (NULL: none, or a model of the same
+ * simulation) beside model, where the answer can show the two. */
+void sim_model_ask_beside(struct sim_result *answer,
+    const struct sim_model *model, const struct sim_model *other,
+    const char *text, size_t len);
+/* The model's kind in a word ("LSTM", "RNN"), owned by the registry. */
+const char *sim_model_kind(const struct sim_model *model);
+/* Do a and b come from the same simulation (can one sit beside the other)? */
+int sim_model_same_sim(const struct sim_model *a, const struct sim_model *b);
+/* A copy of model (for the caller to destroy). */
+struct sim_model *sim_model_copy(const struct sim_model *model);
+/* A model of spec's kind read from path; NULL, with messages, when it
+ * cannot be, or when spec leaves no model. */
+struct sim_model *sim_model_load(const struct sim_spec *spec,
+    const char *path, struct diag_list *diags);
 void sim_model_destroy(struct sim_model *model);
 
 #endif

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -427,46 +428,173 @@ model_save(const void *model, const char *path, struct diag_list *diags)
 	    SIM_OK : SIM_ERUN;
 }
 
-/* What the model says about a sentence: P(positive) overall, after each
- * word (a series in [0, 1]), every word with its value, unknown words
- * marked. */
-static void
-model_ask(struct sim_result *answer, const void *model, const char *text,
-    size_t len)
+/* A copy of a model. */
+static void *
+model_copy(const void *model)
 {
-	struct sentiment_prediction pred;
-	struct strbuf sb;
+	return sentiment_model_copy(model);
+}
+
+/* A model file read back. */
+static void *
+model_load(const char *path, struct diag_list *diags)
+{
+	struct sentiment_model *model;
+
+	return sentiment_model_load(&model, path, diags) == SENTIMENT_OK ?
+	    model : NULL;
+}
+
+/* The cell's name, as the lesson writes it. */
+static const char *
+model_kind(const void *model)
+{
+	switch (sentiment_model_cell(model)) {
+	case SENTIMENT_RNN:
+		return "RNN";
+	case SENTIMENT_GRU:
+		return "GRU";
+	default:
+		return "LSTM";
+	}
+}
+
+/* A number for a table cell: two decimals (fixed) or two significant
+ * digits, "-" for none. */
+static void
+cell_number(char *buf, size_t size, int fixed, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else if (fixed)
+		snprintf(buf, size, "%.2f", v);
+	else
+		snprintf(buf, size, "%.2g", v);
+}
+
+/* The table "inside": per word, P(positive) after it, the mean gates of
+ * the cell (LSTM forget and input, GRU update), and the saliency
+ * ||dz/dx_t|| of model and, when there is one, of other beside it. */
+static void
+inside_table(struct sim_result *answer, const void *model,
+    const struct sentiment_prediction *pred, const void *other,
+    const struct sentiment_prediction *opred)
+{
+	enum sentiment_cell cell = sentiment_model_cell(model);
+	const char *header[6];
+	char head_sal[32], head_other[32], cells[6][SENTIMENT_WORD_MAX + 8];
+	const char *row[6];
+	struct sim_table *tb;
+	size_t nc = 0, sal_col;
+
+	header[nc++] = "word";
+	header[nc++] = "P(pos)";
+	if (cell == SENTIMENT_LSTM) {
+		header[nc++] = "forget";
+		header[nc++] = "input";
+	} else if (cell == SENTIMENT_GRU) {
+		header[nc++] = "update";
+	}
+	snprintf(head_sal, sizeof head_sal, "%s dz/dx", model_kind(model));
+	sal_col = nc;
+	header[nc++] = head_sal;
+	if (other != NULL) {
+		snprintf(head_other, sizeof head_other, "%s dz/dx",
+		    model_kind(other));
+		header[nc++] = head_other;
+	}
+	tb = sim_result_add_table(answer, "inside", nc, header);
+	sim_table_set_bar(tb, sal_col);
+	if (other != NULL)
+		sim_table_set_bar(tb, sal_col + 1);
+	for (size_t i = 0; i < pred->words.n; i++) {
+		size_t c = 0;
+
+		snprintf(cells[c], sizeof cells[c], "%s%s", pred->words.word[i],
+		    pred->unknown[i] ? "(?)" : "");
+		c++;
+		cell_number(cells[c++], sizeof cells[0], 1, pred->prefix[i]);
+		if (cell == SENTIMENT_LSTM) {
+			cell_number(cells[c++], sizeof cells[0], 1,
+			    pred->keep[i]);
+			cell_number(cells[c++], sizeof cells[0], 1,
+			    pred->write[i]);
+		} else if (cell == SENTIMENT_GRU) {
+			cell_number(cells[c++], sizeof cells[0], 1,
+			    pred->keep[i]);
+		}
+		cell_number(cells[c++], sizeof cells[0], 0,
+		    pred->saliency[i]);
+		if (other != NULL)
+			cell_number(cells[c++], sizeof cells[0], 0,
+			    i < opred->words.n ? opred->saliency[i] : NAN);
+		for (size_t k = 0; k < nc; k++)
+			row[k] = cells[k];
+		sim_table_add_row(tb, row);
+	}
+}
+
+/* What the model says about a sentence: P(positive) overall, after each
+ * word (a series in [0, 1]), and a table of what happens inside, word by
+ * word, with other's saliency beside it when other is not NULL. A text
+ * without words gets no verdict: the model would only say its bias. */
+static void
+model_ask(struct sim_result *answer, const void *model, const void *other,
+    const char *text, size_t len)
+{
+	struct sentiment_prediction pred, opred;
 	struct sim_series *s;
 	int unknown = 0;
 
 	sentiment_prediction_init(&pred);
+	sentiment_prediction_init(&opred);
 	sentiment_predict(&pred, model, text, len);
 	answer->step_name = xstrdup("word");
 	answer->step_first = 1;
+	if (pred.words.n == 0) {
+		sim_result_add_note(answer, "Your sentence has no words (a word "
+		    "is a run of letters, digits and apostrophes): nothing "
+		    "to read, no verdict.");
+		sentiment_prediction_free(&pred);
+		return;
+	}
+	if (other != NULL)
+		sentiment_predict(&opred, other, text, len);
 	sim_result_add_note(answer, "Your sentence: P(positive) = %.3f, %s.",
 	    pred.p, pred.p >= 0.5 ? "positive" : "negative");
 	sim_result_add_scalar(answer, "p", "P(positive)", pred.p);
-	if (pred.words.n > 0) {
-		s = sim_result_add_series(answer, "P(pos)",
-		    "P(positive) after each word, first word left",
-		    sim_copy_values(pred.prefix, pred.words.n), pred.words.n);
-		s->has_range = 1;
-		s->lo = 0.0;
-		s->hi = 1.0;
-		strbuf_init(&sb);
-		for (size_t i = 0; i < pred.words.n; i++) {
-			strbuf_addf(&sb, "%s%s%s %.2f", i > 0 ? "  " : "",
-			    pred.words.word[i], pred.unknown[i] ? "(?)" : "",
-			    pred.prefix[i]);
-			unknown |= pred.unknown[i];
-		}
-		sim_result_add_note(answer, "%s", sb.s);
-		strbuf_free(&sb);
-		if (unknown)
-			sim_result_add_note(answer, "(?) marks words the model "
-			    "never saw in training: it reads them all as <unk>.");
-	}
+	s = sim_result_add_series(answer, "P(pos)",
+	    "P(positive) after each word, first word left",
+	    sim_copy_values(pred.prefix, pred.words.n), pred.words.n);
+	s->has_range = 1;
+	s->lo = 0.0;
+	s->hi = 1.0;
+	inside_table(answer, model, &pred, other, &opred);
+	for (size_t i = 0; i < pred.words.n; i++)
+		unknown |= pred.unknown[i];
+	sim_result_add_note(answer, "dz/dx is ||dz/dx_t||, how fast the "
+	    "output z = w.h_T + b can move as word t's embedding x_t moves "
+	    "(the length of the gradient); its bars are on a log scale: "
+	    "full is the largest, each fifth of a bar less is ten times "
+	    "smaller.");
+	if (sentiment_model_cell(model) == SENTIMENT_LSTM)
+		sim_result_add_note(answer, "forget and input are the mean of "
+		    "the LSTM's gates f_t and i_t over its units after each "
+		    "word: near 1 the cell keeps its memory or writes the "
+		    "word in.");
+	else if (sentiment_model_cell(model) == SENTIMENT_GRU)
+		sim_result_add_note(answer, "update is the mean of the GRU's "
+		    "update gate z_t over its units after each word: near 1 "
+		    "h_t keeps h_{t-1}.");
+	if (other == NULL)
+		sim_result_add_note(answer, "Train a %s too and its dz/dx "
+		    "shows beside this one.", sentiment_model_cell(model) ==
+		    SENTIMENT_RNN ? "gated model (LSTM or GRU)" : "plain RNN");
+	if (unknown)
+		sim_result_add_note(answer, "(?) marks words the model "
+		    "never saw in training: it reads them all as <unk>.");
 	sentiment_prediction_free(&pred);
+	sentiment_prediction_free(&opred);
 }
 
 static const struct sim_model_ops sentiment_model_ops = {
@@ -475,6 +603,9 @@ static const struct sim_model_ops sentiment_model_ops = {
 	.destroy = model_destroy,
 	.save = model_save,
 	.ask = model_ask,
+	.copy = model_copy,
+	.kind = model_kind,
+	.load = model_load,
 };
 
 static const struct sim_job_ops sentiment_job = {

@@ -54,15 +54,41 @@ ui_pager_close(struct ui *ui)
 		return;
 	ui_progress_note(ui);
 	ui_train_free_view(ui);
-	for (size_t i = 0; i < v->lesson->nblocks; i++)
+	for (size_t i = 0; i < v->lesson->nblocks; i++) {
+		if (v->lesson->blocks[i].kind == LESSON_SIM)
+			view_keep_put_knobs(ui->keep, v->lesson->id, i,
+			    &v->knobs[i], v->states[i].knob);
 		if (v->knobs[i].spec != NULL)
 			sim_args_free(&v->knobs[i]);
+	}
 	free(v->knobs);
 	free(v->states);
 	doc_page_destroy(v->page);
 	memset(v, 0, sizeof *v);
 	v->focus = -1;
 	v->reveal = -1;
+}
+
+/* The knobs the reader left in this lesson earlier in the session, where
+ * the block is still the same simulation with as many knobs. */
+static void
+restore_knobs(struct ui *ui)
+{
+	struct ui_view *v = &ui->view;
+
+	for (size_t i = 0; i < v->lesson->nblocks; i++) {
+		const struct lesson_block *b = &v->lesson->blocks[i];
+		const struct sim_args *args;
+		int knob;
+
+		if (b->kind != LESSON_SIM)
+			continue;
+		args = view_keep_knobs(ui->keep, v->lesson->id, i, &knob);
+		if (knob >= 0 && (size_t)knob < b->sim.nknobs)
+			v->states[i].knob = knob;
+		if (args != NULL && strcmp(args->spec->name, b->sim.name) == 0)
+			sim_args_copy(&v->knobs[i], args);
+	}
 }
 
 /* Open lesson i at its top. */
@@ -77,6 +103,7 @@ ui_pager_open(struct ui *ui, size_t i)
 	v->states = xcalloc(v->lesson->nblocks + 1, sizeof *v->states);
 	v->knobs = xcalloc(v->lesson->nblocks + 1, sizeof *v->knobs);
 	v->slow = xcalloc(v->lesson->nblocks + 1, sizeof *v->slow);
+	restore_knobs(ui);
 	v->focus = -1;
 	v->reveal = -1;
 	v->top = 0;
@@ -280,9 +307,7 @@ ui_pager_key(struct ui *ui, int key)
 
 	switch (a.act) {
 	case VIEW_ACT_STOP_TRAINING:
-		ui_train_cancel(ui);
-		ui_message(ui, "Training stopped.");
-		ui_pager_invalidate(ui);
+		ui_train_stop(ui);
 		break;
 	case VIEW_ACT_TRAIN: case VIEW_ACT_TRAIN_BUSY: case VIEW_ACT_SENTENCE:
 		ui_train_key(ui, key);	/* train.c performs its own keys */

@@ -69,12 +69,11 @@ ui_train_is_slow(const struct ui *ui, size_t i)
 	return slow;
 }
 
-/* Forget a block's model, answer and the curves of a run that ended
- * early. */
+/* Let go of a block's model (ui->keep keeps it), answer and the curves
+ * of a run that ended early. */
 static void
 forget_model(struct ui_slow *s)
 {
-	sim_model_destroy(s->model);
 	s->model = NULL;
 	if (s->has_answer)
 		sim_result_free(&s->answer);
@@ -102,6 +101,58 @@ keep_partial(struct ui *ui, enum ui_slow_state state, const char *why)
 	else
 		snprintf(s->note, sizeof s->note, "Training stopped: %s. Press "
 		    "Enter to train again.", why);
+}
+
+/* The model trained earlier this session for block i with args, or NULL. */
+static const struct sim_model *
+kept_model(const struct ui *ui, size_t i, const struct sim_args *args)
+{
+	return view_keep_model(ui->keep, ui->view.lesson->id, i, args);
+}
+
+/* What block i's model says about text, with a model of another kind
+ * beside it when one has been trained in this lesson (an RNN beside a
+ * gated cell, or the LSTM beside the RNN). No relayout. */
+static void
+ask_model(struct ui *ui, size_t i, const char *text)
+{
+	struct ui_slow *s = &ui->view.slow[i];
+	const struct sim_model *other;
+
+	if (s->has_answer)
+		sim_result_free(&s->answer);
+	sim_result_init(&s->answer);
+	s->has_answer = 1;
+	other = view_keep_beside(ui->keep, ui->view.lesson->id, s->model,
+	    strcmp(sim_model_kind(s->model), "RNN") == 0 ? "LSTM" : "RNN");
+	sim_model_ask_beside(&s->answer, s->model, other, text, strlen(text));
+}
+
+/* Block i waits with no model: bring back the one trained earlier with
+ * its current settings, and the answer to the last text typed there. */
+static void
+restore_model(struct ui *ui, size_t i)
+{
+	struct ui_slow *s = &ui->view.slow[i];
+	const struct sim_args *args;
+	struct sim_args own;
+	struct diag_list diags;
+	const char *text;
+
+	if (s->model != NULL || s->state != UI_SLOW_WAITING ||
+	    ui->view.lesson->blocks[i].kind != LESSON_SIM ||
+	    (ui->job.run != NULL && ui->job.block == (long)i))
+		return;
+	diag_list_init(&diags);
+	if (block_args(ui, i, &args, &own, &diags) == 0 &&
+	    sim_has_model(args->spec))
+		s->model = kept_model(ui, i, args);
+	if (own.spec != NULL)
+		sim_args_free(&own);
+	diag_list_free(&diags);
+	text = view_keep_text(ui->keep, ui->view.lesson->id, i);
+	if (s->model != NULL && text != NULL)
+		ask_model(ui, i, text);
 }
 
 /* See ui.h. */
@@ -136,6 +187,7 @@ ui_train_states(struct ui *ui)
 		struct doc_block_state *st = &v->states[i];
 		struct ui_slow *s = &v->slow[i];
 
+		restore_model(ui, i);
 		st->note = NULL;
 		st->result = NULL;
 		st->answer = s->has_answer ? &s->answer : NULL;
@@ -232,12 +284,30 @@ ui_train_cancel(struct ui *ui)
 
 	if (job->run == NULL)
 		return;
-	if (job->asked)
+	if (job->asked && kept_model(ui, (size_t)job->block,
+	    sim_job_args(job->run)) == NULL)
 		keep_partial(ui, UI_SLOW_STOPPED, NULL);
 	sim_result_free(&job->partial);
 	sim_job_destroy(job->run);
 	job->run = NULL;
 	job->block = -1;
+}
+
+/* See ui.h: a model trained before with the same settings is kept, and
+ * the message says so. */
+void
+ui_train_stop(struct ui *ui)
+{
+	int had;
+
+	if (ui->job.run == NULL)
+		return;
+	had = ui->job.asked && kept_model(ui, (size_t)ui->job.block,
+	    sim_job_args(ui->job.run)) != NULL;
+	ui_train_cancel(ui);
+	ui_message(ui, "%s", had ? "Training stopped: the model trained "
+	    "before with these settings is back." : "Training stopped.");
+	ui_pager_invalidate(ui);
 }
 
 /* The run is over: keep its result (or its failure) in the cache under
@@ -259,7 +329,20 @@ finish(struct ui *ui, int rc, struct diag_list *diags)
 		if (job->asked && pg.ended != NULL) {
 			ui_message(ui, "Training stopped: %s.", pg.ended);
 		} else if (job->asked) {
-			s->model = sim_job_model(job->run);
+			struct sim_model *model = sim_job_model(job->run);
+
+			if (model != NULL) {
+				view_keep_put_model(ui->keep,
+				    ui->view.lesson->id, (size_t)job->block,
+				    args, model);
+				s->model = model;
+				if (view_keep_text(ui->keep, ui->view.lesson->id,
+				    (size_t)job->block) != NULL)
+					ask_model(ui, (size_t)job->block,
+					    view_keep_text(ui->keep,
+					    ui->view.lesson->id,
+					    (size_t)job->block));
+			}
 			if (s->model != NULL)
 				ui_message(ui, "Trained %zu %s%s in %.1f s. Press t to "
 				    "try your own %s.", pg.stages, pg.stage_name,
@@ -355,11 +438,9 @@ ui_train_ask(struct ui *ui, const char *text)
 	s = &ui->view.slow[ui->view.focus];
 	if (s->model == NULL)
 		return;
-	if (s->has_answer)
-		sim_result_free(&s->answer);
-	sim_result_init(&s->answer);
-	s->has_answer = 1;
-	sim_model_ask(&s->answer, s->model, text, strlen(text));
+	view_keep_put_text(ui->keep, ui->view.lesson->id,
+	    (size_t)ui->view.focus, text);
+	ask_model(ui, (size_t)ui->view.focus, text);
 	ui_pager_layout_now(ui);
 	/* the answer is at the end of the block: bring it on screen */
 	{
@@ -393,9 +474,7 @@ ui_train_key(struct ui *ui, int key)
 	case 27:
 		if (ui->job.run == NULL || !ui->job.asked)
 			return 0;
-		ui_train_cancel(ui);
-		ui_message(ui, "Training stopped.");
-		ui_pager_invalidate(ui);
+		ui_train_stop(ui);
 		return 1;
 	case 't':
 		if (v->slow[v->focus].model == NULL) {

@@ -441,6 +441,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	if (start_curses() < 0)
 		return -1;
 	ui.cache = sim_cache_create();
+	ui.keep = view_keep_create();
 	catch_signals();
 	load_progress(&ui);
 	resume(&ui);
@@ -481,6 +482,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	progress_free(&ui.progress);
 	free(ui.progress_path);
 	sim_cache_destroy(ui.cache);
+	view_keep_destroy(ui.keep);
 	if (got_signal != 0) {
 		if (got_signal == SIGQUIT) {
 			/* the status of SIGQUIT, without a core file */

@@ -17,6 +17,7 @@
 #include "progress/progress.h"
 #include "ui/tui.h"
 #include "view/edit.h"
+#include "view/keep.h"
 #include "view/keys.h"
 
 enum ui_screen {
@@ -39,6 +40,7 @@ struct ui_prompt {
 	ui_prompt_fn *submit;	/* NULL: the prompt is closed */
 	char label[32];
 	struct view_edit text;
+	int full;		/* the last byte typed did not fit: say so */
 };
 
 /* Why a training block shows no result, beyond what the layout says. */
@@ -51,7 +53,8 @@ enum ui_slow_state {
 /* What a training simulation of the view has left; its result itself is
  * in ui->cache, under the settings it ran with. */
 struct ui_slow {
-	struct sim_model *model;	/* the trained model, or NULL */
+	const struct sim_model *model;	/* the trained model (owned by
+					 * ui->keep), or NULL */
 	struct sim_result answer;	/* what it said of the reader's text */
 	int has_answer;
 	enum ui_slow_state state;
@@ -100,7 +103,7 @@ struct ui {
 	int quit;
 	size_t menu_sel;
 	struct ui_view view;		/* valid when view.lesson != NULL */
-	char query[256];		/* the last search */
+	char query[VIEW_EDIT_MAX];	/* the last search */
 	long match_line;		/* page line of the match shown, or -1 */
 	struct ui_prompt prompt;
 	struct ui_hit *hits;
@@ -110,6 +113,7 @@ struct ui {
 	size_t nerrors;
 	struct ui_job job;
 	struct sim_cache *cache;	/* every result computed this session */
+	struct view_keep *keep;		/* knobs, models, texts of the session */
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
 	char message[160];		/* status-line message until the next key */
@@ -191,6 +195,9 @@ void ui_train_schedule(struct ui *ui);
 void ui_train_tick(struct ui *ui);
 /* Stop the running job (its partial result is dropped). */
 void ui_train_cancel(struct ui *ui);
+/* The reader's Esc on a run: cancel it and say so (and that the model
+ * trained before with the same settings is back, when there is one). */
+void ui_train_stop(struct ui *ui);
 /* Block i's settings changed: stop its run, forget its model. */
 void ui_train_invalidate(struct ui *ui, size_t block);
 void ui_train_free_view(struct ui *ui);

@@ -25,6 +25,16 @@ prompt_key(int key)
 		return ACT(VIEW_ACT_ERASE);
 	if (key == VIEW_KEY_CTRL('U'))
 		return ACT(VIEW_ACT_KILL_LINE);
+	if (key == VIEW_KEY_CTRL('W'))
+		return ACT(VIEW_ACT_ERASE_WORD);
+	if (key == VIEW_KEY_LEFT || key == VIEW_KEY_CTRL('B'))
+		return ACT(VIEW_ACT_CURSOR_LEFT);
+	if (key == VIEW_KEY_RIGHT || key == VIEW_KEY_CTRL('F'))
+		return ACT(VIEW_ACT_CURSOR_RIGHT);
+	if (key == VIEW_KEY_HOME || key == VIEW_KEY_CTRL('A'))
+		return ACT(VIEW_ACT_CURSOR_HOME);
+	if (key == VIEW_KEY_END || key == VIEW_KEY_CTRL('E'))
+		return ACT(VIEW_ACT_CURSOR_END);
 	if (key >= 0x20 && key < 0x100 && key != 0x7F)
 		return (struct view_action){ .act = VIEW_ACT_INSERT, .arg = key };
 	return ACT(VIEW_ACT_NONE);

@@ -105,7 +105,12 @@ enum view_act {
 	VIEW_ACT_CANCEL,
 	VIEW_ACT_ERASE,		/* the last character; cancels when empty */
 	VIEW_ACT_KILL_LINE,
-	VIEW_ACT_INSERT		/* arg: the byte */
+	VIEW_ACT_INSERT,	/* arg: the byte */
+	VIEW_ACT_CURSOR_LEFT,	/* Left, Ctrl-B */
+	VIEW_ACT_CURSOR_RIGHT,	/* Right, Ctrl-F */
+	VIEW_ACT_CURSOR_HOME,	/* Home, Ctrl-A */
+	VIEW_ACT_CURSOR_END,	/* End, Ctrl-E */
+	VIEW_ACT_ERASE_WORD	/* Ctrl-W: the word before the cursor */
 };
 
 struct view_action {
