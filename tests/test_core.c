@@ -471,7 +471,7 @@ test_arith_refused_forms(void)
 		{"inf", 0, ARITH_ESYNTAX, 1}, {"nan", 0, ARITH_ESYNTAX, 1},
 		{"2e", 0, ARITH_ESYNTAX, 2}, {"1e999", 0, ARITH_ERANGE, 0},
 	};
-	char deep[300];
+	char deep[300], nines[301];
 	char msg[512];
 	double v = 42;
 	size_t col;
@@ -487,6 +487,11 @@ test_arith_refused_forms(void)
 			    bad[i].text, rc, col);
 	}
 	CU_ASSERT_DOUBLE_EQUAL(v, 42, 0);	/* never set on failure */
+	/* a long number is read whole, not cut (300 nines are 1e300) */
+	memset(nines, '9', 300);
+	nines[300] = '\0';
+	CU_ASSERT_EQUAL(arith_eval(nines, 0, &v, &col), ARITH_OK);
+	CU_ASSERT_DOUBLE_EQUAL(v, 1e300, 1e286);
 	/* nesting is bounded: no stack overflow on hostile input */
 	memset(deep, '(', sizeof deep - 1);
 	deep[sizeof deep - 1] = '\0';

@@ -570,7 +570,7 @@ test_layout_predict_hides_until_committed(void)
 	CU_ASSERT_TRUE(find_line(p, "Predict: What fraction") >= 0);
 	CU_ASSERT_TRUE(find_line(p, "ratio 0.005154") >
 	    find_line(p, "Predict: What fraction"));
-	CU_ASSERT_TRUE(find_line(p, "> Answer: ratio = 0.005154.") >
+	CU_ASSERT_TRUE(find_line(p, "> The simulation gives ratio = 0.005154.") >
 	    find_line(p, "ratio 0.005154"));
 	CU_ASSERT_EQUAL(find_line(p, "Guess first"), -1);
 	doc_page_destroy(p);

@@ -13,8 +13,9 @@
 /* Deeper nesting than this is refused (a hostile "((((...": no stack
  * overflow). */
 #define ARITH_MAX_DEPTH 64
-/* The most characters of a number, digits and commas included. */
-#define ARITH_MAX_NUMBER 64
+/* The most characters of a number's digits, point and exponent: more
+ * than a prompt line holds, so 300 nines are read, not cut. */
+#define ARITH_MAX_NUMBER 2048
 
 struct reader {
 	const char *s;

@@ -532,7 +532,7 @@ predict_result(struct doc_page *page, const struct lesson_predict *p,
 
 	if (p->choices != NULL) {
 		close = ps != NULL && ps->choice == p->answer;
-		msg = ps == NULL ? xasprintf("Answer: %c) %s",
+		msg = ps == NULL ? xasprintf("The result says %c) %s.",
 		    (char)('a' + p->answer), p->choices[p->answer]) :
 		    close ? xasprintf("You predicted %c): right.",
 		    (char)('a' + ps->choice)) :
@@ -544,7 +544,8 @@ predict_result(struct doc_page *page, const struct lesson_predict *p,
 		    p->scalar);
 		close = 0;
 	} else if (ps == NULL) {
-		msg = xasprintf("Answer: %s = %.4g.", p->scalar, sc->value);
+		msg = xasprintf("The simulation gives %s = %.4g.", p->scalar,
+		    sc->value);
 		close = 1;
 	} else {
 		close = doc_predict_close(p, ps->value, sc->value);
@@ -666,7 +667,8 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 			if (b->sim.output != NULL)
 				output(page, block, b->sim.output, res, o);
 			notes(page, block, res, o);
-			if (b->sim.predict.ask != NULL)
+			if (b->sim.predict.ask != NULL && (o->reveal ||
+			    (st != NULL && st->predict.committed)))
 				predict_result(page, &b->sim.predict, block,
 				    st != NULL && st->predict.committed ?
 				    &st->predict : NULL, res, o);
