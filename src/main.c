@@ -12,6 +12,7 @@
 
 #include "cli/check.h"
 #include "cli/print.h"
+#include "cli/review.h"
 #include "cli/simcmd.h"
 #include "cli/skeleton.h"
 #include "core/diag.h"
@@ -77,6 +78,7 @@ usage(FILE *out)
 "       rnntutor --new-lesson ID > FILE.yaml\n"
 "       rnntutor --reset-progress ID|all\n"
 "       rnntutor sim --list | sim NAME [PARAM=VALUE]... [--format=text|tsv|csv]\n"
+"       rnntutor review [-L DIR] [--seed N] [--count N]\n"
 "\n"
 "A terminal course on recurrent neural networks. With no option it starts the\n"
 "course in the terminal (LESSON is a number or an id); when standard output is\n"
@@ -87,6 +89,9 @@ usage(FILE *out)
 "  -p, --print         print LESSON (or every lesson) as plain text\n"
 "  -c, --check FILE... check lesson files; errors as FILE:LINE:COL on stderr\n"
 "  sim ...             run a simulation headless ('rnntutor sim --help')\n"
+"  review ...          ask again the quizzes you missed, and fresh numeric\n"
+"                      questions the simulations answer ('rnntutor review\n"
+"                      --help'); v in the lesson list does the same\n"
 "      --new-lesson ID print a commented lesson skeleton that uses every\n"
 "                      block kind, ready to edit\n"
 "      --reset-progress ID|all\n"
@@ -225,6 +230,8 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "sim") == 0)
 		return cli_sim_main(argc - 1, argv + 1, stdout, stderr);
+	if (argc > 1 && strcmp(argv[1], "review") == 0)
+		return cli_review_main(argc - 1, argv + 1, stdin, stdout, stderr);
 
 	dirs = xcalloc((size_t)argc, sizeof *dirs);
 	while ((c = getopt_long(argc, argv, "L:lpchV", long_options,

@@ -289,6 +289,63 @@ for f in "$tmp/help" "$top_srcdir/README.md"; do
 done
 check "exit statuses 0 to 3 in rnntutor.1" '[ "$(sed -n "/^\.Sh EXIT STATUS/,/^\.Sh /p" "$top_srcdir/man/rnntutor.1" | grep -c "^\.It [0-3]$")" -eq 4 ]'
 
+# (every block example of the manual passed --check above) among them, quiz
+# examples that teach
+check "the manual has quiz examples that teach (hint, why, reveal, fraction)" 'cat "$tmp"/examples/block*.yaml | grep -q "^ *hint:" && cat "$tmp"/examples/block*.yaml | grep -q "why:" && cat "$tmp"/examples/block*.yaml | grep -q "reveal: false" && cat "$tmp"/examples/block*.yaml | grep -q "fraction: true"'
+
+# --check runs a predicting block and names the scalars it may compare with
+cat > "$tmp/predict.yaml" <<'EOF'
+id: predict-check
+number: 1
+title: T
+goal: G
+blocks:
+  - sim: linear-bptt
+    predict:
+      ask: How much is left?
+      scalar: fraction_left
+EOF
+run "$prog" --check "$tmp/predict.yaml"
+check "--check: a prediction names a scalar the simulation computes" '[ $st -eq 1 ] &&
+    grep -q "predict.yaml:9:15: error: predict: simulation linear-bptt has no scalar .fraction_left. (it has: first, last, ratio)" "$tmp/err"'
+
+# rnntutor review: from a progress file, a line-by-line dialogue on stdin
+review_state() {	# review_state DIR: a progress file with quiz 1 of lesson 2
+	mkdir -p "$1/rnntutor" && chmod 700 "$1" "$1/rnntutor"
+	printf 'version 1\nlesson vanishing-gradients\n  quiz 4 wrong 2\n  quiz 13 right 1\n  quiz 26 right 3\n' > "$1/rnntutor/progress"
+	chmod 600 "$1/rnntutor/progress"
+}
+review_state "$tmp/rv1"
+printf 'a\n1\n1\n1\n1\n' > "$tmp/answers"
+XDG_STATE_HOME="$tmp/rv1" run "$prog" review --seed 3 --count 5 < "$tmp/answers"
+cp "$tmp/out" "$tmp/review1"
+check "review exits 0" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
+check "review asks first the quizzes missed or needing several tries" 'grep -q "^Review: 5 questions, 2 of them quizzes you missed" "$tmp/review1" &&
+    grep -q "^1/5  Lesson 2, quiz 1$" "$tmp/review1" && grep -q "^2/5  Lesson 2, quiz 3$" "$tmp/review1" &&
+    grep -q "^  b) at a = 0, where it equals 1$" "$tmp/review1" && ! grep -q "Lesson 2, quiz 2$" "$tmp/review1"'
+check "review says why a wrong choice is wrong" 'grep -q "^You chose: tanh(1)" "$tmp/review1"'
+check "review asks fresh numeric questions of each concept" 'grep -q "^3/5  powers$" "$tmp/review1" &&
+    grep -q "^4/5  params$" "$tmp/review1" && grep -q "^5/5  gates$" "$tmp/review1"'
+check "review keeps its results in the progress file" 'grep -q "^review quiz:vanishing-gradients:4 0/1 [0-9]" "$tmp/rv1/rnntutor/progress" &&
+    grep -q "^review powers 0/1 [0-9]" "$tmp/rv1/rnntutor/progress" && grep -q "^  quiz 4 wrong 2$" "$tmp/rv1/rnntutor/progress"'
+# the same seed asks the same; the answers the engine computed are right
+review_state "$tmp/rv2"
+{ echo b; sed -n 's/^Not quite. The answer is \([-0-9.e+]*\)$/\1/p' "$tmp/review1"; } > "$tmp/answers2"
+XDG_STATE_HOME="$tmp/rv2" run "$prog" review --seed 3 --count 5 < "$tmp/answers2"
+check "review --seed gives the same questions" '[ "$(grep -c "^[0-9]/5 " "$tmp/out")" -eq 5 ] &&
+    [ "$(grep -v "^>" "$tmp/out" | grep -E "^[0-9]/5|\?" )" = "$(grep -v "^>" "$tmp/review1" | grep -E "^[0-9]/5|\?")" ]'
+check "the answers the engine computed are taken as right" 'grep -q "^Review done: 5 of 5 right.$" "$tmp/out"'
+# scheduled by concept: right answers are not due again today, a missed
+# quiz answered right once comes back later, not now
+XDG_STATE_HOME="$tmp/rv2" run "$prog" review --seed 4 --count 1 < /dev/null
+check "review: a quiz answered right in review is not asked again at once" 'grep -q "^Review: 1 question, 0 of them quizzes" "$tmp/out"'
+printf 'a\n1\n1\n1\n' > "$tmp/answers3"
+XDG_STATE_HOME="$tmp/rv1" run "$prog" review --seed 4 --count 4 < "$tmp/answers3"
+check "review: what was missed is due again, the quizzes first, then the concepts never asked" 'grep -q "^1/4  Lesson 2, quiz 1$" "$tmp/out" &&
+    grep -q "^3/4  clip$" "$tmp/out" && grep -q "^4/4  powers$" "$tmp/out"'
+run "$prog" review --count 0
+check "review --count 0 is a usage error" '[ $st -eq 2 ] && grep -q "count: expected a whole number from 1 to 100" "$tmp/err"'
+
 # the manuals are clean for mandoc (up to warnings: its style notes only say
 # that the two pages, not yet installed, cannot be found) and for groff
 if command -v mandoc >/dev/null 2>&1; then

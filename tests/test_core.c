@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/arith.h"
 #include "core/clock.h"
 #include "core/diag.h"
 #include "core/file.h"
@@ -489,10 +490,112 @@ test_diag_render_hostile_source(void)
 	diag_list_free(&d);
 }
 
+/* The arithmetic reader: each accepted form gives the value a person means. */
+static void
+test_arith_accepted_forms(void)
+{
+	static const struct {
+		const char *text;
+		int percent;
+		double want;
+	} ok[] = {
+		{"1408", 0, 1408}, {"1,408", 0, 1408},
+		{"12,345,678", 0, 12345678}, {" 0.35 ", 0, 0.35},
+		{".5", 0, 0.5}, {"2e-3", 0, 2e-3}, {"2E+3", 0, 2000},
+		{"1/8", 0, 0.125}, {"0.8^10", 0, 0.1073741824},
+		{"0.8**10", 0, 0.1073741824}, {"51.75%", 1, 0.5175},
+		{"(1+2)*3", 0, 9}, {"1+2*3", 0, 7}, {"-2^2", 0, -4},
+		{"2^3^2", 0, 512}, {"2^-1", 0, 0.5}, {"10 - 4 - 3", 0, 3},
+		{"12/4/3", 0, 1}, {"32*10 + 32*32 + 2*32", 0, 1408},
+		{"4*(32*10+32*32+2*32)", 0, 5632}, {"--3", 0, 3},
+		{"50%/2", 1, 0.25}, {"-0", 0, 0},
+	};
+
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		double v = -999;
+		size_t col = 0;
+		int rc = arith_eval(ok[i].text, ok[i].percent, &v, &col);
+
+		CU_ASSERT_EQUAL(rc, ARITH_OK);
+		CU_ASSERT_DOUBLE_EQUAL(v, ok[i].want, 1e-9 * fabs(ok[i].want) +
+		    1e-12);
+		if (rc != ARITH_OK || fabs(v - ok[i].want) >
+		    1e-9 * fabs(ok[i].want) + 1e-12)
+			fprintf(stderr, "arith '%s' gave rc %d value %.17g\n",
+			    ok[i].text, rc, v);
+	}
+}
+
+/* What the reader refuses, where it stops, and what it then says. */
+static void
+test_arith_refused_forms(void)
+{
+	static const struct {
+		const char *text;
+		int percent;
+		int want;
+		size_t col;
+	} bad[] = {
+		{"", 0, ARITH_ESYNTAX, 1}, {"abc", 0, ARITH_ESYNTAX, 1},
+		{"1,40", 0, ARITH_ESYNTAX, 2}, {"1,4080", 0, ARITH_ESYNTAX, 2},
+		{"1234,567", 0, ARITH_ESYNTAX, 0}, {"1,5", 0, ARITH_ESYNTAX, 2},
+		{"51.75%", 0, ARITH_EPERCENT, 6}, {"1/0", 0, ARITH_ERANGE, 0},
+		{"10^999", 0, ARITH_ERANGE, 0}, {"(1+2", 0, ARITH_ESYNTAX, 5},
+		{"1+", 0, ARITH_ESYNTAX, 3}, {"2 3", 0, ARITH_ESYNTAX, 3},
+		{"exp(1)", 0, ARITH_ESYNTAX, 1}, {"0x10", 0, ARITH_ESYNTAX, 2},
+		{"inf", 0, ARITH_ESYNTAX, 1}, {"nan", 0, ARITH_ESYNTAX, 1},
+		{"2e", 0, ARITH_ESYNTAX, 2}, {"1e999", 0, ARITH_ERANGE, 0},
+	};
+	char deep[300], nines[301];
+	char msg[512];
+	double v = 42;
+	size_t col;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = arith_eval(bad[i].text, bad[i].percent, &v, &col);
+
+		CU_ASSERT_EQUAL(rc, bad[i].want);
+		if (bad[i].col != 0)
+			CU_ASSERT_EQUAL(col, bad[i].col);
+		if (rc != bad[i].want || (bad[i].col != 0 && col != bad[i].col))
+			fprintf(stderr, "arith '%s' gave rc %d col %zu\n",
+			    bad[i].text, rc, col);
+	}
+	CU_ASSERT_DOUBLE_EQUAL(v, 42, 0);	/* never set on failure */
+	/* a long number is read whole, not cut (300 nines are 1e300) */
+	memset(nines, '9', 300);
+	nines[300] = '\0';
+	CU_ASSERT_EQUAL(arith_eval(nines, 0, &v, &col), ARITH_OK);
+	CU_ASSERT_DOUBLE_EQUAL(v, 1e300, 1e286);
+	/* nesting is bounded: no stack overflow on hostile input */
+	memset(deep, '(', sizeof deep - 1);
+	deep[sizeof deep - 1] = '\0';
+	CU_ASSERT_EQUAL(arith_eval(deep, 0, &v, &col), ARITH_ESYNTAX);
+	memset(deep, '-', sizeof deep - 2);
+	deep[sizeof deep - 2] = '1';
+	CU_ASSERT_EQUAL(arith_eval(deep, 0, &v, &col), ARITH_ESYNTAX);
+
+	arith_eval("1,5", 0, &v, &col);
+	arith_message(msg, sizeof msg, "1,5", ARITH_ESYNTAX, col, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "column 2"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "1,408"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "1/8"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "0.8^10"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "2e-3"));
+	CU_ASSERT_PTR_NULL(strstr(msg, "%"));
+	arith_message(msg, sizeof msg, "5%", ARITH_EPERCENT, 2, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "not a fraction"));
+	arith_message(msg, sizeof msg, "x", ARITH_ESYNTAX, 1, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "51.75%"));
+}
+
 void
 test_core_register(void)
 {
 	CU_pSuite s = CU_add_suite("core", NULL, NULL);
+
+	CU_add_test(s, "arith accepted forms", test_arith_accepted_forms);
+	CU_add_test(s, "arith refused forms", test_arith_refused_forms);
 
 	CU_add_test(s, "num parse double strict", test_num_parse_double_strict);
 	CU_add_test(s, "num whitespace trimmed around refused inside",

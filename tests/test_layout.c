@@ -1,6 +1,7 @@
 /* Tests of src/doc: wrapping, widths, sanitising and code blocks. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "core/utf8.h"
 #include "doc/layout.h"
 #include "lesson/lesson.h"
+#include "view/quiz.h"
 #include "tests.h"
 
 /* A lesson with one block given as YAML lines under "blocks:". */
@@ -288,6 +290,348 @@ test_layout_headings_and_quiz(void)
 	lesson_destroy(l);
 }
 
+static const char teaching_quiz[] =
+    "  - quiz: How many W_hh matrices does an RNN unrolled over 50 steps "
+    "learn?\n"
+    "    choices:\n"
+    "      - text: 50\n"
+    "        why: Unrolling copies the drawing, not the weights.\n"
+    "      - one\n"
+    "      - {text: 49, why: There are 49 transitions but one matrix.}\n"
+    "    answer: b\n"
+    "    hint:\n"
+    "      - Look at the loop body.\n"
+    "      - Which weights does step 2 use?\n"
+    "    explain: Every step uses the same W_hh.\n";
+
+/* The quiz page as the TUI shows it for a reader's state. */
+static struct doc_page *
+quiz_page(const struct lesson *l, struct doc_block_state *st)
+{
+	struct doc_opts o = {
+		.width = 80, .ascii = 1, .reveal = 0, .focus = -1, .state = st,
+	};
+
+	return doc_layout(l, &o);
+}
+
+/* A wrong choice says why it is wrong and earns one hint per wrong try, in
+ * order; the answer shows after three wrong tries, not before. */
+static void
+test_layout_quiz_hints_and_why(void)
+{
+	struct lesson *l = lesson_with(teaching_quiz);
+	struct doc_block_state st[1];
+	struct doc_quiz_state *q;
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	memset(st, 0, sizeof st);
+	q = &st[0].quiz;
+	p = quiz_page(l, st);
+	CU_ASSERT_EQUAL(find_line(p, "Hint"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "Answer:"), -1);
+	doc_page_destroy(p);
+
+	q->choice = 0;
+	view_quiz_record(q, 0);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "Not quite: try again (! shows the answer)")
+	    >= 0);
+	CU_ASSERT_TRUE(find_line(p, "You chose a): Unrolling copies the "
+	    "drawing, not the weights.") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Hint 1: Look at the loop body.") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "Hint 2"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "Answer:"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "Every step uses"), -1);
+	CU_ASSERT_EQUAL(view_quiz_may_answer(&l->blocks[0].quiz, q),
+	    VIEW_QUIZ_OPEN);
+	doc_page_destroy(p);
+
+	q->choice = 2;
+	view_quiz_record(q, 0);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "You chose c): There are 49 transitions") >=
+	    0);
+	CU_ASSERT_EQUAL(find_line(p, "You chose a)"), -1);
+	CU_ASSERT_TRUE(find_line(p, "Hint 1: Look at the loop body.") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Hint 2: Which weights does step 2 use?") >=
+	    find_line(p, "Hint 1"));
+	CU_ASSERT_EQUAL(find_line(p, "Answer:"), -1);
+	doc_page_destroy(p);
+
+	q->choice = 0;
+	view_quiz_record(q, 0);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "Answer: b) one") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Every step uses the same W_hh.") >= 0);
+	CU_ASSERT_EQUAL(view_quiz_may_answer(&l->blocks[0].quiz, q),
+	    VIEW_QUIZ_SHOWN);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* '!' shows the answer before any try, unless the lesson says reveal:
+ * false; then not even many wrong tries show it. */
+static void
+test_layout_quiz_reveal(void)
+{
+	struct lesson *l = lesson_with(teaching_quiz);
+	struct lesson *graded = lesson_with(
+	    "  - quiz: Pick one\n"
+	    "    choices: [yes, no]\n"
+	    "    answer: b\n"
+	    "    reveal: false\n");
+	struct lesson *two = lesson_with(
+	    "  - quiz: Pick one\n"
+	    "    choices: [yes, no, maybe]\n"
+	    "    answer: b\n"
+	    "    reveal: 2\n");
+	struct doc_block_state st[1];
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(graded);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(two);
+	CU_ASSERT_EQUAL(l->blocks[0].quiz.reveal_after, LESSON_REVEAL_AFTER);
+	CU_ASSERT_EQUAL(graded->blocks[0].quiz.reveal_after, 0);
+	CU_ASSERT_EQUAL(two->blocks[0].quiz.reveal_after, 2);
+
+	memset(st, 0, sizeof st);
+	CU_ASSERT_EQUAL(view_quiz_reveal(&l->blocks[0].quiz, &st[0].quiz), 0);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "> Answer: b) one") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Every step uses the same W_hh.") >= 0);
+	CU_ASSERT_EQUAL(view_quiz_may_answer(&l->blocks[0].quiz, &st[0].quiz),
+	    VIEW_QUIZ_SHOWN);
+	doc_page_destroy(p);
+
+	memset(st, 0, sizeof st);
+	CU_ASSERT_EQUAL(view_quiz_reveal(&graded->blocks[0].quiz, &st[0].quiz),
+	    -1);
+	for (int i = 0; i < 10; i++) {
+		st[0].quiz.choice = 0;
+		view_quiz_record(&st[0].quiz, 0);
+	}
+	p = quiz_page(graded, st);
+	CU_ASSERT_TRUE(find_line(p, "Not quite: try again.") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "! shows"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "Answer:"), -1);
+	CU_ASSERT_EQUAL(view_quiz_may_answer(&graded->blocks[0].quiz,
+	    &st[0].quiz), VIEW_QUIZ_OPEN);
+	doc_page_destroy(p);
+
+	memset(st, 0, sizeof st);
+	view_quiz_record(&st[0].quiz, 0);
+	p = quiz_page(two, st);
+	CU_ASSERT_EQUAL(find_line(p, "Answer:"), -1);
+	doc_page_destroy(p);
+	view_quiz_record(&st[0].quiz, 0);
+	p = quiz_page(two, st);
+	CU_ASSERT_TRUE(find_line(p, "Answer: b) no") >= 0);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+	lesson_destroy(graded);
+	lesson_destroy(two);
+}
+
+/* --print shows every hint, the answer and why each wrong choice is wrong. */
+static void
+test_layout_quiz_print_teaches(void)
+{
+	struct lesson *l = lesson_with(teaching_quiz);
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	p = page_of(l, 80, 1);
+	CU_ASSERT_TRUE(find_line(p, "Hint 1: Look at the loop body.") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Hint 2: Which weights") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Answer: b) one") > find_line(p, "Hint 2"));
+	CU_ASSERT_TRUE(find_line(p, "Not a): Unrolling copies") >
+	    find_line(p, "Every step uses"));
+	CU_ASSERT_TRUE(find_line(p, "Not c): There are 49") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "Not b)"), -1);
+	CU_ASSERT_TRUE(find_line(p, "  c) 49") >= 0);
+	doc_page_destroy(p);
+	lesson_destroy(l);
+}
+
+/* A typed number goes through the arithmetic reader; % only where the
+ * quiz's answer is a fraction. */
+static void
+test_layout_quiz_typed_numbers(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - quiz: Parameters of nn.RNN(10, 32)?\n"
+	    "    answer: 1408\n"
+	    "    tolerance: 0.5\n"
+	    "  - quiz: What share of the gradient is gone after 20 steps at "
+	    "0.9?\n"
+	    "    answer: 0.8784\n"
+	    "    tolerance: 0.001\n"
+	    "    fraction: true\n");
+	const struct lesson_quiz *count, *share;
+	char msg[256];
+	double v;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	count = &l->blocks[0].quiz;
+	share = &l->blocks[1].quiz;
+	CU_ASSERT_EQUAL(view_quiz_read_number(count, "1,408", &v, msg,
+	    sizeof msg), 0);
+	CU_ASSERT_TRUE(view_quiz_number_right(count, v));
+	CU_ASSERT_EQUAL(view_quiz_read_number(count, "32*10+32*32+2*32", &v,
+	    msg, sizeof msg), 0);
+	CU_ASSERT_TRUE(view_quiz_number_right(count, v));
+	CU_ASSERT_EQUAL(view_quiz_read_number(share, "87.84%", &v, msg,
+	    sizeof msg), 0);
+	CU_ASSERT_TRUE(view_quiz_number_right(share, v));
+	CU_ASSERT_EQUAL(view_quiz_read_number(share, "1 - 0.9^20", &v, msg,
+	    sizeof msg), 0);
+	CU_ASSERT_TRUE(view_quiz_number_right(share, v));
+	CU_ASSERT_EQUAL(view_quiz_read_number(count, "14%", &v, msg,
+	    sizeof msg), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "not a fraction"));
+	CU_ASSERT_EQUAL(view_quiz_read_number(count, "about 1400", &v, msg,
+	    sizeof msg), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "0.8^10"));
+	lesson_destroy(l);
+}
+
+/* Does the page hold s, with its lines joined by single spaces (so a
+ * sentence wrapped anywhere is found)? */
+static int
+page_says(const struct doc_page *p, const char *s)
+{
+	struct strbuf sb;
+	int found;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < p->nlines; i++) {
+		const char *t = line_text(p, i);
+
+		t += strspn(t, " ");
+		strbuf_addf(&sb, "%s ", t);
+	}
+	found = sb.s != NULL && strstr(sb.s, s) != NULL;
+	strbuf_free(&sb);
+	return found;
+}
+
+static const char predict_block[] =
+    "  - sim: linear-bptt\n"
+    "    params: {n: 8, scale: 0.9, steps: 50}\n"
+    "    knobs: [scale]\n"
+    "    predict:\n"
+    "      ask: What fraction of the norm arrives after 50 steps?\n"
+    "      scalar: ratio\n"
+    "      decades: 0.5\n"
+    "    charts:\n"
+    "      - series: norm\n"
+    "    output: |\n"
+    "      ratio {ratio:.4g}\n";
+
+/* A sim block with a prediction hides its knobs, chart and output until
+ * the reader commits; then it shows the guess beside what the engine
+ * computed, judged in orders of magnitude. */
+static void
+test_layout_predict_hides_until_committed(void)
+{
+	struct lesson *l = lesson_with(predict_block);
+	struct doc_block_state st[1];
+	struct doc_page *p;
+	double ratio = pow(0.9, 50);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	memset(st, 0, sizeof st);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "Predict: What fraction of the norm") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "Guess first: press Enter") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "knobs:"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "ratio 0.005"), -1);
+	CU_ASSERT_EQUAL(find_line(p, "falls from"), -1);
+	doc_page_destroy(p);
+
+	st[0].predict.committed = 1;
+	st[0].predict.value = 0.5;
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "knobs:") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "ratio 0.005154") >= 0);
+	CU_ASSERT_TRUE(page_says(p, "You predicted 0.5; the simulation gives "
+	    "ratio = 0.005154: not close (2.0 orders of magnitude apart)."));
+	CU_ASSERT_EQUAL(find_line(p, "Guess first"), -1);
+	doc_page_destroy(p);
+
+	st[0].predict.value = 0.01;
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(page_says(p, "You predicted 0.01; the simulation gives "
+	    "ratio = 0.005154: close (0.3 orders of magnitude apart)."));
+	doc_page_destroy(p);
+
+	/* print: the question, then the result and the engine's answer */
+	p = page_of(l, 80, 1);
+	CU_ASSERT_TRUE(find_line(p, "Predict: What fraction") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "ratio 0.005154") >
+	    find_line(p, "Predict: What fraction"));
+	CU_ASSERT_TRUE(find_line(p, "> The simulation gives ratio = 0.005154.") >
+	    find_line(p, "ratio 0.005154"));
+	CU_ASSERT_EQUAL(find_line(p, "Guess first"), -1);
+	doc_page_destroy(p);
+
+	CU_ASSERT_TRUE(doc_predict_close(&l->blocks[0].sim.predict, 0.01, ratio));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[0].sim.predict, 0.02,
+	    ratio));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[0].sim.predict, -1, ratio));
+	lesson_destroy(l);
+}
+
+/* Choice predictions, and the tolerance rules of numeric ones. */
+static void
+test_layout_predict_choice_and_tolerance(void)
+{
+	struct lesson *l = lesson_with(
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 1.1, steps: 20}\n"
+	    "    predict:\n"
+	    "      ask: Does the norm grow or shrink?\n"
+	    "      choices: [it shrinks, it grows, it stays]\n"
+	    "      answer: b\n"
+	    "    output: \"last {last:.4g}\"\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict: {ask: Ratio?, scalar: ratio}\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict: {ask: Ratio?, scalar: ratio, tolerance: 0.001}\n");
+	struct doc_block_state st[3];
+	struct doc_page *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+	memset(st, 0, sizeof st);
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "Guess first: press a letter") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "b) it grows") >= 0);
+	CU_ASSERT_EQUAL(find_line(p, "last "), -1);
+	doc_page_destroy(p);
+	st[0].predict.committed = 1;
+	st[0].predict.choice = 0;
+	p = quiz_page(l, st);
+	CU_ASSERT_TRUE(find_line(p, "last 13.45") >= 0);
+	CU_ASSERT_TRUE(find_line(p, "You predicted a); the result says b) it "
+	    "grows.") >= 0);
+	doc_page_destroy(p);
+	/* default: within 10% of the value; or the lesson's tolerance */
+	CU_ASSERT_TRUE(doc_predict_close(&l->blocks[1].sim.predict, 0.13,
+	    0.1216));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[1].sim.predict, 0.14,
+	    0.1216));
+	CU_ASSERT_FALSE(doc_predict_close(&l->blocks[2].sim.predict, 0.13,
+	    0.1216));
+	CU_ASSERT_TRUE(doc_predict_close(&l->blocks[2].sim.predict, 0.1223,
+	    0.1216));
+	lesson_destroy(l);
+}
+
 /* Does some line of the page read exactly want? */
 static int
 page_has(const struct doc_page *p, const char *want)
@@ -337,4 +681,12 @@ test_layout_register(void)
 	CU_add_test(s, "code wider than page", test_layout_code_wider_than_page);
 	CU_add_test(s, "ascii standins", test_layout_ascii_standins);
 	CU_add_test(s, "headings and quiz", test_layout_headings_and_quiz);
+	CU_add_test(s, "quiz hints and why", test_layout_quiz_hints_and_why);
+	CU_add_test(s, "quiz reveal", test_layout_quiz_reveal);
+	CU_add_test(s, "quiz print teaches", test_layout_quiz_print_teaches);
+	CU_add_test(s, "quiz typed numbers", test_layout_quiz_typed_numbers);
+	CU_add_test(s, "predict hides until committed",
+	    test_layout_predict_hides_until_committed);
+	CU_add_test(s, "predict choice and tolerance",
+	    test_layout_predict_choice_and_tolerance);
 }

@@ -2,6 +2,7 @@
  * aside, and concurrent writers that never leave a broken file. */
 #include "config.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 #include "nn/rng.h"
 #include "progress/progress.h"
 #include "progress/progress_int.h"
+#include "lesson/course.h"
+#include "view/review.h"
 #include "tests.h"
 
 /* A fresh temporary directory for one test (static buffer). */
@@ -840,12 +843,200 @@ test_progress_place_keeps_offset(void)
 	CU_ASSERT_EQUAL(rm_rf(dir), 0);
 }
 
+/* The lesson list's score: right answers, and those right at the first
+ * try; a file of an older version (no new lines) reads the same way. */
+static void
+test_progress_first_try_score(void)
+{
+	static const char text[] =
+	    "version 1\n"
+	    "lesson a\n"
+	    "  quiz 3 right 1\n"
+	    "  quiz 5 right 3\n"
+	    "  quiz 7 wrong 2\n"
+	    "  quiz 9 right 1\n";
+	struct progress p;
+	struct diag_list d;
+	struct progress_lesson *l;
+	size_t right, first;
+
+	progress_init(&p);
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "f", text, strlen(text), &d), 0);
+	progress_quiz_score(progress_lesson(&p, "a", false), &right, &first);
+	CU_ASSERT_EQUAL(right, 3);
+	CU_ASSERT_EQUAL(first, 2);
+	/* a second try makes a quiz right, not right at the first try */
+	l = progress_lesson(&p, "a", false);
+	progress_quiz_answer(l, 7, true);
+	progress_quiz_answer(l, 11, true);
+	progress_quiz_score(l, &right, &first);
+	CU_ASSERT_EQUAL(right, 5);
+	CU_ASSERT_EQUAL(first, 3);
+	progress_quiz_score(NULL, &right, &first);
+	CU_ASSERT_EQUAL(right, 0);
+	CU_ASSERT_EQUAL(first, 0);
+	progress_free(&p);
+	diag_list_free(&d);
+}
+
+/* Review records: parsed, formatted back the same, streaks counted, and
+ * merged by time with what another session saved. */
+static void
+test_progress_review_records(void)
+{
+	static const char text[] =
+	    "version 1\n"
+	    "lesson a\n"
+	    "  quiz 3 wrong 2\n"
+	    "review powers 2/5 1000\n"
+	    "review quiz:a:3 0/1 2000\n";
+	static const char bad_name[] = "version 1\nreview Bad 1/1 5\n";
+	static const char bad_count[] = "version 1\nreview x 1 5\n";
+	struct progress p, disk, out;
+	struct diag_list d;
+	const struct progress_review *r;
+	char *again;
+
+	progress_init(&p);
+	progress_init(&disk);
+	progress_init(&out);
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "f", text, strlen(text), &d), 0);
+	r = progress_review_find(&p, "powers");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL(r->streak, 2);
+	CU_ASSERT_EQUAL(r->asked, 5);
+	CU_ASSERT_EQUAL(r->at, 1000);
+	again = progress_format(&p);
+	CU_ASSERT_PTR_NOT_NULL(strstr(again, "review powers 2/5 1000\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(again, "review quiz:a:3 0/1 2000\n"));
+	free(again);
+
+	progress_review_answer(&p, "powers", false, 3000);
+	progress_review_answer(&p, "quiz:a:3", true, 3000);
+	progress_review_answer(&p, "clip", true, 3000);
+	CU_ASSERT_EQUAL(progress_review_find(&p, "powers")->streak, 0);
+	CU_ASSERT_EQUAL(progress_review_find(&p, "powers")->asked, 6);
+	CU_ASSERT_EQUAL(progress_review_find(&p, "quiz:a:3")->streak, 1);
+
+	/* another session asked quiz:a:3 later, and gates */
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&disk, "f", text, strlen(text), &d),
+	    0);
+	progress_review_answer(&disk, "quiz:a:3", false, 4000);
+	progress_review_answer(&disk, "gates", true, 4000);
+	progress_merge(&out, &p, &disk);
+	CU_ASSERT_EQUAL(progress_review_find(&out, "powers")->streak, 0);
+	CU_ASSERT_EQUAL(progress_review_find(&out, "quiz:a:3")->at, 4000);
+	CU_ASSERT_EQUAL(progress_review_find(&out, "quiz:a:3")->streak, 0);
+	CU_ASSERT_PTR_NOT_NULL(progress_review_find(&out, "gates"));
+	CU_ASSERT_EQUAL(progress_review_find(&out, "clip")->streak, 1);
+
+	/* malformed review lines are refused */
+	progress_free(&disk);
+	CU_ASSERT_EQUAL(progress_parse(&disk, "f", bad_name, strlen(bad_name),
+	    &d), -1);
+	CU_ASSERT_EQUAL(progress_parse(&disk, "f", bad_count,
+	    strlen(bad_count), &d), -1);
+	CU_ASSERT_FALSE(progress_concept_valid("quiz a"));
+	CU_ASSERT_TRUE(progress_concept_valid("quiz:vanishing-gradients:4"));
+	progress_free(&p);
+	progress_free(&disk);
+	progress_free(&out);
+	diag_list_free(&d);
+}
+
+/* The review plan: missed quizzes first, quizzes right at the first try
+ * never, a quiz retired after two right answers in review, and the same
+ * seed giving the same generated questions with answers the engine
+ * computes. */
+static void
+test_progress_review_plan(void)
+{
+	static const char text[] =
+	    "version 1\n"
+	    "lesson vanishing-gradients\n"
+	    "  quiz 4 wrong 2\n"
+	    "  quiz 13 right 1\n"
+	    "  quiz 26 right 3\n";
+	struct course_opts copts = { .use_builtin = true };
+	struct course *course;
+	struct progress p;
+	struct diag_list d;
+	struct review_plan a, b;
+	char msg[256];
+
+	diag_list_init(&d);
+	progress_init(&p);
+	course = course_load(&copts, &d);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "f", text, strlen(text), &d), 0);
+	CU_ASSERT_EQUAL_FATAL(view_review_plan(&a, course, &p, 9, 6, 100, &d), 0);
+	CU_ASSERT_EQUAL(a.n, 6);
+	CU_ASSERT_EQUAL(a.nquizzes, 2);
+	CU_ASSERT_STRING_EQUAL(a.items[0].concept,
+	    "quiz:vanishing-gradients:4");
+	CU_ASSERT_STRING_EQUAL(a.items[1].concept,
+	    "quiz:vanishing-gradients:26");
+	CU_ASSERT_EQUAL(view_review_check(&a.items[0], "b", msg, sizeof msg), 1);
+	CU_ASSERT_EQUAL(view_review_check(&a.items[0], "a", msg, sizeof msg), 0);
+	CU_ASSERT_EQUAL(view_review_check(&a.items[0], "z", msg, sizeof msg),
+	    -1);
+	CU_ASSERT_EQUAL(view_review_check(&a.items[1], "0.8^10", msg,
+	    sizeof msg), 1);
+	for (size_t i = 2; i < a.n; i++) {
+		char answer[64];
+
+		CU_ASSERT_PTR_NULL(a.items[i].quiz);
+		CU_ASSERT_TRUE(strncmp(a.items[i].concept, "quiz:", 5) != 0);
+		view_review_answer(&a.items[i], answer, sizeof answer);
+		CU_ASSERT_EQUAL(view_review_check(&a.items[i], answer, msg,
+		    sizeof msg), 1);
+	}
+	/* the generated answers are what the engine says */
+	for (size_t i = 2; i < a.n; i++)
+		if (strcmp(a.items[i].concept, "powers") == 0) {
+			double scale, k;
+
+			CU_ASSERT_EQUAL_FATAL(sscanf(a.items[i].question,
+			    "Without tanh, a state is multiplied by W_hh = %lf I "
+			    "at every step. What fraction of its norm is left "
+			    "after %lf steps?", &scale, &k), 2);
+			CU_ASSERT_DOUBLE_EQUAL(a.items[i].value, pow(scale, k),
+			    1e-12 * pow(scale, k));
+		}
+	CU_ASSERT_EQUAL_FATAL(view_review_plan(&b, course, &p, 9, 6, 100, &d), 0);
+	for (size_t i = 0; i < a.n; i++)
+		CU_ASSERT_STRING_EQUAL(a.items[i].question, b.items[i].question);
+	view_review_plan_free(&b);
+
+	/* two right answers in review retire a quiz; one delays it a day */
+	progress_review_answer(&p, "quiz:vanishing-gradients:4", true, 200);
+	progress_review_answer(&p, "quiz:vanishing-gradients:26", true, 200);
+	progress_review_answer(&p, "quiz:vanishing-gradients:26", true, 300);
+	CU_ASSERT_EQUAL_FATAL(view_review_plan(&b, course, &p, 9, 6, 400, &d), 0);
+	CU_ASSERT_EQUAL(b.nquizzes, 0);
+	view_review_plan_free(&b);
+	CU_ASSERT_EQUAL_FATAL(view_review_plan(&b, course, &p, 9, 6,
+	    200 + VIEW_REVIEW_DAY, &d), 0);
+	CU_ASSERT_EQUAL(b.nquizzes, 1);
+	CU_ASSERT_STRING_EQUAL(b.items[0].concept,
+	    "quiz:vanishing-gradients:4");
+	view_review_plan_free(&b);
+	view_review_plan_free(&a);
+	course_destroy(course);
+	progress_free(&p);
+	diag_list_free(&d);
+}
+
 void
 test_progress_register(void)
 {
 	CU_pSuite s = CU_add_suite("progress", NULL, NULL);
 
 	CU_add_test(s, "round trip", test_progress_round_trip);
+	CU_add_test(s, "first try score", test_progress_first_try_score);
+	CU_add_test(s, "review records", test_progress_review_records);
+	CU_add_test(s, "review plan", test_progress_review_plan);
 	CU_add_test(s, "corrupt file set aside", test_progress_corrupt_file_set_aside);
 	CU_add_test(s, "hostile files", test_progress_hostile_files);
 	CU_add_test(s, "concurrent writers", test_progress_concurrent_writers);

@@ -558,6 +558,18 @@ test_view_keys_focused_quiz(void)
 	CU_ASSERT_EQUAL(act(p, n, 0, '='), VIEW_ACT_ASK_NUMBER);
 	CU_ASSERT_EQUAL(act(p, n, 0, 'a'), VIEW_ACT_NONE);
 	CU_ASSERT_EQUAL(act(p, n, 0, VIEW_KEY_LEFT), VIEW_ACT_BACK);
+	/* ! shows the answer of either kind of quiz, and nothing else */
+	CU_ASSERT_EQUAL(act(p, c, 0, '!'), VIEW_ACT_REVEAL);
+	CU_ASSERT_EQUAL(act(p, n, 0, '!'), VIEW_ACT_REVEAL);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_NONE, 0, '!'), VIEW_ACT_NONE);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_SIM, 0, '!'), VIEW_ACT_NONE);
+	/* a sim waiting for a prediction takes a letter or Enter */
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_PREDICT_CHOICE, 0, 'b'),
+	    VIEW_ACT_PREDICT);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_PREDICT_NUMBER, 0, '\r'),
+	    VIEW_ACT_ASK_PREDICT);
+	CU_ASSERT_EQUAL(act(p, VIEW_FOCUS_PREDICT_NUMBER, 0, 'b'),
+	    VIEW_ACT_PAGE_UP);
 }
 
 /* The menu, the lists, help, the prompt and a too small terminal. */
@@ -573,6 +585,8 @@ test_view_keys_other_screens(void)
 	CU_ASSERT_EQUAL(a.arg, 3);
 	CU_ASSERT_EQUAL(act(VIEW_IN_MENU, n, 0, 'l'), VIEW_ACT_OPEN);
 	CU_ASSERT_EQUAL(act(VIEW_IN_MENU, n, 0, '/'), VIEW_ACT_SEARCH_ALL);
+	CU_ASSERT_EQUAL(act(VIEW_IN_MENU, n, 0, 'v'), VIEW_ACT_REVIEW);
+	CU_ASSERT_EQUAL(act(VIEW_IN_PAGER, n, 0, 'v'), VIEW_ACT_NONE);
 	CU_ASSERT_EQUAL(act(VIEW_IN_MENU, n, 0, 'q'), VIEW_ACT_QUIT);
 	CU_ASSERT_EQUAL(act(VIEW_IN_MENU, n, 0, '0'), VIEW_ACT_NONE);
 	CU_ASSERT_EQUAL(act(VIEW_IN_MENU, n, 0, VIEW_KEY_ESC), VIEW_ACT_NONE);

@@ -399,6 +399,20 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 			    sim_result_series(res, s->charts[i].series[j]) == NULL)
 				unknown_series(l, s, &s->charts[i],
 				    s->charts[i].series[j], res, diags);
+	if (s->predict.scalar != NULL &&
+	    sim_result_scalar(res, s->predict.scalar) == NULL) {
+		struct strbuf names;
+
+		strbuf_init(&names);
+		for (size_t i = 0; i < res->nscalars; i++)
+			strbuf_addf(&names, "%s%s", i == 0 ? "" : ", ",
+			    res->scalars[i].name);
+		diag_add(diags, DIAG_ERROR, l->file, s->predict.scalar_pos.line,
+		    s->predict.scalar_pos.col, "predict: simulation %s has no "
+		    "scalar '%s' (it has: %s)", s->name, s->predict.scalar,
+		    res->nscalars > 0 ? names.s : "none");
+		strbuf_free(&names);
+	}
 	if (s->output != NULL) {
 		struct strbuf sb;
 		char *cause;

@@ -353,56 +353,128 @@ layout_code(struct doc_page *page, const struct lesson_block *b, int block,
 	doc_layout_verbatim(page, b->text, block, DOC_CODE, o);
 }
 
-/* Feedback for an answered quiz, or the answer when revealing. */
+/* See layout.h. */
+int
+doc_quiz_wrong(const struct doc_quiz_state *st)
+{
+	if (st == NULL || !st->answered)
+		return 0;
+	return st->attempts - (st->correct ? 1 : 0);
+}
+
+/* See layout.h. */
+int
+doc_quiz_shown(const struct lesson_quiz *q, const struct doc_quiz_state *st)
+{
+	if (st == NULL)
+		return 0;
+	if (st->revealed || (st->answered && st->correct) ||
+	    (st->answered && !q->retry))
+		return 1;
+	return q->reveal_after > 0 && doc_quiz_wrong(st) >= q->reveal_after;
+}
+
+/* One wrapped line of quiz feedback in a style, with an optional marker. */
+static void
+feedback_line(struct doc_page *page, const char *text, const char *marker,
+    enum doc_style style, int block, const struct doc_opts *o)
+{
+	struct doc_wrap w = {
+		.width = o->width, .indent = 4, .marker = marker,
+		.marker_style = style, .marker_indent = 2, .style = style,
+		.block = block, .ascii = o->ascii,
+	};
+
+	doc_wrap(page, text, strlen(text), &w);
+}
+
+/* Why the chosen choice is wrong, and the hints earned so far (one per
+ * wrong try, in order; print mode shows them all). */
+static void
+quiz_teach(struct doc_page *page, const struct lesson_quiz *q, int block,
+    const struct doc_quiz_state *st, const struct doc_opts *o)
+{
+	size_t nhints = st == NULL ? q->nhints : (size_t)doc_quiz_wrong(st);
+	char *msg;
+
+	if (st != NULL && st->answered && !st->correct && q->why != NULL &&
+	    st->choice < q->nchoices && q->why[st->choice] != NULL) {
+		msg = xasprintf("You chose %c): %s", (char)('a' + st->choice),
+		    q->why[st->choice]);
+		feedback_line(page, msg, NULL, DOC_PLAIN, block, o);
+		free(msg);
+	}
+	if (nhints > q->nhints)
+		nhints = q->nhints;
+	for (size_t i = 0; i < nhints; i++) {
+		msg = q->nhints > 1 ? xasprintf("Hint %zu: %s", i + 1,
+		    q->hints[i]) : xasprintf("Hint: %s", q->hints[i]);
+		feedback_line(page, msg, NULL, DOC_PLAIN, block, o);
+		free(msg);
+	}
+}
+
+/* Print mode: why each wrong choice is wrong, after the explanation. */
+static void
+quiz_whys(struct doc_page *page, const struct lesson_quiz *q, int block,
+    const struct doc_opts *o)
+{
+	for (size_t i = 0; q->why != NULL && i < q->nchoices; i++) {
+		char *msg;
+
+		if (q->why[i] == NULL || i == q->answer)
+			continue;
+		msg = xasprintf("Not %c): %s", (char)('a' + i), q->why[i]);
+		feedback_line(page, msg, NULL, DOC_PLAIN, block, o);
+		free(msg);
+	}
+}
+
+/* Feedback for an answered quiz: why the choice was wrong, the hints
+ * earned, and the answer once it shows; print mode shows it all. */
 static void
 quiz_feedback(struct doc_page *page, const struct lesson_quiz *q, int block,
     const struct doc_quiz_state *st, const struct doc_opts *o)
 {
-	struct doc_wrap w = {
-		.width = o->width, .indent = 4, .marker_style = DOC_ANSWER,
-		.marker_indent = 2, .style = DOC_ANSWER, .block = block,
-		.ascii = o->ascii,
-	};
-	char *answer;
+	int shown = o->reveal || doc_quiz_shown(q, st);
+	int right = st != NULL && st->answered && st->correct;
+	int wrong = st != NULL && st->answered && !st->correct;
+	int one_try = wrong && !q->retry && !st->revealed;
+	char *answer, *msg;
 
 	if (q->choices != NULL)
 		answer = xasprintf("%c) %s", (char)('a' + q->answer),
 		    q->choices[q->answer]);
 	else
 		answer = xasprintf("%.10g (within %.3g)", q->value, q->tolerance);
-	if (st != NULL && st->answered && !st->correct) {
-		char *msg;
-
-		if (q->retry) {
-			msg = xstrdup("Not quite: try again.");
-		} else {
+	if (wrong) {
+		if (one_try)
 			msg = xasprintf("Not quite. The answer is %s.", answer);
-		}
-		w.marker = o->ascii ? "x " : "\xE2\x9C\x97 ";	/* ballot x */
-		w.marker_style = DOC_WRONG;
-		w.style = DOC_WRONG;
-		doc_wrap(page, msg, strlen(msg), &w);
+		else if (shown)
+			msg = xstrdup("Not quite.");
+		else
+			msg = xstrdup(q->reveal_after > 0 ? "Not quite: try "
+			    "again (! shows the answer)." : "Not quite: try "
+			    "again.");
+		/* a ballot x; in ASCII "x" */
+		feedback_line(page, msg, o->ascii ? "x " : "\xE2\x9C\x97 ",
+		    DOC_WRONG, block, o);
 		free(msg);
-		if (q->retry) {
-			free(answer);
-			return;
-		}
-	} else {
-		char *msg = xasprintf("%s %s", st != NULL && st->answered ?
-		    "Right:" : "Answer:", answer);
-
+	}
+	if (st == NULL || wrong)
+		quiz_teach(page, q, block, st, o);
+	if (shown && !one_try) {
+		msg = xasprintf("%s %s", right ? "Right:" : "Answer:", answer);
 		/* a check mark; in ASCII "*", since "v" reads as a letter */
-		w.marker = st != NULL && st->answered ? (o->ascii ? "* " :
-		    "\xE2\x9C\x93 ") : "> ";
-		doc_wrap(page, msg, strlen(msg), &w);
+		feedback_line(page, msg, !right ? "> " : o->ascii ? "* " :
+		    "\xE2\x9C\x93 ", DOC_ANSWER, block, o);
 		free(msg);
 	}
 	free(answer);
-	if (q->explain != NULL) {
-		w.marker = NULL;
-		w.style = DOC_PLAIN;
-		doc_wrap(page, q->explain, strlen(q->explain), &w);
-	}
+	if (shown && q->explain != NULL)
+		feedback_line(page, q->explain, NULL, DOC_PLAIN, block, o);
+	if (st == NULL)
+		quiz_whys(page, q, block, o);
 }
 
 /* A quiz: the question, its choices or a numeric prompt, and feedback. */
@@ -464,7 +536,7 @@ layout_quiz(struct doc_page *page, const struct lesson_block *b, int block,
 		doc_wrap(page, prompt, strlen(prompt), &pw);
 		free(prompt);
 	}
-	if (o->reveal || (st != NULL && st->answered))
+	if (o->reveal || (st != NULL && (st->answered || st->revealed)))
 		quiz_feedback(page, q, block, st, o);
 }
 

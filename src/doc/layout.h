@@ -30,7 +30,26 @@ struct doc_quiz_state {
 	size_t choice;		/* multiple choice: index given */
 	double value;		/* numeric: value given */
 	int attempts;
+	int revealed;		/* the reader asked for the answer ('!') */
 };
+
+/* Wrong answers given to a quiz so far. */
+int doc_quiz_wrong(const struct doc_quiz_state *st);
+/* Does the quiz show its answer now: asked for, or after as many wrong
+ * tries as the lesson allows (lesson_quiz.reveal_after)? */
+int doc_quiz_shown(const struct lesson_quiz *q, const struct doc_quiz_state *st);
+
+/* The reader's guess for a sim block that asks a prediction first. */
+struct doc_predict_state {
+	int committed;		/* 0: chart and output stay hidden */
+	size_t choice;		/* with choices: index guessed */
+	double value;		/* numeric: the number guessed */
+};
+
+/* Is a numeric guess close enough to value, the scalar the simulation
+ * computed (predict's tolerance, decades, or 10% of |value|)? */
+int doc_predict_close(const struct lesson_predict *p, double guess,
+    double value);
 
 /* Live state of one block, owned by the caller. */
 struct doc_block_state {
@@ -49,6 +68,7 @@ struct doc_block_state {
 					 * current run, and a "was -> now" line
 					 * lists the numbers that changed */
 	struct doc_quiz_state quiz;
+	struct doc_predict_state predict;
 	int knob;			/* selected knob when focused */
 	int command;			/* show the block's "rnntutor sim NAME
 					 * k=v ..." line for its current knobs */

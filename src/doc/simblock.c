@@ -9,6 +9,7 @@
 #include "core/xalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -856,6 +857,110 @@ waiting(struct doc_page *page, int block, enum doc_wait why,
 	page->blocks[block].wait = why;
 }
 
+/* See layout.h. */
+int
+doc_predict_close(const struct lesson_predict *p, double guess, double value)
+{
+	if (p->decades > 0) {
+		if (guess <= 0 || value <= 0)
+			return guess == value;
+		return fabs(log10(guess) - log10(value)) <= p->decades;
+	}
+	if (p->tolerance >= 0)
+		return fabs(guess - value) <= p->tolerance;
+	return fabs(guess - value) <= 0.1 * fabs(value);
+}
+
+/* The prediction's question, with its choices or how to answer. */
+static void
+predict_ask(struct doc_page *page, const struct lesson_predict *p, int block,
+    const struct doc_predict_state *ps, const struct doc_opts *o)
+{
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + 9, .marker = "Predict: ",
+		.marker_style = DOC_QUIZ, .marker_indent = GUTTER,
+		.style = DOC_QUIZ, .block = block, .ascii = o->ascii,
+	};
+	char *msg;
+
+	doc_wrap(page, p->ask, strlen(p->ask), &w);
+	for (size_t i = 0; i < p->nchoices; i++) {
+		char marker[8];
+
+		snprintf(marker, sizeof marker, "%c)", (char)('a' + i));
+		w.marker = marker;
+		w.marker_style = ps != NULL && ps->committed && ps->choice == i ?
+		    DOC_ANSWER : DOC_BULLET;
+		w.marker_indent = GUTTER + 2;
+		w.indent = GUTTER + 5;
+		w.style = DOC_CHOICE;
+		doc_wrap(page, p->choices[i], strlen(p->choices[i]), &w);
+	}
+	if (ps == NULL || ps->committed)
+		return;
+	msg = xstrdup(p->choices != NULL ? "Guess first: press a letter. The "
+	    "chart and output show once you have." : "Guess first: press "
+	    "Enter and type a number. The chart and output show once you "
+	    "have.");
+	w = note_wrap(block, o);
+	doc_wrap(page, msg, strlen(msg), &w);
+	free(msg);
+}
+
+/* The guess beside what the simulation computed (committed, or print). */
+static void
+predict_result(struct doc_page *page, const struct lesson_predict *p,
+    int block, const struct doc_predict_state *ps,
+    const struct sim_result *res, const struct doc_opts *o)
+{
+	struct doc_wrap w = {
+		.width = o->width, .indent = GUTTER + 2,
+		.marker_indent = GUTTER, .style = DOC_ANSWER,
+		.marker_style = DOC_ANSWER, .block = block, .ascii = o->ascii,
+	};
+	const struct sim_scalar *sc = p->scalar != NULL ?
+	    sim_result_scalar(res, p->scalar) : NULL;
+	char *msg;
+	int close;
+
+	if (p->choices != NULL) {
+		close = ps != NULL && ps->choice == p->answer;
+		msg = ps == NULL ? xasprintf("The result says %c) %s.",
+		    (char)('a' + p->answer), p->choices[p->answer]) :
+		    close ? xasprintf("You predicted %c): right.",
+		    (char)('a' + ps->choice)) :
+		    xasprintf("You predicted %c); the result says %c) %s.",
+		    (char)('a' + ps->choice), (char)('a' + p->answer),
+		    p->choices[p->answer]);
+	} else if (sc == NULL) {
+		msg = xasprintf("Prediction: the result has no scalar '%s'.",
+		    p->scalar);
+		close = 0;
+	} else if (ps == NULL) {
+		msg = xasprintf("The simulation gives %s = %.4g.", p->scalar,
+		    sc->value);
+		close = 1;
+	} else {
+		close = doc_predict_close(p, ps->value, sc->value);
+		if (p->decades > 0 && ps->value > 0 && sc->value > 0)
+			msg = xasprintf("You predicted %.4g; the simulation "
+			    "gives %s = %.4g: %s (%.1f orders of magnitude "
+			    "apart).", ps->value, p->scalar, sc->value,
+			    close ? "close" : "not close",
+			    fabs(log10(ps->value) - log10(sc->value)));
+		else
+			msg = xasprintf("You predicted %.4g; the simulation "
+			    "gives %s = %.4g: %s.", ps->value, p->scalar,
+			    sc->value, close ? "close" : "not close");
+	}
+	w.marker = ps == NULL ? "> " : close ? "\xE2\x9C\x93 " :
+	    "\xE2\x9C\x97 ";
+	if (ps != NULL && !close)
+		w.style = w.marker_style = DOC_WRONG;
+	doc_wrap(page, msg, strlen(msg), &w);
+	free(msg);
+}
+
 /* The result of a block, if this layout may have it: from the cache, or
  * run now when its pace and the layout's run mode and budget allow.
  * Returns 0 with *res, 1 with *why (it waits), or -1 with messages. */
@@ -930,6 +1035,12 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 	if (page->nlines > 0 && page->lines[page->nlines - 1].nspans != 0)
 		doc_page_line(page, block);
 	header(page, b, block, o);
+	if (b->sim.predict.ask != NULL) {
+		predict_ask(page, &b->sim.predict, block, st != NULL ?
+		    &st->predict : NULL, o);
+		if (st != NULL && !st->predict.committed && !o->reveal)
+			goto done;	/* no knobs, chart or output before a guess */
+	}
 	have_args = doc_sim_args(&own, lesson, b, &diags) == 0;
 	if (sim_find(b->sim.name) == NULL) {
 		error_line(page, block, diags.v[0].msg, o);
@@ -982,6 +1093,11 @@ doc_layout_sim(struct doc_page *page, const struct lesson *lesson,
 				changes(page, b, block, res, args, prev,
 				    st->prev_args, o);
 			notes(page, block, res, o);
+			if (b->sim.predict.ask != NULL && (o->reveal ||
+			    (st != NULL && st->predict.committed)))
+				predict_result(page, &b->sim.predict, block,
+				    st != NULL && st->predict.committed ?
+				    &st->predict : NULL, res, o);
 		}
 	}
 	if (st != NULL && st->answer != NULL)

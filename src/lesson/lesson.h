@@ -45,14 +45,25 @@ enum lesson_block_kind {
 	LESSON_SIM
 };
 
+#define LESSON_MAX_HINTS 8		/* hints of one quiz */
+#define LESSON_REVEAL_AFTER 3		/* wrong tries before the answer shows */
+
 struct lesson_quiz {
 	char *question;
 	char **choices;		/* NULL for a numeric quiz */
+	char **why;		/* per choice: why it is (not) right; entries
+				 * may be NULL; NULL when choices is */
 	size_t nchoices;
 	size_t answer;		/* multiple choice: index into choices */
 	double value;		/* numeric: the right answer */
 	double tolerance;	/* numeric: accepted |given - value| */
+	bool fraction;		/* numeric: the answer is a fraction, so a
+				 * typed "51.75%" means 0.5175 */
 	char *explain;		/* may be NULL */
+	char **hints;		/* shown one more after each wrong answer */
+	size_t nhints;
+	int reveal_after;	/* wrong tries after which the answer shows;
+				 * 0: never, and no '!' (graded use) */
 	bool retry;
 };
 
@@ -107,6 +118,23 @@ struct lesson_expect {
 	struct lesson_pos pos;	/* of the assertion */
 };
 
+/* A prediction the reader commits to before a sim block shows its result:
+ * a choice, or a number compared with a scalar the simulation computes. */
+struct lesson_predict {
+	char *ask;		/* the question; NULL: the block asks none */
+	char **choices;		/* NULL for a numeric prediction */
+	size_t nchoices;
+	size_t answer;		/* with choices: index of the right one */
+	char *scalar;		/* numeric: the result scalar it is checked
+				 * against (the engine computes the answer) */
+	struct lesson_pos scalar_pos;
+	double tolerance;	/* numeric: accepted |guess - value|; < 0:
+				 * 10% of |value| */
+	double decades;		/* > 0: compare orders of magnitude instead,
+				 * |log10 guess - log10 value| <= decades */
+	bool fraction;		/* numeric: "51.75%" means 0.5175 */
+};
+
 struct lesson_sim {
 	char *name;
 	struct lesson_pos name_pos;
@@ -126,6 +154,7 @@ struct lesson_sim {
 	char *caption;		/* may be NULL */
 	struct lesson_expect *expects;	/* checked by --check */
 	size_t nexpects;
+	struct lesson_predict predict;	/* predict.ask NULL: none */
 };
 
 struct lesson_block {

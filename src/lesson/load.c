@@ -347,7 +347,7 @@ static const struct key_spec code_keys[CK_COUNT] = {
 	[CK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
 };
 enum { QK_QUIZ, QK_CHOICES, QK_ANSWER, QK_TOLERANCE, QK_EXPLAIN, QK_RETRY,
-	QK_COUNT };
+	QK_HINT, QK_REVEAL, QK_FRACTION, QK_COUNT };
 static const struct key_spec quiz_keys[QK_COUNT] = {
 	[QK_QUIZ] = KEY("quiz", SCALAR, 1, "the question"),
 	[QK_CHOICES] = KEY("choices", SEQ, 0, "a list of choices"),
@@ -357,9 +357,21 @@ static const struct key_spec quiz_keys[QK_COUNT] = {
 	    "the accepted error of a numeric answer"),
 	[QK_EXPLAIN] = KEY("explain", SCALAR, 0, "an explanation"),
 	[QK_RETRY] = KEY("retry", SCALAR, 0, "true or false"),
+	[QK_HINT] = KEY("hint", SCALAR | SEQ, 0,
+	    "a hint or a list of hints"),
+	[QK_REVEAL] = KEY("reveal", SCALAR, 0,
+	    "false, or the wrong tries before the answer shows"),
+	[QK_FRACTION] = KEY("fraction", SCALAR, 0, "true or false"),
+};
+/* A choice written as a mapping rather than plain text. */
+enum { CHK_TEXT, CHK_WHY, CHK_COUNT };
+static const struct key_spec choice_keys[CHK_COUNT] = {
+	[CHK_TEXT] = KEY("text", SCALAR, 1, "the choice"),
+	[CHK_WHY] = KEY("why", SCALAR, 0,
+	    "why a reader who picks it is wrong (or right)"),
 };
 enum { SK_SIM, SK_CAPTION, SK_PARAMS, SK_KNOBS, SK_CHARTS, SK_OUTPUT, SK_TRY,
-	SK_EXPECT, SK_COUNT };
+	SK_PREDICT, SK_EXPECT, SK_COUNT };
 static const struct key_spec sim_keys[SK_COUNT] = {
 	[SK_SIM] = KEY("sim", SCALAR, 1, "a simulation name"),
 	[SK_CAPTION] = KEY("caption", SCALAR, 0, "a one-line caption"),
@@ -370,6 +382,23 @@ static const struct key_spec sim_keys[SK_COUNT] = {
 	[SK_TRY] = KEY("try", SCALAR, 0, "a 'try this' prompt"),
 	[SK_EXPECT] = KEY("expect", MAP, 0,
 	    "result assertions (name: \"< 0.6\")"),
+	[SK_PREDICT] = KEY("predict", MAP, 0,
+	    "a prediction asked before the result shows"),
+};
+enum { PK_ASK, PK_CHOICES, PK_ANSWER, PK_SCALAR, PK_TOLERANCE, PK_DECADES,
+	PK_FRACTION, PK_COUNT };
+static const struct key_spec predict_keys[PK_COUNT] = {
+	[PK_ASK] = KEY("ask", SCALAR, 1, "the question"),
+	[PK_CHOICES] = KEY("choices", SEQ, 0, "a list of choices"),
+	[PK_ANSWER] = KEY("answer", SCALAR, 0,
+	    "the letter of the right choice"),
+	[PK_SCALAR] = KEY("scalar", SCALAR, 0,
+	    "the result scalar a numeric guess is compared with"),
+	[PK_TOLERANCE] = KEY("tolerance", SCALAR, 0,
+	    "the accepted error of a numeric guess"),
+	[PK_DECADES] = KEY("decades", SCALAR, 0,
+	    "the accepted error in orders of magnitude"),
+	[PK_FRACTION] = KEY("fraction", SCALAR, 0, "true or false"),
 };
 enum { KK_NAME, KK_MIN, KK_MAX, KK_STEP, KK_COUNT };
 static const struct key_spec knob_keys[KK_COUNT] = {
@@ -393,13 +422,13 @@ static const struct key_spec chart_keys[GK_COUNT] = {
  * CK_CODE, QK_QUIZ, SK_SIM are all this index). */
 #define KIND_KEY 0
 /* The most keys a block kind has: the size of load_block's v[]. */
-#define BLOCK_KEYS_MAX ((int)SK_COUNT)
+#define BLOCK_KEYS_MAX ((int)QK_COUNT)
 _Static_assert(HK_HEADING == KIND_KEY && TK_TEXT == KIND_KEY &&
     CK_CODE == KIND_KEY && QK_QUIZ == KIND_KEY && SK_SIM == KIND_KEY,
     "the kind key comes first");
 _Static_assert((int)HK_COUNT <= BLOCK_KEYS_MAX &&
     (int)TK_COUNT <= BLOCK_KEYS_MAX && (int)CK_COUNT <= BLOCK_KEYS_MAX &&
-    (int)QK_COUNT <= BLOCK_KEYS_MAX,
+    (int)SK_COUNT <= BLOCK_KEYS_MAX,
     "load_block's v[] holds every block kind's keys");
 _Static_assert((int)LK_COUNT <= MAP_KEYS_MAX && BLOCK_KEYS_MAX <= MAP_KEYS_MAX,
     "match_keys tracks at most MAP_KEYS_MAX keys");
@@ -466,6 +495,82 @@ load_choice_answer(struct loader *ld, struct lesson_quiz *q,
 		    s[0] - 'A' + 'a');
 }
 
+/* One choice: plain text, or a mapping {text:, why:}. */
+static void
+load_choice(struct loader *ld, struct lesson_quiz *q, size_t i,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[CHK_COUNT];
+
+	if (node->kind == LESSON_NODE_SCALAR) {
+		q->choices[i] = required_text(ld, node, "a choice");
+		return;
+	}
+	if (node->kind != LESSON_NODE_MAP) {
+		error_at(ld, node, "a choice is text or a mapping with text "
+		    "and why; found %s", lesson_node_what(node));
+		return;
+	}
+	match_keys(ld, node, choice_keys, NKEYS(choice_keys), v, "a choice");
+	if (v[CHK_TEXT] != NULL)
+		q->choices[i] = required_text(ld, v[CHK_TEXT], "a choice");
+	if (v[CHK_WHY] != NULL)
+		q->why[i] = required_text(ld, v[CHK_WHY], "a reason (why)");
+}
+
+/* 'hint': one text, or a list of texts shown one by one. */
+static void
+load_hints(struct loader *ld, struct lesson_quiz *q,
+    const struct lesson_node *node)
+{
+	size_t n = node->kind == LESSON_NODE_SEQ ? node->n : 1;
+
+	if (n == 0 || n > LESSON_MAX_HINTS) {
+		error_at(ld, node, "'hint': expected 1 to %d hints, found %zu",
+		    LESSON_MAX_HINTS, n);
+		return;
+	}
+	q->hints = xcalloc(n, sizeof *q->hints);
+	q->nhints = n;
+	if (node->kind == LESSON_NODE_SCALAR) {
+		q->hints[0] = required_text(ld, node, "a hint");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (node->kids[i]->kind != LESSON_NODE_SCALAR)
+			error_at(ld, node->kids[i], "a hint must be text, found "
+			    "%s", lesson_node_what(node->kids[i]));
+		else
+			q->hints[i] = required_text(ld, node->kids[i], "a hint");
+	}
+}
+
+/* 'reveal': true (after LESSON_REVEAL_AFTER wrong tries), false (never),
+ * or the number of wrong tries. */
+static void
+load_reveal(struct loader *ld, struct lesson_quiz *q,
+    const struct lesson_node *node)
+{
+	static const char *const words[] = {"true", "yes", "on", "false",
+		"no", "off"};
+	long long tries;
+	bool on;
+
+	for (size_t i = 0; i < NKEYS(words); i++)
+		if (strcmp(node->str, words[i]) == 0) {
+			bool_value(ld, node, "reveal", &on);
+			q->reveal_after = on ? LESSON_REVEAL_AFTER : 0;
+			return;
+		}
+	if (num_parse_long(node->str, 1, 100, &tries) != NUM_OK) {
+		error_at(ld, node, "'reveal': expected true, false or the number "
+		    "of wrong tries (1 to 100) before the answer shows, found "
+		    "'%.40s'", node->str);
+		return;
+	}
+	int_value(ld, node, "reveal", 1, 100, &q->reveal_after);
+}
+
 /* A quiz block: multiple choice when it has choices, numeric otherwise. */
 static void
 load_quiz(struct loader *ld, struct lesson_block *b,
@@ -481,6 +586,17 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 	q->retry = true;
 	if (v[QK_RETRY] != NULL)
 		bool_value(ld, v[QK_RETRY], "retry", &q->retry);
+	if (v[QK_HINT] != NULL)
+		load_hints(ld, q, v[QK_HINT]);
+	q->reveal_after = LESSON_REVEAL_AFTER;
+	if (v[QK_REVEAL] != NULL)
+		load_reveal(ld, q, v[QK_REVEAL]);
+	if (v[QK_FRACTION] != NULL) {
+		bool_value(ld, v[QK_FRACTION], "fraction", &q->fraction);
+		if (choices != NULL)
+			error_at(ld, v[QK_FRACTION], "'fraction' is for numeric "
+			    "quizzes: it lets a reader type 51.75%% for 0.5175");
+	}
 	if (choices != NULL) {
 		if (choices->n < 2 || choices->n > LESSON_MAX_CHOICES) {
 			error_at(ld, choices, "'choices': expected 2 to %d choices, "
@@ -488,16 +604,10 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 			return;
 		}
 		q->choices = xcalloc(choices->n, sizeof *q->choices);
+		q->why = xcalloc(choices->n, sizeof *q->why);
 		q->nchoices = choices->n;
-		for (size_t i = 0; i < choices->n; i++) {
-			if (choices->kids[i]->kind != LESSON_NODE_SCALAR)
-				error_at(ld, choices->kids[i], "a choice must be "
-				    "text, found %s",
-				    lesson_node_what(choices->kids[i]));
-			else
-				q->choices[i] = required_text(ld,
-				    choices->kids[i], "a choice");
-		}
+		for (size_t i = 0; i < choices->n; i++)
+			load_choice(ld, q, i, choices->kids[i]);
 		if (tolerance != NULL)
 			error_at(ld, tolerance, "'tolerance' is for numeric quizzes; "
 			    "a quiz with choices has an answer letter");
@@ -512,6 +622,82 @@ load_quiz(struct loader *ld, struct lesson_block *b,
 		    &q->tolerance) == 0 && q->tolerance < 0)
 			error_at(ld, tolerance, "'tolerance' must not be negative");
 	}
+}
+
+/* A sim block's 'predict': a choice list with its answer, or a scalar of
+ * the result with a tolerance (absolute, or in decades). */
+static void
+load_predict(struct loader *ld, struct lesson_predict *p,
+    const struct lesson_node *node)
+{
+	const struct lesson_node *v[PK_COUNT];
+	const struct lesson_node *choices;
+
+	match_keys(ld, node, predict_keys, NKEYS(predict_keys), v,
+	    "a prediction");
+	if (v[PK_ASK] == NULL)
+		return;
+	p->ask = required_text(ld, v[PK_ASK], "a question");
+	p->tolerance = -1;
+	choices = v[PK_CHOICES];
+	if ((choices == NULL) == (v[PK_SCALAR] == NULL)) {
+		error_at(ld, node, "a prediction has either choices (with an "
+		    "answer letter) or a scalar of the result to compare a "
+		    "number with");
+		return;
+	}
+	if (choices != NULL) {
+		struct lesson_quiz q = { .nchoices = 0 };
+
+		if (choices->n < 2 || choices->n > LESSON_MAX_CHOICES) {
+			error_at(ld, choices, "'choices': expected 2 to %d choices, "
+			    "found %zu", LESSON_MAX_CHOICES, choices->n);
+			return;
+		}
+		p->choices = xcalloc(choices->n, sizeof *p->choices);
+		p->nchoices = choices->n;
+		for (size_t i = 0; i < choices->n; i++) {
+			if (choices->kids[i]->kind != LESSON_NODE_SCALAR)
+				error_at(ld, choices->kids[i], "a choice must be "
+				    "text, found %s",
+				    lesson_node_what(choices->kids[i]));
+			else
+				p->choices[i] = required_text(ld,
+				    choices->kids[i], "a choice");
+		}
+		if (v[PK_ANSWER] == NULL) {
+			error_at(ld, node, "missing required key 'answer' (the "
+			    "letter of the right choice) in a prediction with "
+			    "choices");
+			return;
+		}
+		q.nchoices = p->nchoices;
+		load_choice_answer(ld, &q, v[PK_ANSWER]);
+		p->answer = q.answer;
+		for (int k = PK_TOLERANCE; k <= PK_FRACTION; k++)
+			if (v[k] != NULL)
+				error_at(ld, v[k], "'%s' is for a numeric "
+				    "prediction (with 'scalar')",
+				    predict_keys[k].name);
+		return;
+	}
+	if (v[PK_ANSWER] != NULL)
+		error_at(ld, v[PK_ANSWER], "'answer' is for a prediction with "
+		    "choices; a numeric one is checked against its scalar, "
+		    "which the simulation computes");
+	p->scalar = required_text(ld, v[PK_SCALAR], "a scalar name");
+	p->scalar_pos = v[PK_SCALAR]->pos;
+	if (v[PK_TOLERANCE] != NULL && v[PK_DECADES] != NULL)
+		error_at(ld, v[PK_DECADES], "give 'tolerance' or 'decades', "
+		    "not both");
+	if (v[PK_TOLERANCE] != NULL && real_value(ld, v[PK_TOLERANCE],
+	    "tolerance", &p->tolerance) == 0 && p->tolerance < 0)
+		error_at(ld, v[PK_TOLERANCE], "'tolerance' must not be negative");
+	if (v[PK_DECADES] != NULL && real_value(ld, v[PK_DECADES], "decades",
+	    &p->decades) == 0 && p->decades <= 0)
+		error_at(ld, v[PK_DECADES], "'decades' must be above 0");
+	if (v[PK_FRACTION] != NULL)
+		bool_value(ld, v[PK_FRACTION], "fraction", &p->fraction);
 }
 
 /* Sim parameters: a mapping of names to scalar values. */
@@ -777,6 +963,8 @@ load_sim(struct loader *ld, struct lesson_block *b,
 		    &s->output_indent);
 	}
 	s->try_text = optional_text(ld, v[SK_TRY], "a 'try this' prompt");
+	if (v[SK_PREDICT] != NULL)
+		load_predict(ld, &s->predict, v[SK_PREDICT]);
 	if (v[SK_EXPECT] != NULL)
 		load_expects(ld, s, v[SK_EXPECT]);
 }
@@ -1048,6 +1236,13 @@ block_free(struct lesson_block *b)
 	for (size_t i = 0; i < b->quiz.nchoices; i++)
 		free(b->quiz.choices[i]);
 	free(b->quiz.choices);
+	if (b->quiz.why != NULL)
+		for (size_t i = 0; i < b->quiz.nchoices; i++)
+			free(b->quiz.why[i]);
+	free(b->quiz.why);
+	for (size_t i = 0; i < b->quiz.nhints; i++)
+		free(b->quiz.hints[i]);
+	free(b->quiz.hints);
 	free(b->quiz.explain);
 	free(s->name);
 	for (size_t i = 0; i < s->nparams; i++) {
@@ -1071,6 +1266,11 @@ block_free(struct lesson_block *b)
 	free(s->expects);
 	free(s->try_text);
 	free(s->caption);
+	free(s->predict.ask);
+	for (size_t i = 0; i < s->predict.nchoices; i++)
+		free(s->predict.choices[i]);
+	free(s->predict.choices);
+	free(s->predict.scalar);
 }
 
 /* Free a lesson and everything it owns. */

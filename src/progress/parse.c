@@ -93,6 +93,34 @@ parse_lesson_line(struct parse_state *ps, struct progress_lesson *l,
 	return -1;
 }
 
+/* "review CONCEPT STREAK/ASKED STAMP", anywhere after "version 1". */
+static int
+parse_review(struct parse_state *ps, struct progress *p, char **w)
+{
+	char *slash = strchr(w[2], '/');
+	long long streak, asked, at;
+	struct progress_review *r;
+
+	if (!progress_concept_valid(w[1]) || slash == NULL)
+		return -1;
+	*slash = '\0';
+	streak = number(w[2], PROGRESS_MAX_ATTEMPTS);
+	asked = number(slash + 1, PROGRESS_MAX_ATTEMPTS);
+	at = number(w[3], STAMP_MAX);
+	if (streak < 0 || asked < 0 || at < 0)
+		return -1;
+	if (progress_review_find(p, w[1]) == NULL &&
+	    p->nreviews >= PROGRESS_MAX_REVIEWS) {
+		ps->limit = "more reviewed concepts than a progress file may hold";
+		return -1;
+	}
+	r = progress_review_record(p, w[1]);
+	r->streak = (int)streak;
+	r->asked = (int)asked;
+	r->at = at;
+	return 0;
+}
+
 /* One line after "version 1". */
 static int
 parse_line(struct parse_state *ps, struct progress *p,
@@ -100,6 +128,8 @@ parse_line(struct parse_state *ps, struct progress *p,
 {
 	long long at = 0;
 
+	if (n == 4 && strcmp(w[0], "review") == 0)
+		return parse_review(ps, p, w);
 	if ((n == 2 || n == 3) && strcmp(w[0], "last") == 0 &&
 	    lessonid_valid(w[1], strlen(w[1])) &&
 	    (n == 2 || (at = number(w[2], STAMP_MAX)) >= 0)) {
@@ -221,5 +251,10 @@ progress_format(const struct progress *p)
 			    l->quizzes[j].right ? "right" : "wrong",
 			    l->quizzes[j].attempts);
 	}
+	for (size_t i = 0; i < p->nreviews; i++)
+		if (p->reviews[i].asked > 0)
+			strbuf_addf(&sb, "review %s %d/%d %" PRId64 "\n",
+			    p->reviews[i].concept, p->reviews[i].streak,
+			    p->reviews[i].asked, p->reviews[i].at);
 	return strbuf_detach(&sb);
 }

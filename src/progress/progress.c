@@ -32,6 +32,9 @@ progress_free(struct progress *p)
 	for (size_t i = 0; i < p->n; i++)
 		lesson_free(&p->lessons[i]);
 	free(p->lessons);
+	for (size_t i = 0; i < p->nreviews; i++)
+		free(p->reviews[i].concept);
+	free(p->reviews);
 	free(p->last);
 	free(p->base_last);
 	free(p->index);
@@ -148,6 +151,82 @@ quiz_pos(const struct progress_lesson *l, size_t block)
 	return lo;
 }
 
+/* See progress.h. */
+bool
+progress_concept_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n <= PROGRESS_MAX_CONCEPT &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-:") == n;
+}
+
+/* The index of a concept's review record, or p->nreviews. */
+static size_t
+review_pos(const struct progress *p, const char *concept)
+{
+	size_t i;
+
+	for (i = 0; i < p->nreviews; i++)
+		if (strcmp(p->reviews[i].concept, concept) == 0)
+			break;
+	return i;
+}
+
+/* See progress.h. */
+const struct progress_review *
+progress_review_find(const struct progress *p, const char *concept)
+{
+	size_t i = review_pos(p, concept);
+
+	return i < p->nreviews ? &p->reviews[i] : NULL;
+}
+
+/* The review record of a concept, added (never asked) when absent. */
+struct progress_review *
+progress_review_record(struct progress *p, const char *concept)
+{
+	size_t i = review_pos(p, concept);
+
+	if (i == p->nreviews) {
+		p->reviews = grow(p->reviews, p->nreviews, sizeof *p->reviews);
+		p->reviews[i] = (struct progress_review){
+			.concept = xstrdup(concept), .streak = 0, .asked = 0,
+			.at = 0, .changed = false,
+		};
+		p->nreviews++;
+	}
+	return &p->reviews[i];
+}
+
+/* See progress.h. */
+void
+progress_review_answer(struct progress *p, const char *concept, bool right,
+    int64_t now)
+{
+	struct progress_review *r = progress_review_record(p, concept);
+
+	r->streak = right ? (r->streak < PROGRESS_MAX_ATTEMPTS ? r->streak + 1 :
+	    r->streak) : 0;
+	if (r->asked < PROGRESS_MAX_ATTEMPTS)
+		r->asked++;
+	r->at = now;
+	r->changed = true;
+}
+
+/* See progress.h. */
+void
+progress_quiz_score(const struct progress_lesson *l, size_t *right,
+    size_t *first_try)
+{
+	*right = 0;
+	*first_try = 0;
+	for (size_t i = 0; l != NULL && i < l->nquizzes; i++) {
+		*right += l->quizzes[i].right;
+		*first_try += l->quizzes[i].right && l->quizzes[i].attempts == 1;
+	}
+}
+
 /* The quiz record of a block. */
 const struct progress_quiz *
 progress_quiz_find(const struct progress_lesson *l, size_t block)
@@ -244,6 +323,11 @@ progress_reset(struct progress *p, const char *id)
 	if (id == NULL) {
 		for (size_t i = 0; i < p->n; i++)
 			forget(&p->lessons[i]);
+		for (size_t i = 0; i < p->nreviews; i++)
+			free(p->reviews[i].concept);
+		free(p->reviews);
+		p->reviews = NULL;
+		p->nreviews = 0;
 		p->reset_all = true;
 	} else {
 		forget(progress_lesson(p, id, true));
@@ -359,10 +443,42 @@ settle(struct progress *p)
 			l->quizzes[j].base_attempts = l->quizzes[j].attempts;
 		}
 	}
+	for (size_t i = 0; i < p->nreviews; i++)
+		p->reviews[i].changed = false;
 	free(p->base_last);
 	p->base_last = p->last != NULL ? xstrdup(p->last) : NULL;
 	p->base_last_at = p->last_at;
 	p->reset_all = false;
+}
+
+/* Reviews: the file's, and each one this session asked unless the file
+ * holds a later asking of the same concept. */
+static void
+merge_reviews(struct progress *out, const struct progress *mine,
+    const struct progress *disk)
+{
+	for (size_t i = 0; !mine->reset_all && i < disk->nreviews; i++) {
+		const struct progress_review *d = &disk->reviews[i];
+		struct progress_review *to = progress_review_record(out,
+		    d->concept);
+
+		to->streak = d->streak;
+		to->asked = d->asked;
+		to->at = d->at;
+	}
+	for (size_t i = 0; i < mine->nreviews; i++) {
+		const struct progress_review *r = &mine->reviews[i];
+		struct progress_review *to;
+
+		if (!r->changed && !mine->reset_all)
+			continue;
+		to = progress_review_record(out, r->concept);
+		if (to->at > r->at)
+			continue;	/* asked again elsewhere, later */
+		to->streak = r->streak;
+		to->asked = r->asked;
+		to->at = r->at;
+	}
 }
 
 /* The last lesson: the one changed most recently. */
@@ -414,6 +530,7 @@ progress_merge(struct progress *out, const struct progress *mine,
 		}
 	}
 	merge_last(out, mine, disk);
+	merge_reviews(out, mine, disk);
 	settle(out);
 }
 

@@ -15,6 +15,7 @@
  *       seen 45
  *       finished no
  *       quiz 5 right 1
+ *     review powers 2/5 1718000000123456
  *
  * The numbers after "last" and "block" are when they were changed
  * (microseconds since 1970); files without them still load. A fourth
@@ -85,6 +86,20 @@ struct progress_lesson {
 	bool base_finished;
 };
 
+/* What `rnntutor review` knows of one concept: a kind of generated
+ * question ("powers", "params", "gates", "clip") or a quiz the reader
+ * missed ("quiz:LESSON-ID:BLOCK"). */
+#define PROGRESS_MAX_CONCEPT	120	/* bytes of a concept name */
+#define PROGRESS_MAX_REVIEWS	1000	/* concepts reviewed */
+
+struct progress_review {
+	char *concept;
+	int streak;		/* right answers in a row (0 after a miss) */
+	int asked;		/* times asked */
+	int64_t at;		/* when last asked (progress_now()), or 0 */
+	bool changed;		/* asked in this session */
+};
+
 struct progress {
 	char *last;		/* id of the lesson read last; may be NULL */
 	int64_t last_at;	/* when last was set, or 0 */
@@ -95,6 +110,8 @@ struct progress {
 				 * progress_save() refuses to replace it */
 	struct progress_lesson *lessons;
 	size_t n;
+	struct progress_review *reviews;	/* in the order first asked */
+	size_t nreviews;
 	size_t *index;		/* hash of ids: lessons index + 1, 0 empty */
 	size_t index_size;	/* slots, a power of two, or 0 */
 };
@@ -129,9 +146,25 @@ void progress_set_place(struct progress_lesson *l, size_t block,
 void progress_set_last(struct progress *p, const char *id);
 /* Record a quiz answer: attempts count up, and a right answer stays right. */
 void progress_quiz_answer(struct progress_lesson *l, size_t block, bool right);
+/* How many of l's quizzes were answered right, and how many of those
+ * right at the first try (one attempt; a revealed answer counts as a
+ * wrong try). l may be NULL (none). */
+void progress_quiz_score(const struct progress_lesson *l, size_t *right,
+    size_t *first_try);
 /* The quiz record of a block, or NULL. */
 const struct progress_quiz *progress_quiz_find(const struct progress_lesson *l,
     size_t block);
+/* Is s a concept name: 1 to PROGRESS_MAX_CONCEPT bytes of a-z, 0-9, '-'
+ * and ':'? */
+bool progress_concept_valid(const char *s);
+/* The review record of a concept, or NULL. */
+const struct progress_review *progress_review_find(const struct progress *p,
+    const char *concept);
+/* Record a review answer (concept valid): the streak grows or restarts,
+ * asked counts up, at becomes now. Merged by time: the latest asking of a
+ * concept wins. */
+void progress_review_answer(struct progress *p, const char *concept,
+    bool right, int64_t now);
 /* Forget a lesson (id), or everything (id NULL). The next save writes the
  * lesson as this session has it, whatever another session saved before. */
 void progress_reset(struct progress *p, const char *id);

@@ -7,6 +7,9 @@
 /* Find or add the quiz record of a block, keeping the records sorted. */
 struct progress_quiz *progress_quiz_record(struct progress_lesson *l,
     size_t block);
+/* Find or add the review record of a concept (never asked). */
+struct progress_review *progress_review_record(struct progress *p,
+    const char *concept);
 /* Make every fact of p its base: nothing counts as changed. */
 void progress_settle(struct progress *p);
 

@@ -52,7 +52,7 @@ static const struct help_entry entries[] = {
 	{"Enter Esc", "train; stop or leave"},
 	{"", ""},
 	{"A focused quiz", NULL},
-	{"a b c ...", "answer"},
+	{"a b c ...", "answer, or predict"},
 	{"Enter", "type a number"},
 	{"!", "reveal the answer"},
 	{"", ""},

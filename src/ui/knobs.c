@@ -96,6 +96,10 @@ ui_knob_act(struct ui *ui, enum view_act act)
 	const struct lesson_block *b = &v->lesson->blocks[v->focus];
 	int *knob = &v->states[v->focus].knob;
 
+	if (b->sim.nknobs == 0) {	/* focused for its prediction only */
+		ui_message(ui, "This simulation has no knobs.");
+		return;
+	}
 	switch (act) {
 	case VIEW_ACT_KNOB_DOWN:
 		turn(ui, -1);

@@ -10,13 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "not started", "in progress 40%", "done", plus the quiz score. */
+/* "not started", "40%", "done", plus the quiz score: "quiz 6/6 (4
+ * first try)". */
 static void
 progress_text(struct ui *ui, const struct lesson *l, char *out, size_t size)
 {
 	const struct progress_lesson *rec = progress_lesson(&ui->progress, l->id,
 	    false);
-	size_t quizzes = lesson_count(l, LESSON_QUIZ), right = 0;
+	size_t quizzes = lesson_count(l, LESSON_QUIZ), right, first;
 	int len;
 
 	if (rec == NULL || (rec->seen == 0 && rec->nquizzes == 0)) {
@@ -27,11 +28,10 @@ progress_text(struct ui *ui, const struct lesson *l, char *out, size_t size)
 		len = snprintf(out, size, "done");
 	else
 		len = snprintf(out, size, "%d%%", rec->seen);
-	for (size_t i = 0; i < rec->nquizzes; i++)
-		right += rec->quizzes[i].right;
+	progress_quiz_score(rec, &right, &first);
 	if (quizzes > 0 && rec->nquizzes > 0 && len > 0 && (size_t)len < size)
-		snprintf(out + len, size - (size_t)len, ", quiz %zu/%zu", right,
-		    quizzes);
+		snprintf(out + len, size - (size_t)len, ", quiz %zu/%zu (%zu "
+		    "first try)", right, quizzes, first);
 }
 
 /* Cut line (NUL-terminated, room for 4 more bytes) to cols display
@@ -73,7 +73,7 @@ ui_menu_draw(struct ui *ui)
 	size_t n = course_count(c);
 	int rows = ui_page_rows();
 	size_t first;
-	int progw = 24;
+	int progw = 30;
 
 	attron(A_BOLD);
 	mvaddnstr(0, 1, ui->opts->ascii ? "rnntutor - recurrent neural networks "
@@ -110,7 +110,7 @@ ui_menu_draw(struct ui *ui)
 		if (sel)
 			attroff(A_REVERSE);
 	}
-	ui_status_line(ui, " Enter: open  /: search all lessons  r: reload",
+	ui_status_line(ui, " Enter: open  /: search all  v: review  r: reload",
 	    "?:help  q:quit ");
 }
 
@@ -153,6 +153,9 @@ ui_menu_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_SEARCH_ALL:
 		ui_prompt_start(ui, "Search all lessons: ", search_all_typed);
+		break;
+	case VIEW_ACT_REVIEW:
+		ui_review(ui);
 		break;
 	case VIEW_ACT_RELOAD:
 		ui_reload(ui);

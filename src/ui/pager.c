@@ -220,8 +220,9 @@ focus_kind(const struct ui *ui)
 
 	if (v->focus < 0)
 		return VIEW_FOCUS_NONE;
-	return view_focus_kind(&v->lesson->blocks[v->focus],
-	    ui_train_is_slow(ui, (size_t)v->focus));
+	return view_focus_kind_predict(&v->lesson->blocks[v->focus],
+	    ui_train_is_slow(ui, (size_t)v->focus),
+	    v->states[v->focus].predict.committed);
 }
 
 /* What the status line offers for the focused block. */
@@ -241,6 +242,10 @@ focus_hint(const struct ui *ui)
 		return " Press the letter of your answer  Tab: next  Esc: done";
 	case VIEW_FOCUS_NUMBER_QUIZ:
 		return " Enter: type your answer  Tab: next  Esc: done";
+	case VIEW_FOCUS_PREDICT_CHOICE:
+		return " Predict: press the letter of your guess  Esc: done";
+	case VIEW_FOCUS_PREDICT_NUMBER:
+		return " Predict: Enter to type your guess  Esc: done";
 	case VIEW_FOCUS_NONE:
 		break;
 	}
@@ -354,6 +359,15 @@ ui_pager_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_ASK_NUMBER:
 		ui_quiz_ask(ui);
+		break;
+	case VIEW_ACT_REVEAL:
+		ui_quiz_reveal(ui);
+		break;
+	case VIEW_ACT_PREDICT:
+		ui_predict_choose(ui, (size_t)a.arg);
+		break;
+	case VIEW_ACT_ASK_PREDICT:
+		ui_prompt_start(ui, "Your prediction: ", ui_predict_number);
 		break;
 	case VIEW_ACT_LINE_DOWN: case VIEW_ACT_LINE_UP: case VIEW_ACT_PAGE_DOWN:
 	case VIEW_ACT_PAGE_UP: case VIEW_ACT_HALF_DOWN: case VIEW_ACT_HALF_UP:

@@ -1,8 +1,15 @@
 #include "config.h"
 
 #include "ui/ui.h"
-#include "core/num.h"
 #include "view/quiz.h"
+#include "view/review.h"
+#include "cli/review.h"
+#include "core/utf8.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include <string.h>
 
 /* Record an answer in the view and the progress file's records. */
 static void
@@ -14,8 +21,13 @@ answer(struct ui *ui, size_t block, int correct)
 	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id, true),
 	    block, correct != 0);
 	ui_pager_invalidate(ui);
-	ui_message(ui, correct ? "Right!" : v->lesson->blocks[block].quiz.retry ?
-	    "Not quite. Try again." : "Not quite.");
+	if (correct)
+		ui_message(ui, "Right!");
+	else if (doc_quiz_shown(&v->lesson->blocks[block].quiz,
+	    &v->states[block].quiz))
+		ui_message(ui, "Not quite. The answer is shown below.");
+	else
+		ui_message(ui, "Not quite. Try again.");
 }
 
 /* May the focused quiz still be answered? Says why not. */
@@ -31,6 +43,10 @@ may_answer(struct ui *ui)
 		return 0;
 	case VIEW_QUIZ_ONE_TRY:
 		ui_message(ui, "This quiz takes one answer.");
+		return 0;
+	case VIEW_QUIZ_SHOWN:
+		ui_message(ui, "The answer is shown; v in the lesson list asks "
+		    "it again later.");
 		return 0;
 	case VIEW_QUIZ_OPEN:
 		break;
@@ -65,16 +81,42 @@ ui_quiz_number(struct ui *ui, const char *text)
 {
 	struct ui_view *v = &ui->view;
 	double value;
+	char msg[256];
 
 	if (v->focus < 0)
 		return;
-	if (num_parse_double(text, &value) < 0) {
-		ui_message(ui, "Type a number such as 0.35 or 2.5e-3.");
+	if (view_quiz_read_number(&v->lesson->blocks[v->focus].quiz, text,
+	    &value, msg, sizeof msg) < 0) {
+		ui_message(ui, "%s", msg);
 		return;
 	}
 	v->states[v->focus].quiz.value = value;
 	answer(ui, (size_t)v->focus, view_quiz_number_right(
 	    &v->lesson->blocks[v->focus].quiz, value));
+}
+
+/* See ui.h. */
+void
+ui_quiz_reveal(struct ui *ui)
+{
+	struct ui_view *v = &ui->view;
+	struct doc_quiz_state *st = &v->states[v->focus].quiz;
+	const struct lesson_quiz *q = &v->lesson->blocks[v->focus].quiz;
+
+	if (doc_quiz_shown(q, st)) {
+		ui_message(ui, "The answer is already shown.");
+		return;
+	}
+	if (view_quiz_reveal(q, st) < 0) {
+		ui_message(ui, "This quiz does not show its answer: it is "
+		    "graded.");
+		return;
+	}
+	/* a revealed answer was not known: it counts as a wrong try */
+	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id,
+	    true), (size_t)v->focus, false);
+	ui_pager_invalidate(ui);
+	ui_message(ui, "The answer is shown below.");
 }
 
 /* Show earlier answers from the progress records. */
@@ -85,4 +127,86 @@ ui_quiz_restore(struct ui *ui)
 
 	view_quiz_restore(v->states, v->lesson, progress_lesson(&ui->progress,
 	    v->lesson->id, false));
+}
+
+/* Commit the focused block's prediction: its result shows from now on. */
+static void
+predict_commit(struct ui *ui)
+{
+	struct ui_view *v = &ui->view;
+
+	v->states[v->focus].predict.committed = 1;
+	ui_pager_invalidate(ui);
+	ui_message(ui, "Noted. The result is shown with your guess beside it.");
+}
+
+/* See ui.h. */
+void
+ui_predict_choose(struct ui *ui, size_t choice)
+{
+	struct ui_view *v = &ui->view;
+
+	if (v->focus < 0 || v->states[v->focus].predict.committed)
+		return;
+	v->states[v->focus].predict.choice = choice;
+	predict_commit(ui);
+}
+
+/* See ui.h. */
+void
+ui_predict_number(struct ui *ui, const char *text)
+{
+	struct ui_view *v = &ui->view;
+	const struct lesson_predict *p;
+	struct lesson_quiz as_quiz;
+	double value;
+	char msg[256];
+
+	if (v->focus < 0 || v->states[v->focus].predict.committed)
+		return;
+	p = &v->lesson->blocks[v->focus].sim.predict;
+	memset(&as_quiz, 0, sizeof as_quiz);
+	as_quiz.fraction = p->fraction;
+	if (view_quiz_read_number(&as_quiz, text, &value, msg, sizeof msg) < 0) {
+		ui_message(ui, "%s", msg);
+		return;
+	}
+	v->states[v->focus].predict.value = value;
+	predict_commit(ui);
+}
+
+/* See ui.h. */
+void
+ui_review(struct ui *ui)
+{
+	struct review_plan plan;
+	struct diag_list diags;
+	char line[16];
+	size_t right;
+
+	diag_list_init(&diags);
+	if (view_review_plan(&plan, *ui->course, &ui->progress,
+	    (uint64_t)progress_now(), VIEW_REVIEW_DEFAULT, progress_now(),
+	    &diags) < 0) {
+		ui_message(ui, "No review: %s", diags.n > 0 ? diags.v[0].msg :
+		    "unknown error");
+		diag_list_free(&diags);
+		return;
+	}
+	diag_list_free(&diags);
+	def_prog_mode();
+	endwin();
+	fputs("\n", stdout);
+	right = cli_review_run(stdin, stdout, &plan, &ui->progress,
+	    progress_now(), ui->opts->ascii > 0 || !utf8_locale_is_utf8());
+	fputs("Press Enter to go back to the lessons.", stdout);
+	fflush(stdout);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		clearerr(stdin);
+	reset_prog_mode();
+	clear();
+	refresh();
+	ui_progress_save(ui, 1);
+	ui_message(ui, "Review: %zu right; kept in your progress.", right);
+	view_review_plan_free(&plan);
 }

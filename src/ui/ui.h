@@ -198,6 +198,14 @@ void ui_knob_act(struct ui *ui, enum view_act act);
 void ui_quiz_choose(struct ui *ui, size_t choice);
 /* Ask for the focused numeric quiz's answer. */
 void ui_quiz_ask(struct ui *ui);
+/* '!' on a focused quiz: show its answer (counted as not known). */
+void ui_quiz_reveal(struct ui *ui);
+/* 'v' in the lesson list: `rnntutor review` on the terminal, curses put
+ * aside meanwhile; the answers go into the progress records. */
+void ui_review(struct ui *ui);
+/* A sim block's prediction: a guessed choice, or a typed number. */
+void ui_predict_choose(struct ui *ui, size_t choice);
+void ui_predict_number(struct ui *ui, const char *text);
 void ui_quiz_number(struct ui *ui, const char *text);
 /* Restore the quiz states of the view from the progress records. */
 void ui_quiz_restore(struct ui *ui);

@@ -8,7 +8,8 @@ int
 view_focus_takes(const struct lesson_block *b)
 {
 	return b->kind == LESSON_QUIZ ||
-	    (b->kind == LESSON_SIM && b->sim.nknobs > 0);
+	    (b->kind == LESSON_SIM && (b->sim.nknobs > 0 ||
+	    b->sim.predict.ask != NULL));
 }
 
 /* See focus.h. */
@@ -21,6 +22,16 @@ view_focus_kind(const struct lesson_block *b, int slow)
 		return b->quiz.choices != NULL ? VIEW_FOCUS_CHOICE_QUIZ :
 		    VIEW_FOCUS_NUMBER_QUIZ;
 	return VIEW_FOCUS_NONE;
+}
+
+/* See focus.h. */
+enum view_focus
+view_focus_kind_predict(const struct lesson_block *b, int slow, int committed)
+{
+	if (b->kind == LESSON_SIM && b->sim.predict.ask != NULL && !committed)
+		return b->sim.predict.choices != NULL ?
+		    VIEW_FOCUS_PREDICT_CHOICE : VIEW_FOCUS_PREDICT_NUMBER;
+	return view_focus_kind(b, slow);
 }
 
 /* Does block i show on a screen of rows lines from top: going down, does it

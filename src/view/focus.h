@@ -18,15 +18,22 @@ enum view_focus {
 	VIEW_FOCUS_SIM,		/* a simulation with knobs */
 	VIEW_FOCUS_SLOW_SIM,	/* one that trains on request (Enter) */
 	VIEW_FOCUS_CHOICE_QUIZ,	/* answered with a letter */
-	VIEW_FOCUS_NUMBER_QUIZ	/* answered with a typed number */
+	VIEW_FOCUS_NUMBER_QUIZ,	/* answered with a typed number */
+	VIEW_FOCUS_PREDICT_CHOICE,	/* a sim waiting for a guessed letter */
+	VIEW_FOCUS_PREDICT_NUMBER	/* a sim waiting for a guessed number */
 };
 
-/* Can block b take the focus: a quiz, or a simulation with knobs? */
+/* Can block b take the focus: a quiz, or a simulation with knobs or a
+ * prediction to make? */
 int view_focus_takes(const struct lesson_block *b);
 
 /* The kind of block b as a focused block; slow says whether it is a
  * simulation that trains on request (src/ui knows the running jobs). */
 enum view_focus view_focus_kind(const struct lesson_block *b, int slow);
+/* The same, for a sim block that still waits for the reader's prediction
+ * (committed: the guess was made) before it shows its result. */
+enum view_focus view_focus_kind_predict(const struct lesson_block *b,
+    int slow, int committed);
 
 /* The block Tab (dir 1) or Shift-Tab (dir -1) focuses next: the next
  * interactive block after focus, or, when focus is -1, the first one that

@@ -72,6 +72,8 @@ menu_key(int key)
 		return ACT(VIEW_ACT_OPEN);
 	case '/':
 		return ACT(VIEW_ACT_SEARCH_ALL);
+	case 'v':
+		return ACT(VIEW_ACT_REVIEW);
 	case 'r':
 		return ACT(VIEW_ACT_RELOAD);
 	case 'w':
@@ -137,7 +139,8 @@ sim_key(const struct view_state *s, int key)
 	}
 }
 
-/* Keys of a focused quiz: a letter answers, Enter asks for a number. */
+/* Keys of a focused quiz: a letter answers, Enter asks for a number, !
+ * shows the answer. */
 static struct view_action
 quiz_key(const struct view_state *s, int key)
 {
@@ -147,6 +150,22 @@ quiz_key(const struct view_state *s, int key)
 		    .arg = key - 'a' };
 	if (s->focus == VIEW_FOCUS_NUMBER_QUIZ && (is_enter(key) || key == '='))
 		return ACT(VIEW_ACT_ASK_NUMBER);
+	if (key == '!')
+		return ACT(VIEW_ACT_REVEAL);
+	return ACT(VIEW_ACT_NONE);
+}
+
+/* Keys of a sim block waiting for a prediction: a letter or a number. */
+static struct view_action
+predict_key(const struct view_state *s, int key)
+{
+	if (s->focus == VIEW_FOCUS_PREDICT_CHOICE && key >= 'a' &&
+	    key < 'a' + (int)s->nchoices)
+		return (struct view_action){ .act = VIEW_ACT_PREDICT,
+		    .arg = key - 'a' };
+	if (s->focus == VIEW_FOCUS_PREDICT_NUMBER &&
+	    (is_enter(key) || key == '='))
+		return ACT(VIEW_ACT_ASK_PREDICT);
 	return ACT(VIEW_ACT_NONE);
 }
 
@@ -223,6 +242,9 @@ pager_key(const struct view_state *s, int key)
 		break;
 	case VIEW_FOCUS_CHOICE_QUIZ: case VIEW_FOCUS_NUMBER_QUIZ:
 		a = quiz_key(s, key);
+		break;
+	case VIEW_FOCUS_PREDICT_CHOICE: case VIEW_FOCUS_PREDICT_NUMBER:
+		a = predict_key(s, key);
 		break;
 	case VIEW_FOCUS_NONE:
 		break;

@@ -44,7 +44,8 @@ enum view_where {
 struct view_state {
 	enum view_where where;
 	enum view_focus focus;	/* VIEW_IN_PAGER: the focused block */
-	size_t nchoices;	/* VIEW_FOCUS_CHOICE_QUIZ: its choices */
+	size_t nchoices;	/* VIEW_FOCUS_CHOICE_QUIZ, _PREDICT_CHOICE: its
+				 * choices */
 	int training;		/* a training run is going on */
 };
 
@@ -83,6 +84,9 @@ enum view_act {
 	VIEW_ACT_SENTENCE,	/* ask for a sentence for the trained model */
 	VIEW_ACT_ANSWER,	/* arg: the index of the choice */
 	VIEW_ACT_ASK_NUMBER,	/* ask for a numeric quiz's answer */
+	VIEW_ACT_REVEAL,	/* show a quiz's answer ('!') */
+	VIEW_ACT_PREDICT,	/* arg: the index of the choice guessed */
+	VIEW_ACT_ASK_PREDICT,	/* ask for a guessed number */
 	/* the lesson menu and the lists */
 	VIEW_ACT_SELECT_NEXT,
 	VIEW_ACT_SELECT_PREV,
@@ -91,6 +95,7 @@ enum view_act {
 	VIEW_ACT_OPEN,		/* the selected lesson or list row */
 	VIEW_ACT_OPEN_NUMBER,	/* arg: the lesson number, 1 to 9 */
 	VIEW_ACT_SEARCH_ALL,	/* ask for a word to find in every lesson */
+	VIEW_ACT_REVIEW,	/* review what was missed ('v') */
 	/* on every screen */
 	VIEW_ACT_RELOAD,
 	VIEW_ACT_WATCH,		/* reload by itself when a lesson file changes */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "view/quiz.h"
+#include "core/arith.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -13,8 +14,10 @@ view_quiz_may_answer(const struct lesson_quiz *q,
 {
 	if (st->answered && st->correct)
 		return VIEW_QUIZ_DONE;
-	if (st->answered && !q->retry)
+	if (st->answered && !q->retry && !st->revealed)
 		return VIEW_QUIZ_ONE_TRY;
+	if (doc_quiz_shown(q, st))
+		return VIEW_QUIZ_SHOWN;
 	return VIEW_QUIZ_OPEN;
 }
 
@@ -23,6 +26,30 @@ int
 view_quiz_number_right(const struct lesson_quiz *q, double value)
 {
 	return fabs(value - q->value) <= q->tolerance;
+}
+
+/* See quiz.h. */
+int
+view_quiz_read_number(const struct lesson_quiz *q, const char *text,
+    double *value, char *msg, size_t size)
+{
+	size_t col;
+	int rc = arith_eval(text, q->fraction, value, &col);
+
+	if (rc == ARITH_OK)
+		return 0;
+	arith_message(msg, size, text, rc, col, q->fraction);
+	return -1;
+}
+
+/* See quiz.h. */
+int
+view_quiz_reveal(const struct lesson_quiz *q, struct doc_quiz_state *st)
+{
+	if (q->reveal_after == 0)
+		return -1;
+	st->revealed = 1;
+	return 0;
 }
 
 /* See quiz.h. */

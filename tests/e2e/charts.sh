@@ -120,7 +120,7 @@ check "Q quits" 'wait_for "EXITED 0"'
 ARGS=""
 LANG_E2E=C start 80x24 NO_COLOR=1 XDG_STATE_HOME=$tmp/fresh
 check "the list cuts long titles with ..." 'wait_for "rnntutor - recurrent" &&
-    screen | grep -qE "^ +2  The Vanishing Gradient Problem in Deep Time\.\.\. "'
+    screen | grep -qE "^ +2  The Vanishing Gradient Problem in [A-Za-z ]*\.\.\. "'
 keys 1
 status_shows "^ Lesson 1/" >/dev/null
 keys Tab

@@ -82,14 +82,51 @@ check "Tab reaches a quiz" 'status_shows "letter of your answer"'
 keys a
 check "answering gives feedback at once" 'status_shows "^ (Right|Not quite)" &&
     screen | grep -qE "^$mark (✓ Right|✗ Not quite)"'
+check "a wrong choice says why it is wrong and gives the first hint" 'wait_for "You chose a): tanh(1)" &&
+    screen | grep -qF "Hint: tanh" && screen | grep -qF "! shows the answer" &&
+    ! screen | grep -qF "Answer: b)"'
+keys '!'
+check "! shows the answer and the explanation" 'wait_for "Answer: b) at a = 0, where it equals 1" &&
+    status_shows "answer is shown below"'
+keys b
+check "a shown answer takes no more answers" 'status_shows "answer is shown; v in the lesson list"'
 keys Escape
 check "Esc leaves the quiz" 'status_shows "^ Lesson 2/"'
+# --- predict before you see ------------------------------------------------------
+i=0
+keys Tab
+while ! status | grep -q "Predict:" && [ $i -lt 30 ]; do
+	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer|Predict:"'
+	status | grep -q "Predict:" && break
+	keys Tab
+	i=$((i + 1))
+done
+check "Tab reaches a simulation asking for a prediction" 'status_shows "Predict: Enter to type your guess"'
+check "before the guess its knobs, chart and output are hidden" 'wait_for "Guess first: press Enter" &&
+    ! screen | grep -qE "knobs: .*scale.*0.9" && ! screen | grep -q "last/first"'
+keys Enter
+check "Enter asks for the guess" 'status_shows "Your prediction:"'
+keys 0.5 Enter
+check "the guess shows beside the computed result, judged" 'wait_for "You predicted 0.5" &&
+    screen | grep -qF "not close" && screen | grep -qE "knobs: .*scale.*0.9"'
+keys Escape
 keys q
 # (G showed the end above: finished is "done")
-check "q goes back to the menu with progress" 'wait_for "Enter: open" &&
-    screen | grep -qE "^ >  2  The Vanishing Gradient Problem.* done, quiz [0-9]+/[0-9]+"'
+check "q goes back to the menu with progress and first-try results" 'wait_for "Enter: open" &&
+    screen | grep -qE "^ >  2  The Vanishing Gradient Problem.* done, quiz 0/[0-9]+ \(0 first try\)"'
+# --- review from the lesson list ------------------------------------------------
+keys v
+check "v in the lesson list starts a review with the quiz missed" 'wait_for "Review: 6 questions, 1 of them" &&
+    screen | grep -q "^1/6  Lesson 2, quiz 1" && screen | grep -q "^  b) at a = 0, where it equals 1"'
+keys b Enter
+check "the review judges the answer" 'wait_for "Right."'
+keys q Enter
+check "q ends the review" 'wait_for "Review done: 1 of 1 right." && wait_for "Press Enter to go back"'
+keys Enter
+check "Enter goes back to the lesson list" 'status_shows "Review: 1 right" && screen | grep -q "^ >  2  The Vanishing Gradient"'
 keys q
 check "q in the menu quits with status 0" 'wait_for "EXITED 0"'
+check "the review is kept in the progress file" 'grep -q "^review quiz:vanishing-gradients:4 1/1 [0-9]" "$progress"'
 
 # --- start again: land where we were ---------------------------------------------
 start
