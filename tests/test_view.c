@@ -269,6 +269,28 @@ test_view_place_block_and_section(void)
 
 /* ---- focus ---------------------------------------------------------------- */
 
+/* A simulation that trains takes the focus without knobs (its page says
+ * "Tab to it, then press Enter"); one that does not train, without knobs,
+ * does not. */
+static void
+test_view_focus_training_block_without_knobs(void)
+{
+	static const char text[] = "id: t\nnumber: 1\ntitle: T\ngoal: G\n"
+	    "blocks:\n  - sim: sentiment\n    params: {model: rnn}\n"
+	    "  - sim: adding\n  - sim: linear-bptt\n";
+	struct lesson *l = NULL;
+	struct diag_list d;
+
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL_FATAL(lesson_load_buffer(&l, "t.yaml", text,
+	    sizeof text - 1, &d), 0);
+	CU_ASSERT_TRUE(view_focus_takes(&l->blocks[0]));
+	CU_ASSERT_TRUE(view_focus_takes(&l->blocks[1]));
+	CU_ASSERT_FALSE(view_focus_takes(&l->blocks[2]));
+	lesson_destroy(l);
+	diag_list_free(&d);
+}
+
 /* Quizzes and simulations with knobs take the focus; text and a
  * simulation without knobs do not. */
 static void
@@ -889,6 +911,8 @@ test_view_register(void)
 	CU_add_test(s, "block and section of the top",
 	    test_view_place_block_and_section);
 	CU_add_test(s, "which blocks take focus", test_view_focus_which_blocks);
+	CU_add_test(s, "focus training block without knobs",
+	    test_view_focus_training_block_without_knobs);
 	CU_add_test(s, "tab order", test_view_focus_tab_order);
 	CU_add_test(s, "focus starts on the screen",
 	    test_view_focus_starts_on_screen);

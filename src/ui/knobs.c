@@ -96,7 +96,8 @@ ui_knob_act(struct ui *ui, enum view_act act)
 	const struct lesson_block *b = &v->lesson->blocks[v->focus];
 	int *knob = &v->states[v->focus].knob;
 
-	if (b->sim.nknobs == 0) {	/* focused for its prediction only */
+	/* focused for its prediction, its training or its command line */
+	if (b->sim.nknobs == 0 && act != VIEW_ACT_SIM_COMMAND) {
 		ui_message(ui, "This simulation has no knobs.");
 		return;
 	}

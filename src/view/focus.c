@@ -3,13 +3,22 @@
 
 #include "view/focus.h"
 
-/* See focus.h. */
+#include "sim/sim.h"
+
+/* See focus.h. A simulation that trains takes the focus without knobs:
+ * its page says "Tab to it, then press Enter". */
 int
 view_focus_takes(const struct lesson_block *b)
 {
-	return b->kind == LESSON_QUIZ ||
-	    (b->kind == LESSON_SIM && (b->sim.nknobs > 0 ||
-	    b->sim.predict.ask != NULL));
+	const struct sim_spec *spec;
+
+	if (b->kind == LESSON_QUIZ)
+		return 1;
+	if (b->kind != LESSON_SIM)
+		return 0;
+	spec = sim_find(b->sim.name);
+	return b->sim.nknobs > 0 || b->sim.predict.ask != NULL ||
+	    (spec != NULL && spec->trains != NULL);
 }
 
 /* See focus.h. */

@@ -23,8 +23,8 @@ enum view_focus {
 	VIEW_FOCUS_PREDICT_NUMBER	/* a sim waiting for a guessed number */
 };
 
-/* Can block b take the focus: a quiz, or a simulation with knobs or a
- * prediction to make? */
+/* Can block b take the focus: a quiz, or a simulation with knobs, a
+ * prediction to make, or a network to train? */
 int view_focus_takes(const struct lesson_block *b);
 
 /* The kind of block b as a focused block; slow says whether it is a
