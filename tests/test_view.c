@@ -269,15 +269,16 @@ test_view_place_block_and_section(void)
 
 /* ---- focus ---------------------------------------------------------------- */
 
-/* A simulation that trains takes the focus without knobs (its page says
- * "Tab to it, then press Enter"); one that does not train, without knobs,
- * does not. */
+/* A simulation that trains at its parameters takes the focus without
+ * knobs (its page says "Tab to it, then press Enter"); one that does not
+ * train, without knobs, does not. */
 static void
 test_view_focus_training_block_without_knobs(void)
 {
 	static const char text[] = "id: t\nnumber: 1\ntitle: T\ngoal: G\n"
 	    "blocks:\n  - sim: sentiment\n    params: {model: rnn}\n"
-	    "  - sim: adding\n  - sim: linear-bptt\n";
+	    "  - sim: adding\n  - sim: linear-bptt\n"
+	    "  - sim: sentiment\n    params: {epochs: 0}\n";
 	struct lesson *l = NULL;
 	struct diag_list d;
 
@@ -287,6 +288,8 @@ test_view_focus_training_block_without_knobs(void)
 	CU_ASSERT_TRUE(view_focus_takes(&l->blocks[0]));
 	CU_ASSERT_TRUE(view_focus_takes(&l->blocks[1]));
 	CU_ASSERT_FALSE(view_focus_takes(&l->blocks[2]));
+	/* no training at 0 epochs: the block only prints what it counts */
+	CU_ASSERT_FALSE(view_focus_takes(&l->blocks[3]));
 	lesson_destroy(l);
 	diag_list_free(&d);
 }

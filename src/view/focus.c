@@ -5,20 +5,39 @@
 
 #include "sim/sim.h"
 
-/* See focus.h. A simulation that trains takes the focus without knobs:
- * its page says "Tab to it, then press Enter". */
+/* Does simulation block b train a network at its lesson parameters (so
+ * that its page says "Tab to it, then press Enter")? */
+static int
+trains(const struct lesson_block *b)
+{
+	const struct sim_spec *spec = sim_find(b->sim.name);
+	struct sim_args args;
+	struct diag_list d;
+	int ok = 1;
+
+	if (spec == NULL || spec->trains == NULL)
+		return 0;
+	sim_args_init(&args, spec);
+	diag_list_init(&d);
+	for (size_t i = 0; i < b->sim.nparams; i++)
+		if (sim_args_set(&args, b->sim.params[i].name,
+		    b->sim.params[i].value, &d, NULL, 0, 0) < 0)
+			ok = 0;
+	ok = ok && sim_pace(&args) == SIM_PACE_TRAINS;
+	sim_args_free(&args);
+	diag_list_free(&d);
+	return ok;
+}
+
+/* See focus.h. A simulation that trains takes the focus without knobs. */
 int
 view_focus_takes(const struct lesson_block *b)
 {
-	const struct sim_spec *spec;
-
 	if (b->kind == LESSON_QUIZ)
 		return 1;
 	if (b->kind != LESSON_SIM)
 		return 0;
-	spec = sim_find(b->sim.name);
-	return b->sim.nknobs > 0 || b->sim.predict.ask != NULL ||
-	    (spec != NULL && spec->trains != NULL);
+	return b->sim.nknobs > 0 || b->sim.predict.ask != NULL || trains(b);
 }
 
 /* See focus.h. */
