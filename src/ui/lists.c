@@ -271,12 +271,16 @@ ui_list_draw(struct ui *ui)
 		char *text = list_text(ui, i);
 		int sel = i == ui->list_sel;
 
+		/* a row longer than the screen ends in an ellipsis, cut by
+		 * columns (never inside a character) */
+		text = xreallocarray(text, strlen(text) + 5, 1);
+		ui_cut_line(text, COLS - 3, ui->opts->ascii);
 		if (sel)
 			attron(A_REVERSE);
 		move((int)(i - first) + 2, 0);
 		hline(' ', COLS);
 		mvaddnstr((int)(i - first) + 2, 1, sel ? ">" : " ", 1);
-		addnstr(text, COLS - 3);
+		addstr(text);
 		if (sel)
 			attroff(A_REVERSE);
 		free(text);

@@ -34,10 +34,9 @@ progress_text(struct ui *ui, const struct lesson *l, char *out, size_t size)
 		    "first try)", right, quizzes, first);
 }
 
-/* Cut line (NUL-terminated, room for 4 more bytes) to cols display
- * columns, ending in an ellipsis ("..." in ASCII) when it was longer. */
-static void
-cut_title(char *line, int cols, int ascii)
+/* See ui.h. */
+void
+ui_cut_line(char *line, int cols, int ascii)
 {
 	const char *ell = ascii ? "..." : "\xE2\x80\xA6";
 	int ellw = ascii ? 3 : 1, w = 0;
@@ -101,7 +100,7 @@ ui_menu_draw(struct ui *ui)
 			attron(A_REVERSE);
 		move(row, 1);
 		hline(' ', COLS - 2);
-		cut_title(line, titlew + 6 > 0 ? titlew + 6 : 0, ui->opts->ascii);
+		ui_cut_line(line, titlew + 6 > 0 ? titlew + 6 : 0, ui->opts->ascii);
 		mvaddstr(row, 1, line);
 		if (progw > 0) {
 			progress_text(ui, l, prog, sizeof prog);

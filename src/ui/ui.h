@@ -164,6 +164,9 @@ int ui_watch_wait(struct ui *ui);
 int ui_watch_changed(struct ui *ui);
 
 /* menu.c */
+/* Cut line (NUL-terminated, room for 4 more bytes) to cols display
+ * columns, ending in an ellipsis ("..." in ASCII) when it was longer. */
+void ui_cut_line(char *line, int cols, int ascii);
 void ui_menu_draw(struct ui *ui);
 void ui_menu_key(struct ui *ui, int key);
 

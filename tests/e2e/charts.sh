@@ -121,6 +121,15 @@ ARGS=""
 LANG_E2E=C start 80x24 NO_COLOR=1 XDG_STATE_HOME=$tmp/fresh
 check "the list cuts long titles with ..." 'wait_for "rnntutor - recurrent" &&
     screen | grep -qE "^ +2  The Vanishing Gradient Problem in [A-Za-z ]*\.\.\. "'
+keys 3
+status_shows "^ Lesson 3/" >/dev/null
+keys o
+check "the outline cuts long rows with ..., by columns" 'wait_for "Outline: Enter jumps" &&
+    screen | grep -qxE " +- Quiz 1: Which of the four LSTM vectors uses tanh instead of the si\.\.\." &&
+    ! screen | grep -qE "^.{81}"'
+keys q
+keys q
+wait_for "rnntutor - recurrent" >/dev/null
 keys 1
 status_shows "^ Lesson 1/" >/dev/null
 keys Tab
