@@ -424,6 +424,11 @@ test_lesson_yaml_value_starting_with_bar(void)
 	    "norm bars as \xe2\x80\x96");
 	expect_yaml(HEAD "  - code: x\n    caption: > 3 # note\n", 7, 14,
 	    "starts with '>'", "quote the value: caption: \"> 3\"");
+	/* lines that end in a lone CR, as libyaml counts them (the fuzzer
+	 * found this one failing with no message at all) */
+	expect_yaml("id: bad\rnumber: 1\rtitle: Bad\rgoal: A goal.\rblocks:\r"
+	    "  - code: x\r    caption: > 3 # note\r", 7, 14, "starts with '>'",
+	    "quote the value: caption: \"> 3\"");
 }
 
 /* An apostrophe inside single quotes (libyaml: "did not find expected

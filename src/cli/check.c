@@ -37,19 +37,7 @@ static struct source src;	/* the file cli_check_lesson is checking */
 static const char *
 source_line(int line, size_t *linelen)
 {
-	const char *p = src.buf, *end = src.buf + src.len, *nl;
-
-	if (src.buf == NULL || line < 1)
-		return NULL;
-	for (int i = 1; i < line; i++) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			return NULL;
-		p = nl + 1;
-	}
-	nl = memchr(p, '\n', (size_t)(end - p));
-	*linelen = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
-	return p;
+	return diag_source_line(src.buf, src.len, line, linelen);
 }
 
 /* The byte at character column col (1-based) of a line, or 0. */

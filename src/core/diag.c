@@ -111,23 +111,46 @@ diag_help(struct diag_list *list, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The bytes of line `line` (1-based) of buf, without its line break;
- * NULL when the buffer has fewer lines. */
-static const char *
-find_line(const char *buf, size_t len, int line, size_t *linelen)
+/* Bytes of a line break at p (LF, CR LF, a lone CR, or UTF-8 NEL, LS, PS:
+ * what libyaml counts), or 0. */
+static size_t
+break_at(const char *p, const char *end)
 {
-	const char *p = buf, *end = buf + len, *nl;
+	size_t left = (size_t)(end - p);
 
+	if (*p == '\n')
+		return 1;
+	if (*p == '\r')
+		return left > 1 && p[1] == '\n' ? 2 : 1;
+	if (left > 1 && (unsigned char)p[0] == 0xC2 &&
+	    (unsigned char)p[1] == 0x85)
+		return 2;
+	if (left > 2 && (unsigned char)p[0] == 0xE2 &&
+	    (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* See diag.h. */
+const char *
+diag_source_line(const char *buf, size_t len, int line, size_t *linelen)
+{
+	const char *p = buf, *end = buf + len, *q;
+	size_t nb = 0;
+
+	if (buf == NULL || line < 1)
+		return NULL;
 	for (int i = 1; i < line; i++) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
+		for (q = p; q < end && (nb = break_at(q, end)) == 0; q++)
+			;
+		if (q == end)
 			return NULL;
-		p = nl + 1;
+		p = q + nb;
 	}
-	nl = memchr(p, '\n', (size_t)(end - p));
-	*linelen = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
-	if (*linelen > 0 && p[*linelen - 1] == '\r')
-		(*linelen)--;
+	for (q = p; q < end && break_at(q, end) == 0; q++)
+		;
+	*linelen = (size_t)(q - p);
 	return p;
 }
 
@@ -144,7 +167,7 @@ diag_attach_source(struct diag_list *list, size_t from, const char *file,
 		if (d->file == NULL || d->line <= 0 || d->source != NULL ||
 		    strcmp(d->file, file) != 0)
 			continue;
-		text = find_line(buf, len, d->line, &n);
+		text = diag_source_line(buf, len, d->line, &n);
 		if (text != NULL)
 			d->source = xstrndup(text, n);
 	}

@@ -61,6 +61,12 @@ void diag_attach_source(struct diag_list *list, size_t from, const char *file,
 /* The same, reading the file itself (a regular file of at most 1 MiB;
  * nothing happens when it cannot be read). */
 void diag_attach_file(struct diag_list *list, size_t from, const char *path);
+/* The bytes of line `line` (1-based) of buf (len bytes), without its line
+ * break, with *linelen set; NULL when buf has fewer lines. Lines end as
+ * libyaml ends them (LF, CR LF, a lone CR, NEL, LS, PS), so the line is the
+ * one libyaml's positions name. */
+const char *diag_source_line(const char *buf, size_t len, int line,
+    size_t *linelen);
 
 /* "FILE:LINE:COL: error: MSG" (parts that are unknown are left out). */
 char *diag_format(const struct diag *d);

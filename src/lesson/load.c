@@ -1126,7 +1126,7 @@ load_buffer(struct lesson **out, const char *name, const char *buf,
 	    .diags = diags, .failed = 0 };
 	struct lesson_node *root;
 	struct lesson *l;
-	size_t first = diags->n;
+	size_t first = diags->n, errors = diags->nerrors;
 
 	*out = NULL;
 	if (len > LESSON_MAX_FILE_SIZE) {
@@ -1136,6 +1136,9 @@ load_buffer(struct lesson **out, const char *name, const char *buf,
 		return -1;
 	}
 	if (lesson_tree_parse(&root, name, buf, len, diags) < 0) {
+		if (diags->nerrors == errors)	/* never a silent failure */
+			diag_add(diags, DIAG_ERROR, name, 0, 0, "YAML syntax: the "
+			    "file cannot be read as YAML");
 		diag_attach_source(diags, first, name, buf, len);
 		return -1;
 	}

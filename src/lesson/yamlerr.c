@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "lesson/yamlerr.h"
+#include "core/diag.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -15,26 +16,13 @@ struct line {
 	size_t len;
 };
 
-/* Line n (1-based) of buf; false when the buffer is shorter. */
+/* Line n (1-based) of buf, as libyaml counts lines; false when the buffer
+ * is shorter. */
 static int
 get_line(const char *buf, size_t len, int n, struct line *out)
 {
-	const char *p = buf, *end = buf + len, *nl;
-
-	if (n < 1)
-		return 0;
-	for (int i = 1; i < n; i++) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			return 0;
-		p = nl + 1;
-	}
-	nl = memchr(p, '\n', (size_t)(end - p));
-	out->s = p;
-	out->len = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
-	if (out->len > 0 && p[out->len - 1] == '\r')
-		out->len--;
-	return 1;
+	out->s = diag_source_line(buf, len, n, &out->len);
+	return out->s != NULL;
 }
 
 /* The byte offset of character col (1-based, libyaml counts characters)
@@ -222,8 +210,12 @@ block_indicator_error(struct diag_list *diags, const char *file,
 	char ind;
 	struct strbuf fix;
 
-	if (!get_line(buf, len, p->context_line, &l))
+	if (!get_line(buf, len, p->context_line, &l)) {
+		diag_add(diags, DIAG_ERROR, file, p->line, p->col, "YAML "
+		    "syntax: %s (%s at line %d)", p->problem, p->context,
+		    p->context_line);
 		return;
+	}
 	at = byte_of(&l, p->context_col);
 	ind = at < l.len ? l.s[at] : '|';
 	diag_add(diags, DIAG_ERROR, file, p->context_line, p->context_col,
