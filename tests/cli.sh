@@ -46,6 +46,9 @@ check "--print 2 no empty stderr" '[ ! -s "$tmp/err" ]'
 run "$prog" --print --ascii --width 60 2
 check "--print --width 60 fits 60 columns" '[ $st -eq 0 ] && ! awk "length > 60" "$tmp/out" | grep -q .'
 check "--ascii is pure ASCII" '[ "$(LC_ALL=C tr -d "\011\012\040-\176" <"$tmp/out" | wc -c)" -eq 0 ]'
+check "--width 60: a long series name is cut with a mark" 'grep -q "^  reach_f~ " "$tmp/out" && grep -q "^  reach_l~ " "$tmp/out"'
+run "$prog" --print --width 80 2
+check "80 columns: long series names are whole" 'grep -q "^  reach_first  " "$tmp/out" && grep -q "^  reach_last  " "$tmp/out"'
 
 LANG=C LC_ALL=C run "$prog" --print 2
 check "LANG=C --print 2 is pure ASCII" '[ $st -eq 0 ] && [ "$(LC_ALL=C tr -d "\011\012\040-\176" <"$tmp/out" | wc -c)" -eq 0 ]'

@@ -14,7 +14,9 @@
 #include <string.h>
 
 #define GUTTER 2	/* columns before every line of a sim block */
-#define NAME_MAX_WIDTH 10
+#define NAME_MAX_WIDTH 20	/* widest series name shown in full */
+#define NAME_MIN_WIDTH 8	/* a name is cut no shorter than this */
+#define ROW_MIN_WIDTH 40	/* a long name gives way before the rows do */
 #define NARROW_CHART 16	/* fewer columns for the rows beside their labels:
 			 * the labels go under the rows instead */
 
@@ -193,7 +195,8 @@ knob_line(struct doc_page *page, const struct lesson_block *b, int block,
 	strbuf_free(&sb);
 }
 
-/* The display width of the widest series name of a chart. */
+/* The display width of the widest series name of a chart (at most
+ * NAME_MAX_WIDTH). */
 static int
 name_width(const struct lesson_chart *c)
 {
@@ -224,13 +227,18 @@ add_name(struct doc_line *line, const char *name, int w, int ascii)
 {
 	char *shown = utf8_sanitize(name, strlen(name), ascii);
 	size_t len = strlen(shown);
+	int cut = utf8_width(shown, len) > (size_t)w && w > 1;
+	int room = cut ? w - 1 : w;	/* a cut name ends in a mark */
 
-	while (utf8_width(shown, len) > (size_t)w)
+	while (utf8_width(shown, len) > (size_t)room)
 		len--;
 	while (len > 0 && ((unsigned char)shown[len] & 0xC0) == 0x80)
 		len--;		/* do not cut a character in two */
 	doc_line_add(line, DOC_LABEL, shown, len, (int)utf8_width(shown, len));
-	doc_line_pad(line, w - (int)utf8_width(shown, len));
+	if (cut)
+		doc_line_add(line, DOC_LABEL, ascii ? "~" : "\xe2\x80\xa6",
+		    ascii ? 1 : 3, 1);
+	doc_line_pad(line, w - (int)utf8_width(shown, len) - cut);
 	free(shown);
 }
 
@@ -410,11 +418,22 @@ chart(struct doc_page *page, int block, const struct lesson_chart *c,
 	}
 	so.reduce = reduce_for(c, &range);
 	chartw = o->width - GUTTER - namew - 2 * (SPARK_LABEL_WIDTH + 1) - 4;
+	if (chartw < ROW_MIN_WIDTH && namew > NAME_MIN_WIDTH) {
+		int give = ROW_MIN_WIDTH - chartw;	/* a long name gives way */
+
+		if (give > namew - NAME_MIN_WIDTH)
+			give = namew - NAME_MIN_WIDTH;
+		namew -= give;
+		chartw += give;
+	}
 	/* too narrow for labels beside the rows (30 columns): they go under
 	 * them, and the rows take the width */
 	narrow = chartw < NARROW_CHART;
 	if (narrow) {
-		namew = namew < 3 ? 3 : namew > 6 ? 6 : namew;
+		int most = o->width - GUTTER - NAME_MIN_WIDTH - 1 >=
+		    NARROW_CHART ? NAME_MIN_WIDTH : 6;
+
+		namew = namew < 3 ? 3 : namew > most ? most : namew;
 		chartw = o->width - GUTTER - namew - 1;
 		if (chartw < 1)
 			chartw = 1;
