@@ -1,0 +1,74 @@
+#!/bin/sh
+# End-to-end tests of what a reader did in a lesson surviving a restart
+# (tmux): a quiz answer revealed with ! and a committed prediction come back
+# after Q, revealed and committed, from the progress file's "#+ " records.
+# And watch mode: a lesson in a $RNNTUTOR_PATH directory, edited, reloads
+# by itself; with inotify turned off (RNNTUTOR_WATCH=stat) at the next key.
+name=e2e-keep
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+mkdir -p "$tmp/lessons"
+lesson="$tmp/lessons/keep.yaml"
+# write_lesson WORD: the fixture lesson, its first paragraph naming WORD
+write_lesson() {
+	cat >"$lesson.new" <<EOT
+id: keep-state
+number: 9
+title: Kept state
+goal: What you did in a quiz or a prediction survives a restart.
+blocks:
+  - text: The first paragraph says $1.
+  - quiz: Which weights are shared across steps?
+    choices: [W_ih only, all of them, none]
+    answer: b
+    explain: The same weights serve every step of the sequence.
+  - sim: linear-bptt
+    caption: A pulse fading
+    predict:
+      ask: How much of the pulse's norm is left after 20 steps?
+      scalar: ratio
+      tolerance: 0.03
+    params:
+      n: 4
+      scale: 0.9
+      steps: 20
+  - text: The end.
+EOT
+	mv "$lesson.new" "$lesson"	# as editors save: a rename
+}
+write_lesson apples
+
+# --- a reveal and a prediction survive Q and a restart ---------------------
+ARGS="-L $tmp/lessons keep-state"
+start
+check "the lesson opens with its quiz unanswered and its guess asked" \
+    'wait_for "Quiz 1: Which weights" && ! page | grep -q "Answer: b)" &&
+    page | grep -q "Guess first"'
+keys Tab
+keys '!'
+check "! shows the quiz's answer" \
+    'wait_for "The answer is shown below." && page | grep -q "> Answer: b) all of them"'
+keys Tab
+status_shows "Predict: Enter"
+keys Enter
+keys 0.12 Enter
+check "a committed prediction shows the result beside the guess" \
+    'wait_for "You predicted 0.12; the simulation gives ratio = 0.1216"'
+keys Q
+check "Q saves the reveal and the prediction" \
+    'wait_for "EXITED 0" && grep -qx "  #+ revealed 1" "$progress" &&
+    grep -qx "  #+ predict 2 0.12" "$progress"'
+start
+check "after a restart the quiz is shown revealed" \
+    'wait_for "Quiz 1: Which weights" && wait_for "> Answer: b) all of them"'
+check "after a restart the prediction is committed, its result shown" \
+    'wait_for "You predicted 0.12; the simulation gives ratio = 0.1216" &&
+    ! page | grep -q "Guess first"'
+keys Tab
+keys a
+check "the revealed quiz takes no answer after the restart" \
+    'status_shows "The answer is shown; v in the lesson list"'
+keys Q
+wait_for "EXITED 0"
+
+e2e_end
