@@ -71,4 +71,49 @@ check "the revealed quiz takes no answer after the restart" \
 keys Q
 wait_for "EXITED 0"
 
+# --- watch mode on a $RNNTUTOR_PATH directory -------------------------------
+# idle_ok: no CPU time at all over 2 s while nothing changes (from /proc)
+ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+idle_ok() {
+	[ -r "/proc/$pid/stat" ] || return 0	# no /proc: nothing to read
+	_t0=$(ticks) _end=$(( $(date +%s) + 2 ))
+	until_ok 10 '[ "$(date +%s)" -gt "$_end" ]'
+	_t1=$(ticks)
+	echo "watch: idle CPU ticks over 2 s: $((_t1 - _t0))"
+	[ "$_t1" -eq "$_t0" ]
+}
+rm -rf "$tmp/state"
+ARGS="--watch keep-state"
+start RNNTUTOR_PATH="$tmp/nowhere:$tmp/lessons"
+check "--watch with a lesson from \$RNNTUTOR_PATH watches its directory" \
+    'wait_for "The first paragraph says apples." &&
+    status_shows "Watch mode on: a changed lesson file reloads by itself\.$"'
+pid=$(pgrep -n -f "$prog --watch keep-state")
+check "watch mode on \$RNNTUTOR_PATH uses no CPU while nothing changes" 'idle_ok'
+write_lesson pears
+check "a save in a \$RNNTUTOR_PATH directory shows by itself" \
+    'wait_for "The first paragraph says pears." 5'
+keys Q
+wait_for "EXITED 0"
+
+# --- without inotify: a stamp compared at the next key ----------------------
+write_lesson plums
+start RNNTUTOR_PATH="$tmp/lessons" RNNTUTOR_WATCH=stat
+check "RNNTUTOR_WATCH=stat says a change shows at the next key" \
+    'wait_for "The first paragraph says plums." &&
+    status_shows "Watch mode on: a changed lesson file reloads at the next key\.$"'
+pid=$(pgrep -n -f "$prog --watch keep-state")
+check "watch mode without inotify uses no CPU while nothing changes" 'idle_ok'
+write_lesson cherries
+check "without inotify a save waits for a key" \
+    'sleep 1; screen | grep -q "says plums" && ! screen | grep -q cherries'
+keys j
+check "the next key shows the save" \
+    'wait_for "The first paragraph says cherries." 5'
+write_lesson dates
+T resize-window -t e2e -x 78 -y 24 2>/dev/null || T resize-pane -t e2e -x 78
+check "so does a resize" 'wait_for "The first paragraph says dates." 5'
+keys Q
+wait_for "EXITED 0"
+
 e2e_end
