@@ -666,6 +666,40 @@ test_progress_limits(void)
 	CU_ASSERT_STRING_EQUAL(d.v[0].msg, "more quizzes in one lesson than a "
 	    "progress file may hold (10000 lessons, 2000 quizzes in a lesson)");
 	strbuf_free(&sb);
+
+	/* predictions and unknown "#+ " lines: as many, and no more */
+	diag_list_clear(&d);
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "version 1\nlesson a\n");
+	for (int i = PROGRESS_MAX_QUIZZES - 1; i >= 0; i--)
+		strbuf_addf(&sb, "  #+ predict %d 0.5\n", i);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "p", sb.s, sb.len, &d), 0);
+	CU_ASSERT_EQUAL(progress_lesson(&p, "a", false)->npredicts,
+	    PROGRESS_MAX_QUIZZES);
+	progress_free(&p);
+	strbuf_adds(&sb, "  #+ predict 2000 0.5\n");
+	CU_ASSERT_EQUAL(progress_parse(&p, "p", sb.s, sb.len, &d), -1);
+	CU_ASSERT_EQUAL_FATAL(d.n, 1);
+	CU_ASSERT_STRING_EQUAL(d.v[0].msg, "more predictions in one lesson "
+	    "than a progress file may hold (2000)");
+	strbuf_free(&sb);
+	diag_list_clear(&d);
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "version 1\n");
+	for (int i = 0; i < PROGRESS_MAX_EXTRA; i++)
+		strbuf_addf(&sb, "%s#+ later %d\n", i == 5000 ? "lesson b\n" :
+		    "", i);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "x", sb.s, sb.len, &d), 0);
+	CU_ASSERT_EQUAL(p.nextra + progress_lesson(&p, "b", false)->nextra,
+	    PROGRESS_MAX_EXTRA);
+	progress_free(&p);
+	strbuf_adds(&sb, "#+ later still\n");
+	CU_ASSERT_EQUAL(progress_parse(&p, "x", sb.s, sb.len, &d), -1);
+	CU_ASSERT_EQUAL_FATAL(d.n, 1);
+	CU_ASSERT_STRING_EQUAL(d.v[0].msg, "more unknown '#+' lines than a "
+	    "progress file may hold (10000)");
+	CU_ASSERT_EQUAL(p.n, 0);
+	strbuf_free(&sb);
 	diag_list_free(&d);
 }
 

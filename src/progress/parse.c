@@ -44,6 +44,7 @@ number(const char *s, long long max)
 /* Why a line was refused: a limit (the message) or NULL for bad syntax. */
 struct parse_state {
 	const char *limit;
+	bool bare;		/* limit says its own number */
 	size_t nextra;		/* unknown "#+ " lines kept so far */
 };
 
@@ -134,7 +135,8 @@ parse_predict(struct parse_state *ps, struct progress_lesson *l, char **w,
 	if (progress_predict_find(l, (size_t)block) == NULL &&
 	    l->npredicts >= PROGRESS_MAX_QUIZZES) {
 		ps->limit = "more predictions in one lesson than a progress "
-		    "file may hold";
+		    "file may hold (" NUM_STR(PROGRESS_MAX_QUIZZES) ")";
+		ps->bare = true;
 		return -1;
 	}
 	pr = progress_predict_add(l, (size_t)block);
@@ -164,8 +166,9 @@ parse_extra(struct parse_state *ps, struct progress *p,
 	if (rc <= 0)
 		return rc;
 	if (ps->nextra++ >= PROGRESS_MAX_EXTRA) {
-		ps->limit = "more unknown '#+' records than a progress file may "
-		    "hold";
+		ps->limit = "more unknown '#+' lines than a progress file may "
+		    "hold (" NUM_STR(PROGRESS_MAX_EXTRA) ")";
+		ps->bare = true;
 		return -1;
 	}
 	rest[strcspn(rest, "\r")] = '\0';
@@ -254,7 +257,7 @@ int
 progress_parse(struct progress *p, const char *name, const char *text,
     size_t len, struct diag_list *diags)
 {
-	struct parse_state ps = {.limit = NULL, .nextra = 0};
+	struct parse_state ps = {.limit = NULL, .bare = false, .nextra = 0};
 	struct progress_lesson *cur = NULL;
 	char *copy, *line;
 	int lineno = 0, rc = 0, version = 0;
@@ -304,7 +307,10 @@ progress_parse(struct progress *p, const char *name, const char *text,
 		lineno = 1;
 	}
 	if (rc < 0) {
-		if (ps.limit != NULL)
+		if (ps.limit != NULL && ps.bare)
+			diag_add(diags, DIAG_ERROR, name, lineno, 0, "%s",
+			    ps.limit);
+		else if (ps.limit != NULL)
 			diag_add(diags, DIAG_ERROR, name, lineno, 0, "%s (%d "
 			    "lessons, %d quizzes in a lesson)", ps.limit,
 			    PROGRESS_MAX_LESSONS, PROGRESS_MAX_QUIZZES);
