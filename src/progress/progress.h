@@ -177,8 +177,8 @@ void progress_set_last(struct progress *p, const char *id);
 /* Record a quiz answer: attempts count up, and a right answer stays right. */
 void progress_quiz_answer(struct progress_lesson *l, size_t block, bool right);
 /* How many of l's quizzes were answered right, and how many of those
- * right at the first try (one attempt; a revealed answer counts as a
- * wrong try). l may be NULL (none). */
+ * right at the first try (one attempt, never revealed; a revealed answer
+ * counts as a wrong try). l may be NULL (none). */
 void progress_quiz_score(const struct progress_lesson *l, size_t *right,
     size_t *first_try);
 /* The quiz record of a block, or NULL. */
