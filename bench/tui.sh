@@ -2,7 +2,7 @@
 # Measures the TUI against the same work headless:
 #  - resident memory with the whole course loaded, CPU while idle for 10 s;
 #  - watch mode (--watch): CPU while idle for 10 s, time from a save to the
-#    screen;
+#    screen; CPU while idle without inotify (RNNTUTOR_WATCH=stat);
 #  - bytes written to the terminal to scroll ten lines, against less;
 #  - lesson 4's training block trained in the TUI (Enter) against
 #    `rnntutor sim sentiment` with the same parameters: CPU of each, ratio;
@@ -65,6 +65,15 @@ start=$(now)
 sed -i 's/Before\./After./' "$tmp/watched/w.yaml"
 until_shows w "After." 5 &&
     echo "watch mode: a save on the screen after $(since "$start") s"
+# the same lesson from $RNNTUTOR_PATH without inotify (a stamp at each key)
+T new-session -d -s s -x 80 -y 24 \
+    "$envs RNNTUTOR_PATH=$tmp/watched RNNTUTOR_WATCH=stat $prog --watch watched"
+until_shows s "at the next key"
+spid=$(pid_of "--watch watched")
+t0=$(ticks "$spid")
+sleep 10	# the measurement itself: CPU over ten idle seconds
+t1=$(ticks "$spid")
+echo "watch mode without inotify: CPU while idle for 10 s: $((t1 - t0)) clock ticks (of $hz/s)"
 
 # bytes of ten one-line scrolls (each press waits for its new status line)
 scroll_bytes() {	# SESSION FILE

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -143,6 +144,51 @@ test_course_passes_the_lint(void)
 	}
 }
 
+/* The directories watch mode watches are those course_load() reads a
+ * reader's lessons from, in its order: -L, each $RNNTUTOR_PATH entry (the
+ * empty ones skipped), the XDG lesson directory; the environment only when
+ * the course uses it. */
+static void
+test_course_dirs_follow_the_course(void)
+{
+	static const char *const l_dirs[] = {"/l/one", "/l/two"};
+	struct course_opts o = { .dirs = l_dirs, .ndirs = 2, .use_env = true };
+	char *old_path = getenv("RNNTUTOR_PATH"), *old_xdg =
+	    getenv("XDG_DATA_HOME");
+	char *keep_path = old_path != NULL ? strdup(old_path) : NULL;
+	char *keep_xdg = old_xdg != NULL ? strdup(old_xdg) : NULL;
+	char **dirs;
+	size_t n;
+
+	setenv("RNNTUTOR_PATH", "/p/a::/p/b:", 1);
+	setenv("XDG_DATA_HOME", "/x", 1);
+	n = course_dirs(&o, &dirs);
+	CU_ASSERT_EQUAL_FATAL(n, 5);
+	CU_ASSERT_STRING_EQUAL(dirs[0], "/l/one");
+	CU_ASSERT_STRING_EQUAL(dirs[1], "/l/two");
+	CU_ASSERT_STRING_EQUAL(dirs[2], "/p/a");
+	CU_ASSERT_STRING_EQUAL(dirs[3], "/p/b");
+	CU_ASSERT_STRING_EQUAL(dirs[4], "/x/rnntutor/lessons");
+	course_dirs_free(dirs, n);
+	o.use_env = false;
+	n = course_dirs(&o, &dirs);
+	CU_ASSERT_EQUAL(n, 2);
+	course_dirs_free(dirs, n);
+	o.ndirs = 0;
+	CU_ASSERT_EQUAL(course_dirs(&o, &dirs), 0);
+	CU_ASSERT_PTR_NULL(dirs);
+	if (keep_path != NULL)
+		setenv("RNNTUTOR_PATH", keep_path, 1);
+	else
+		unsetenv("RNNTUTOR_PATH");
+	if (keep_xdg != NULL)
+		setenv("XDG_DATA_HOME", keep_xdg, 1);
+	else
+		unsetenv("XDG_DATA_HOME");
+	free(keep_path);
+	free(keep_xdg);
+}
+
 void
 test_course_register(void)
 {
@@ -152,4 +198,6 @@ test_course_register(void)
 	CU_add_test(s, "lessons have sims charts quizzes", test_course_lessons_have_sims_charts_quizzes);
 	CU_add_test(s, "fits 80 columns", test_course_fits_80_columns);
 	CU_add_test(s, "passes the lint", test_course_passes_the_lint);
+	CU_add_test(s, "dirs follow the course",
+	    test_course_dirs_follow_the_course);
 }

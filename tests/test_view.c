@@ -896,6 +896,76 @@ test_view_quiz_restore(void)
 	lesson_destroy(l);
 }
 
+/* A reveal and the predictions kept in the progress file show again: the
+ * quiz revealed, each sim block's guess committed (its chart shown); a
+ * guess that no longer fits its block (a choice where a number is asked,
+ * a letter past the choices) is asked again. */
+static void
+test_view_predict_restore(void)
+{
+	static const char text[] =
+	    "id: p\nnumber: 1\ntitle: T\ngoal: G\nblocks:\n"
+	    "  - quiz: What is 5 / 2?\n"
+	    "    answer: 2.5\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict:\n"
+	    "      ask: Up or down?\n"
+	    "      choices: [up, down]\n"
+	    "      answer: b\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict:\n"
+	    "      ask: What ratio is left?\n"
+	    "      scalar: ratio\n"
+	    "      tolerance: 0.03\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict:\n"
+	    "      ask: What ratio is left?\n"
+	    "      scalar: ratio\n"
+	    "      tolerance: 0.03\n"
+	    "  - sim: linear-bptt\n"
+	    "    params: {n: 4, scale: 0.9, steps: 20}\n"
+	    "    predict:\n"
+	    "      ask: Up or down?\n"
+	    "      choices: [up, down]\n"
+	    "      answer: b\n";
+	struct lesson *l = NULL;
+	struct doc_block_state st[5];
+	struct progress p;
+	struct progress_lesson *rec;
+	struct diag_list d;
+
+	diag_list_init(&d);
+	CU_ASSERT_EQUAL_FATAL(lesson_load_buffer(&l, "p.yaml", text,
+	    strlen(text), &d), 0);
+	memset(st, 0, sizeof st);
+	progress_init(&p);
+	rec = progress_lesson(&p, "p", true);
+	progress_quiz_answer(rec, 0, false);
+	progress_quiz_revealed(rec, 0);
+	progress_predict_commit(rec, 1, true, 1, 0);
+	progress_predict_commit(rec, 2, false, 0, 0.12);
+	progress_predict_commit(rec, 3, true, 0, 0);	/* a letter: no */
+	progress_predict_commit(rec, 4, true, 2, 0);	/* past b: no */
+	CU_ASSERT_FALSE(doc_quiz_shown(&l->blocks[0].quiz, &st[0].quiz));
+	view_quiz_restore(st, l, rec);
+	CU_ASSERT_TRUE(st[0].quiz.revealed);
+	CU_ASSERT_TRUE(doc_quiz_shown(&l->blocks[0].quiz, &st[0].quiz));
+	CU_ASSERT_EQUAL(view_quiz_may_answer(&l->blocks[0].quiz, &st[0].quiz),
+	    VIEW_QUIZ_SHOWN);
+	CU_ASSERT_TRUE(st[1].predict.committed);
+	CU_ASSERT_EQUAL(st[1].predict.choice, 1);
+	CU_ASSERT_TRUE(st[2].predict.committed);
+	CU_ASSERT_EQUAL(st[2].predict.value, 0.12);
+	CU_ASSERT_FALSE(st[3].predict.committed);
+	CU_ASSERT_FALSE(st[4].predict.committed);
+	progress_free(&p);
+	diag_list_free(&d);
+	lesson_destroy(l);
+}
+
 void
 test_view_register(void)
 {
@@ -939,4 +1009,6 @@ test_view_register(void)
 	    test_view_keep_per_setting);
 	CU_add_test(s, "quiz answers", test_view_quiz_answers);
 	CU_add_test(s, "quiz answers restored", test_view_quiz_restore);
+	CU_add_test(s, "reveal and predictions restored",
+	    test_view_predict_restore);
 }

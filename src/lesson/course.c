@@ -203,21 +203,76 @@ load_path_list(struct course *c, const char *list, struct diag_list *diags)
 	free(copy);
 }
 
-/* $XDG_DATA_HOME/rnntutor/lessons or ~/.local/share/rnntutor/lessons. */
-static void
-load_xdg(struct course *c, struct diag_list *diags)
+/* $XDG_DATA_HOME/rnntutor/lessons or ~/.local/share/rnntutor/lessons, as
+ * a new string, or NULL when neither variable says where. */
+static char *
+xdg_dir(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
-	char *dir = NULL;
 
 	if (xdg != NULL && xdg[0] == '/')
-		dir = xasprintf("%s/rnntutor/lessons", xdg);
-	else if (home != NULL && home[0] != '\0')
-		dir = xasprintf("%s/.local/share/rnntutor/lessons", home);
+		return xasprintf("%s/rnntutor/lessons", xdg);
+	if (home != NULL && home[0] != '\0')
+		return xasprintf("%s/.local/share/rnntutor/lessons", home);
+	return NULL;
+}
+
+/* The user's own lesson directory (see xdg_dir()). */
+static void
+load_xdg(struct course *c, struct diag_list *diags)
+{
+	char *dir = xdg_dir();
+
 	if (dir != NULL)
 		load_dir(c, dir, 0, diags);
 	free(dir);
+}
+
+/* Append a copy of dir to a list of n directories. */
+static void
+add_dir(char ***dirs, size_t *n, const char *dir)
+{
+	*dirs = xreallocarray(*dirs, *n + 1, sizeof **dirs);
+	(*dirs)[(*n)++] = xstrdup(dir);
+}
+
+/* See course.h. */
+size_t
+course_dirs(const struct course_opts *opts, char ***dirs)
+{
+	size_t n = 0;
+
+	*dirs = NULL;
+	for (size_t i = 0; i < opts->ndirs; i++)
+		add_dir(dirs, &n, opts->dirs[i]);
+	if (opts->use_env) {
+		const char *path = getenv("RNNTUTOR_PATH");
+		char *xdg = xdg_dir();
+
+		if (path != NULL && path[0] != '\0') {
+			char *copy = xstrdup(path), *save = NULL;
+
+			/* as load_path_list() reads it */
+			for (char *dir = strtok_r(copy, ":", &save); dir != NULL;
+			    dir = strtok_r(NULL, ":", &save))
+				add_dir(dirs, &n, dir);
+			free(copy);
+		}
+		if (xdg != NULL)
+			add_dir(dirs, &n, xdg);
+		free(xdg);
+	}
+	return n;
+}
+
+/* See course.h. */
+void
+course_dirs_free(char **dirs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
 }
 
 /* The lessons compiled into the binary. */

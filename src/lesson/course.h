@@ -37,6 +37,15 @@ void course_destroy(struct course *course);
 
 size_t course_count(const struct course *course);
 const struct lesson *course_lesson(const struct course *course, size_t i);
+/* The directories of lesson files a reader may edit, in the order
+ * course_load() reads them: the -L directories, then (use_env) each entry
+ * of $RNNTUTOR_PATH and the XDG lesson directory, whether they exist or
+ * not (not the installed lessons nor the built-in course). Returns their
+ * count; *dirs is a new heap array of heap strings (NULL when there are
+ * none) that course_dirs_free() frees. */
+size_t course_dirs(const struct course_opts *opts, char ***dirs);
+void course_dirs_free(char **dirs, size_t n);
+
 /* The index of the lesson named by its number ("2") or id, or -1. */
 long course_find(const struct course *course, const char *name);
 

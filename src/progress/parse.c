@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,8 @@ number(const char *s, long long max)
 /* Why a line was refused: a limit (the message) or NULL for bad syntax. */
 struct parse_state {
 	const char *limit;
+	bool bare;		/* limit says its own number */
+	size_t nextra;		/* unknown "#+ " lines kept so far */
 };
 
 /* One line inside a "lesson" section. */
@@ -91,6 +94,102 @@ parse_lesson_line(struct parse_state *ps, struct progress_lesson *l,
 		return 0;
 	}
 	return -1;
+}
+
+/* "#+ revealed BLOCK" in a lesson; 1 when the words are not of that
+ * form. */
+static int
+parse_revealed(struct parse_state *ps, struct progress_lesson *l, char **w,
+    int n)
+{
+	long long block;
+
+	if (n != 2 || (block = number(w[1], PROGRESS_MAX_BLOCK)) < 0)
+		return 1;
+	if (progress_quiz_find(l, (size_t)block) == NULL &&
+	    l->nquizzes >= PROGRESS_MAX_QUIZZES) {
+		ps->limit = "more quizzes in one lesson than a progress file may "
+		    "hold";
+		return -1;
+	}
+	progress_quiz_revealed(l, (size_t)block);
+	return 0;
+}
+
+/* "#+ predict BLOCK GUESS" in a lesson, the guess a letter (a choice) or
+ * a number; 1 when the words are not of that form. */
+static int
+parse_predict(struct parse_state *ps, struct progress_lesson *l, char **w,
+    int n)
+{
+	long long block;
+	double value = 0;
+	bool letter;
+	struct progress_predict *pr;
+
+	if (n != 3 || (block = number(w[1], PROGRESS_MAX_BLOCK)) < 0)
+		return 1;
+	letter = w[2][0] >= 'a' && w[2][0] <= 'z' && w[2][1] == '\0';
+	if (!letter && num_parse_double(w[2], &value) != NUM_OK)
+		return 1;
+	if (progress_predict_find(l, (size_t)block) == NULL &&
+	    l->npredicts >= PROGRESS_MAX_QUIZZES) {
+		ps->limit = "more predictions in one lesson than a progress "
+		    "file may hold (" NUM_STR(PROGRESS_MAX_QUIZZES) ")";
+		ps->bare = true;
+		return -1;
+	}
+	pr = progress_predict_add(l, (size_t)block);
+	if (pr == NULL)
+		return 0;	/* the first one stands */
+	pr->is_choice = letter;
+	pr->choice = letter ? (size_t)(w[2][0] - 'a') : 0;
+	pr->value = value;
+	return 0;
+}
+
+/* A "#+ " line (rest: what follows "#+ "): a record older versions skip as
+ * a comment. One of a kind or form this version does not read is kept as
+ * it is, in its lesson or before the first. */
+static int
+parse_extra(struct parse_state *ps, struct progress *p,
+    struct progress_lesson *cur, char *rest)
+{
+	char *copy = xstrdup(rest), *w[4];
+	int n = split_words(copy, w), rc = 1;
+
+	if (cur != NULL && n >= 1 && strcmp(w[0], "revealed") == 0)
+		rc = parse_revealed(ps, cur, w, n);
+	else if (cur != NULL && n >= 1 && strcmp(w[0], "predict") == 0)
+		rc = parse_predict(ps, cur, w, n);
+	free(copy);
+	if (rc <= 0)
+		return rc;
+	if (ps->nextra++ >= PROGRESS_MAX_EXTRA) {
+		ps->limit = "more unknown '#+' lines than a progress file may "
+		    "hold (" NUM_STR(PROGRESS_MAX_EXTRA) ")";
+		ps->bare = true;
+		return -1;
+	}
+	rest[strcspn(rest, "\r")] = '\0';
+	if (cur != NULL)
+		progress_extra_add(&cur->extra, &cur->nextra, rest);
+	else
+		progress_extra_add(&p->extra, &p->nextra, rest);
+	return 0;
+}
+
+/* After the blanks that begin a line: is it a "#+ " record? Returns what
+ * follows "#+" and its blanks, or NULL. */
+static char *
+extra_text(char *line)
+{
+	char *s = line + strspn(line, " \t");
+
+	if (s[0] != '#' || s[1] != '+' || (s[2] != ' ' && s[2] != '\t'))
+		return NULL;
+	s += 2 + strspn(s + 2, " \t");
+	return s[0] != '\0' ? s : NULL;
 }
 
 /* "review CONCEPT STREAK/ASKED STAMP", anywhere after "version 1". */
@@ -158,7 +257,7 @@ int
 progress_parse(struct progress *p, const char *name, const char *text,
     size_t len, struct diag_list *diags)
 {
-	struct parse_state ps = {.limit = NULL};
+	struct parse_state ps = {.limit = NULL, .bare = false, .nextra = 0};
 	struct progress_lesson *cur = NULL;
 	char *copy, *line;
 	int lineno = 0, rc = 0, version = 0;
@@ -184,6 +283,10 @@ progress_parse(struct progress *p, const char *name, const char *text,
 		lineno++;
 		if (p0[strcspn(p0, "\r")] == '\r')
 			p0[strcspn(p0, "\r")] = '\0';
+		if (version == 1 && extra_text(p0) != NULL) {
+			rc = parse_extra(&ps, p, cur, extra_text(p0));
+			continue;
+		}
 		if (p0[strspn(p0, " \t")] == '#' || p0[strspn(p0, " \t")] == '\0')
 			continue;
 		n = split_words(p0, words);
@@ -204,7 +307,10 @@ progress_parse(struct progress *p, const char *name, const char *text,
 		lineno = 1;
 	}
 	if (rc < 0) {
-		if (ps.limit != NULL)
+		if (ps.limit != NULL && ps.bare)
+			diag_add(diags, DIAG_ERROR, name, lineno, 0, "%s",
+			    ps.limit);
+		else if (ps.limit != NULL)
 			diag_add(diags, DIAG_ERROR, name, lineno, 0, "%s (%d "
 			    "lessons, %d quizzes in a lesson)", ps.limit,
 			    PROGRESS_MAX_LESSONS, PROGRESS_MAX_QUIZZES);
@@ -219,11 +325,28 @@ progress_parse(struct progress *p, const char *name, const char *text,
 	return 0;
 }
 
+/* The shortest of %.15g, %.16g, %.17g that reads back as v, in buf (32
+ * bytes). */
+static const char *
+shortest(char buf[32], double v)
+{
+	double back;
+
+	for (int digits = 15; digits < 17; digits++) {
+		snprintf(buf, 32, "%.*g", digits, v);
+		if (num_parse_double(buf, &back) == NUM_OK && back == v)
+			return buf;
+	}
+	snprintf(buf, 32, "%.17g", v);
+	return buf;
+}
+
 /* See progress.h. */
 char *
 progress_format(const struct progress *p)
 {
 	struct strbuf sb;
+	char num[32];
 
 	strbuf_init(&sb);
 	strbuf_adds(&sb, "# rnntutor progress: where you are in each lesson "
@@ -231,12 +354,14 @@ progress_format(const struct progress *p)
 	    "rnntutor --reset-progress forgets it.\nversion 1\n");
 	if (p->last != NULL)
 		strbuf_addf(&sb, "last %s %" PRId64 "\n", p->last, p->last_at);
+	for (size_t i = 0; i < p->nextra; i++)
+		strbuf_addf(&sb, "#+ %s\n", p->extra[i]);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct progress_lesson *l = &p->lessons[i];
 
 		if (l->block == 0 && l->offset == 0 && l->seen == 0 &&
-		    !l->finished &&
-		    l->nquizzes == 0)
+		    !l->finished && l->nquizzes == 0 && l->npredicts == 0 &&
+		    l->nextra == 0)
 			continue;	/* nothing to remember */
 		strbuf_addf(&sb, "lesson %s\n  block %zu %" PRId64, l->id,
 		    l->block, l->block_at);
@@ -246,10 +371,27 @@ progress_format(const struct progress *p)
 			strbuf_addf(&sb, " %ld", l->offset);
 		strbuf_addf(&sb, "\n  seen %d\n  finished %s\n", l->seen,
 		    l->finished ? "yes" : "no");
-		for (size_t j = 0; j < l->nquizzes; j++)
+		for (size_t j = 0; j < l->nquizzes; j++) {
 			strbuf_addf(&sb, "  quiz %zu %s %d\n", l->quizzes[j].block,
 			    l->quizzes[j].right ? "right" : "wrong",
 			    l->quizzes[j].attempts);
+			/* "#+ ": older versions read it as a comment */
+			if (l->quizzes[j].revealed)
+				strbuf_addf(&sb, "  #+ revealed %zu\n",
+				    l->quizzes[j].block);
+		}
+		for (size_t j = 0; j < l->npredicts; j++) {
+			const struct progress_predict *pr = &l->predicts[j];
+
+			if (pr->is_choice)
+				strbuf_addf(&sb, "  #+ predict %zu %c\n", pr->block,
+				    (char)('a' + pr->choice));
+			else
+				strbuf_addf(&sb, "  #+ predict %zu %s\n",
+				    pr->block, shortest(num, pr->value));
+		}
+		for (size_t j = 0; j < l->nextra; j++)
+			strbuf_addf(&sb, "  #+ %s\n", l->extra[j]);
 	}
 	for (size_t i = 0; i < p->nreviews; i++)
 		if (p->reviews[i].asked > 0)

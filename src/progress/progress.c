@@ -6,6 +6,7 @@
 #include "progress/progress_int.h"
 #include "core/xalloc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,12 +18,36 @@ progress_init(struct progress *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Free a list of "#+ " lines and leave it empty. */
+static void
+extra_free(char ***v, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+	*n = 0;
+}
+
+/* Free what a lesson record holds but its id, and leave it empty. */
+static void
+lesson_clear(struct progress_lesson *l)
+{
+	free(l->quizzes);
+	l->quizzes = NULL;
+	l->nquizzes = 0;
+	free(l->predicts);
+	l->predicts = NULL;
+	l->npredicts = 0;
+	extra_free(&l->extra, &l->nextra);
+}
+
 /* Free one lesson record's storage. */
 static void
 lesson_free(struct progress_lesson *l)
 {
 	free(l->id);
-	free(l->quizzes);
+	lesson_clear(l);
 }
 
 /* Free everything p owns and leave it empty. */
@@ -35,6 +60,7 @@ progress_free(struct progress *p)
 	for (size_t i = 0; i < p->nreviews; i++)
 		free(p->reviews[i].concept);
 	free(p->reviews);
+	extra_free(&p->extra, &p->nextra);
 	free(p->last);
 	free(p->base_last);
 	free(p->index);
@@ -223,7 +249,8 @@ progress_quiz_score(const struct progress_lesson *l, size_t *right,
 	*first_try = 0;
 	for (size_t i = 0; l != NULL && i < l->nquizzes; i++) {
 		*right += l->quizzes[i].right;
-		*first_try += l->quizzes[i].right && l->quizzes[i].attempts == 1;
+		*first_try += l->quizzes[i].right &&
+		    l->quizzes[i].attempts == 1 && !l->quizzes[i].revealed;
 	}
 }
 
@@ -263,6 +290,82 @@ progress_quiz_answer(struct progress_lesson *l, size_t block, bool right)
 	q->right = q->right || right;
 	if (q->attempts < PROGRESS_MAX_ATTEMPTS)
 		q->attempts++;
+}
+
+/* See progress.h. */
+void
+progress_quiz_revealed(struct progress_lesson *l, size_t block)
+{
+	progress_quiz_record(l, block)->revealed = true;
+}
+
+/* Where block is, or would go, in the sorted prediction records. */
+static size_t
+predict_pos(const struct progress_lesson *l, size_t block)
+{
+	size_t lo = 0, hi = l->npredicts;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->predicts[mid].block < block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* See progress.h. */
+const struct progress_predict *
+progress_predict_find(const struct progress_lesson *l, size_t block)
+{
+	size_t i = predict_pos(l, block);
+
+	return i < l->npredicts && l->predicts[i].block == block ?
+	    &l->predicts[i] : NULL;
+}
+
+/* See progress_int.h. */
+struct progress_predict *
+progress_predict_add(struct progress_lesson *l, size_t block)
+{
+	size_t i = predict_pos(l, block);
+
+	if (i < l->npredicts && l->predicts[i].block == block)
+		return NULL;
+	l->predicts = grow(l->predicts, l->npredicts, sizeof *l->predicts);
+	memmove(&l->predicts[i + 1], &l->predicts[i],
+	    (l->npredicts - i) * sizeof *l->predicts);
+	l->npredicts++;
+	memset(&l->predicts[i], 0, sizeof l->predicts[i]);
+	l->predicts[i].block = block;
+	return &l->predicts[i];
+}
+
+/* See progress.h. */
+void
+progress_predict_commit(struct progress_lesson *l, size_t block,
+    bool is_choice, size_t choice, double value)
+{
+	struct progress_predict *pr;
+
+	if (is_choice ? choice >= 26 : !isfinite(value))
+		return;		/* not a guess the file can hold */
+	pr = progress_predict_add(l, block);
+	if (pr == NULL)
+		return;		/* the first prediction stands */
+	pr->is_choice = is_choice;
+	pr->choice = is_choice ? choice : 0;
+	pr->value = is_choice ? 0 : value;
+}
+
+/* See progress_int.h. */
+void
+progress_extra_add(char ***v, size_t *n, const char *line)
+{
+	*v = grow(*v, *n, sizeof **v);
+	(*v)[(*n)++] = xstrdup(line);
 }
 
 /* Move the reading position, stamped. */
@@ -305,9 +408,7 @@ progress_set_last(struct progress *p, const char *id)
 static void
 forget(struct progress_lesson *l)
 {
-	free(l->quizzes);
-	l->quizzes = NULL;
-	l->nquizzes = 0;
+	lesson_clear(l);
 	l->block = 0;
 	l->offset = 0;
 	l->block_at = progress_now();
@@ -328,6 +429,7 @@ progress_reset(struct progress *p, const char *id)
 		free(p->reviews);
 		p->reviews = NULL;
 		p->nreviews = 0;
+		extra_free(&p->extra, &p->nextra);
 		p->reset_all = true;
 	} else {
 		forget(progress_lesson(p, id, true));
@@ -340,7 +442,8 @@ progress_reset(struct progress *p, const char *id)
 static bool
 quiz_changed(const struct progress_quiz *q)
 {
-	return q->right != q->base_right || q->attempts != q->base_attempts;
+	return q->right != q->base_right || q->attempts != q->base_attempts ||
+	    q->revealed != q->base_revealed;
 }
 
 /* Did this session move the reading position? A block set without
@@ -362,6 +465,9 @@ progress_lesson_changed(const struct progress_lesson *l)
 	for (size_t i = 0; i < l->nquizzes; i++)
 		if (quiz_changed(&l->quizzes[i]))
 			return true;
+	for (size_t i = 0; i < l->npredicts; i++)
+		if (!l->predicts[i].base)
+			return true;
 	return false;
 }
 
@@ -380,7 +486,17 @@ copy_facts(struct progress_lesson *to, const struct progress_lesson *from)
 
 		q->right = from->quizzes[i].right;
 		q->attempts = from->quizzes[i].attempts;
+		q->revealed = from->quizzes[i].revealed;
 	}
+	for (size_t i = 0; i < from->npredicts; i++) {
+		struct progress_predict *pr = progress_predict_add(to,
+		    from->predicts[i].block);
+
+		if (pr != NULL)
+			*pr = from->predicts[i];
+	}
+	for (size_t i = 0; i < from->nextra; i++)
+		progress_extra_add(&to->extra, &to->nextra, from->extra[i]);
 }
 
 /* When mine's position was changed: its stamp, or now when it was set
@@ -418,10 +534,19 @@ combine(struct progress_lesson *to, const struct progress_lesson *mine)
 			continue;
 		q = progress_quiz_record(to, m->block);
 		q->right = q->right || m->right;
+		q->revealed = q->revealed || m->revealed;
 		attempts = (long long)q->attempts + m->attempts -
 		    m->base_attempts;
 		q->attempts = attempts < 0 ? 0 : attempts >
 		    PROGRESS_MAX_ATTEMPTS ? PROGRESS_MAX_ATTEMPTS : (int)attempts;
+	}
+	/* a prediction made here goes in unless the file holds one */
+	for (size_t i = 0; i < mine->npredicts; i++) {
+		const struct progress_predict *m = &mine->predicts[i];
+		struct progress_predict *pr;
+
+		if (!m->base && (pr = progress_predict_add(to, m->block)) != NULL)
+			*pr = *m;
 	}
 }
 
@@ -441,7 +566,10 @@ settle(struct progress *p)
 		for (size_t j = 0; j < l->nquizzes; j++) {
 			l->quizzes[j].base_right = l->quizzes[j].right;
 			l->quizzes[j].base_attempts = l->quizzes[j].attempts;
+			l->quizzes[j].base_revealed = l->quizzes[j].revealed;
 		}
+		for (size_t j = 0; j < l->npredicts; j++)
+			l->predicts[j].base = true;
 	}
 	for (size_t i = 0; i < p->nreviews; i++)
 		p->reviews[i].changed = false;
@@ -520,15 +648,16 @@ progress_merge(struct progress *out, const struct progress *mine,
 			continue;	/* nothing of ours: the file's stands */
 		to = progress_lesson(out, l->id, true);
 		if (l->reset) {
-			free(to->quizzes);
-			to->quizzes = NULL;
-			to->nquizzes = 0;
+			lesson_clear(to);
 			copy_facts(to, l);
 			to->block_at = block_stamp(l);
 		} else {
 			combine(to, l);
 		}
 	}
+	/* "#+ " lines of unknown kinds: this session never changes them */
+	for (size_t i = 0; !mine->reset_all && i < disk->nextra; i++)
+		progress_extra_add(&out->extra, &out->nextra, disk->extra[i]);
 	merge_last(out, mine, disk);
 	merge_reviews(out, mine, disk);
 	settle(out);

@@ -23,11 +23,23 @@
  * into the block ("block 12 1718000000123456 3": the screen starts at the
  * fourth line of block 12; -1: the blank line just above it).
  *
+ * Lines that begin with "#+ " are records older versions read as
+ * comments, so a file holding them still loads there (an older version
+ * that saves drops them, nothing else):
+ *
+ *       #+ revealed 5           the reader asked for quiz 5's answer
+ *       #+ predict 9 b          the prediction committed on block 9:
+ *       #+ predict 11 0.25        a choice's letter, or a number
+ *
+ * A "#+ " record of a kind this version does not know is kept as it is
+ * and written back where it was (in its lesson, or before the first).
+ *
  * Several sessions may run at once (two SSH logins, two terminals). Saving
  * merges by fact, not by lesson: what this session did is combined with
  * what the file holds now, and what it did not change is taken from the
- * file. A quiz answered right stays right, attempts add up, "seen" takes
- * the larger value, a finished lesson stays finished, and the reading
+ * file. A quiz answered right stays right, a revealed one stays revealed,
+ * attempts add up, a committed prediction keeps the guess saved first,
+ * "seen" takes the larger value, a finished lesson stays finished, and the reading
  * position and last lesson are the ones changed most recently. A lesson
  * forgotten with progress_reset() is saved as this session has it.
  *
@@ -57,14 +69,26 @@
 #define PROGRESS_MAX_BLOCK	100000	/* a block index */
 #define PROGRESS_MAX_OFFSET	1000000	/* lines into a block */
 #define PROGRESS_MAX_ATTEMPTS	1000000
+#define PROGRESS_MAX_EXTRA	10000	/* unknown "#+ " records in a file */
 
 struct progress_quiz {
 	size_t block;		/* the quiz's block index in its lesson */
 	bool right;		/* answered right at least once */
 	int attempts;
+	bool revealed;		/* the answer was shown before it was known */
 	/* as loaded or last saved: what this session changed is the difference */
 	bool base_right;
 	int base_attempts;
+	bool base_revealed;
+};
+
+/* A prediction committed on a simulation block that asks for one. */
+struct progress_predict {
+	size_t block;		/* the sim block's index in its lesson */
+	bool is_choice;		/* choice (0 = a) or value was guessed */
+	size_t choice;		/* < 26 */
+	double value;		/* finite */
+	bool base;		/* as loaded or last saved (not this session's) */
 };
 
 struct progress_lesson {
@@ -77,6 +101,10 @@ struct progress_lesson {
 	bool finished;
 	struct progress_quiz *quizzes;	/* sorted by block */
 	size_t nquizzes;
+	struct progress_predict *predicts;	/* sorted by block */
+	size_t npredicts;
+	char **extra;		/* "#+ " lines of unknown kinds, as read */
+	size_t nextra;
 	bool reset;		/* forgotten in this session: saved as it is */
 	/* as loaded or last saved */
 	size_t base_block;
@@ -112,6 +140,8 @@ struct progress {
 	size_t n;
 	struct progress_review *reviews;	/* in the order first asked */
 	size_t nreviews;
+	char **extra;		/* unknown "#+ " lines before the first lesson */
+	size_t nextra;
 	size_t *index;		/* hash of ids: lessons index + 1, 0 empty */
 	size_t index_size;	/* slots, a power of two, or 0 */
 };
@@ -147,13 +177,23 @@ void progress_set_last(struct progress *p, const char *id);
 /* Record a quiz answer: attempts count up, and a right answer stays right. */
 void progress_quiz_answer(struct progress_lesson *l, size_t block, bool right);
 /* How many of l's quizzes were answered right, and how many of those
- * right at the first try (one attempt; a revealed answer counts as a
- * wrong try). l may be NULL (none). */
+ * right at the first try (one attempt, never revealed; a revealed answer
+ * counts as a wrong try). l may be NULL (none). */
 void progress_quiz_score(const struct progress_lesson *l, size_t *right,
     size_t *first_try);
 /* The quiz record of a block, or NULL. */
 const struct progress_quiz *progress_quiz_find(const struct progress_lesson *l,
     size_t block);
+/* Record that a quiz's answer was shown before the reader knew it (asked
+ * for with '!', or after as many wrong tries as the lesson allows). */
+void progress_quiz_revealed(struct progress_lesson *l, size_t block);
+/* Record the prediction committed on a sim block: a choice (is_choice,
+ * index < 26) or a finite value. A block keeps its first prediction. */
+void progress_predict_commit(struct progress_lesson *l, size_t block,
+    bool is_choice, size_t choice, double value);
+/* The prediction committed on a block, or NULL. */
+const struct progress_predict *progress_predict_find(
+    const struct progress_lesson *l, size_t block);
 /* Is s a concept name: 1 to PROGRESS_MAX_CONCEPT bytes of a-z, 0-9, '-'
  * and ':'? */
 bool progress_concept_valid(const char *s);

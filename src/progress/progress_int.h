@@ -7,6 +7,12 @@
 /* Find or add the quiz record of a block, keeping the records sorted. */
 struct progress_quiz *progress_quiz_record(struct progress_lesson *l,
     size_t block);
+/* Add the prediction record of a block (empty), keeping the records
+ * sorted; NULL when the block has one already. */
+struct progress_predict *progress_predict_add(struct progress_lesson *l,
+    size_t block);
+/* Append a copy of line to a list of "#+ " lines. */
+void progress_extra_add(char ***v, size_t *n, const char *line);
 /* Find or add the review record of a concept (never asked). */
 struct progress_review *progress_review_record(struct progress *p,
     const char *concept);

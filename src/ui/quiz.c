@@ -21,13 +21,17 @@ answer(struct ui *ui, size_t block, int correct)
 	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id, true),
 	    block, correct != 0);
 	ui_pager_invalidate(ui);
-	if (correct)
+	if (correct) {
 		ui_message(ui, "Right!");
-	else if (doc_quiz_shown(&v->lesson->blocks[block].quiz,
-	    &v->states[block].quiz))
+	} else if (doc_quiz_shown(&v->lesson->blocks[block].quiz,
+	    &v->states[block].quiz)) {
+		/* shown before it was known: kept as revealed */
+		progress_quiz_revealed(progress_lesson(&ui->progress,
+		    v->lesson->id, true), block);
 		ui_message(ui, "Not quite. The answer is shown below.");
-	else
+	} else {
 		ui_message(ui, "Not quite. Try again.");
+	}
 }
 
 /* May the focused quiz still be answered? Says why not. */
@@ -112,9 +116,12 @@ ui_quiz_reveal(struct ui *ui)
 		    "graded.");
 		return;
 	}
-	/* a revealed answer was not known: it counts as a wrong try */
+	/* a revealed answer was not known: it counts as a wrong try, and
+	 * is shown revealed after a restart */
 	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id,
 	    true), (size_t)v->focus, false);
+	progress_quiz_revealed(progress_lesson(&ui->progress, v->lesson->id,
+	    true), (size_t)v->focus);
 	ui_pager_invalidate(ui);
 	ui_message(ui, "The answer is shown below.");
 }
@@ -134,8 +141,14 @@ static void
 predict_commit(struct ui *ui)
 {
 	struct ui_view *v = &ui->view;
+	const struct doc_predict_state *st = &v->states[v->focus].predict;
 
 	v->states[v->focus].predict.committed = 1;
+	/* kept in the progress file: not asked again after a restart */
+	progress_predict_commit(progress_lesson(&ui->progress, v->lesson->id,
+	    true), (size_t)v->focus,
+	    v->lesson->blocks[v->focus].sim.predict.choices != NULL,
+	    st->choice, st->value);
 	ui_pager_invalidate(ui);
 	ui_message(ui, "Noted. The result is shown with your guess beside it.");
 }

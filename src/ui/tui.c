@@ -516,8 +516,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 			ui_train_tick(&ui);
 	}
 	ui_progress_save(&ui, 1);
-	if (ui.watch.fd >= 0)
-		close(ui.watch.fd);
+	ui_watch_free(&ui);
 	ui_pager_close(&ui);
 	ui_lists_free(&ui);
 	restore_terminal();

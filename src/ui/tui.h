@@ -13,7 +13,8 @@ struct ui_opts {
 	int ascii;		/* ASCII-only output */
 	long start;		/* lesson to open first, or -1 for the menu */
 	const struct diag_list *startup;	/* lesson errors to show first */
-	int watch;		/* reload when a file of a -L directory changes */
+	int watch;		/* reload when a lesson file changes (-L,
+				 * $RNNTUTOR_PATH, XDG directories) */
 };
 
 /* Run the TUI until the reader quits (or the terminal goes away, which

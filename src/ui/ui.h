@@ -92,13 +92,15 @@ struct ui_view {
 	struct view_place noted;	/* the place the progress record holds */
 };
 
-/* Watch mode: the -L directories watched for changed lesson files, with
- * inotify where the kernel has it, else by a stamp of their files compared
- * at the next key or resize. */
+/* Watch mode: the lesson directories (-L, $RNNTUTOR_PATH, XDG) watched
+ * for changed lesson files, with inotify where the kernel has it, else by
+ * a stamp of their files compared at the next key or resize. */
 struct ui_watch {
 	int on;
 	int fd;				/* inotify descriptor, or -1 */
 	unsigned long long stamp;	/* without inotify: of the files */
+	char **dirs;			/* course_dirs(), owned */
+	size_t ndirs;
 };
 
 /* A line found by the search across lessons. */
@@ -156,6 +158,8 @@ void ui_reload(struct ui *ui);
 /* watch.c */
 /* Turn watch mode on or off (the fd is opened or closed); says so. */
 void ui_watch_set(struct ui *ui, int on);
+/* Close what watch mode holds (at the end). */
+void ui_watch_free(struct ui *ui);
 /* Sleep until a key, a signal or, in watch mode, a change to a watched
  * file: 1 a key may be read, 0 interrupted, 2 files changed, -1 the
  * terminal is gone. Never returns without one of those. */

@@ -1,9 +1,11 @@
 /* watch: reload by itself when a lesson file changes (--watch, key w).
  *
- * The -L directories are watched, not the files: editors save by writing
- * a new file and renaming it over the old one. With inotify the program
- * sleeps in poll() on the terminal and the inotify descriptor together, so
- * it uses no CPU while nothing changes; without it, a stamp of the
+ * The directories of lessons a reader edits are watched (course_dirs():
+ * -L, $RNNTUTOR_PATH, the XDG lesson directory), not the files: editors
+ * save by writing a new file and renaming it over the old one. With
+ * inotify the program sleeps in poll() on the terminal and the inotify
+ * descriptor together, so it uses no CPU while nothing changes; without it
+ * (or with RNNTUTOR_WATCH=stat, which tests use), a stamp of the
  * directories' files (names, sizes, times) is compared at the next key or
  * resize. Never a busy poll. */
 #include "config.h"
@@ -14,6 +16,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,12 +27,12 @@
 /* A hash of what the watched directories hold: each file's name, size,
  * modification time and inode. */
 static unsigned long long
-dirs_stamp(const struct course_opts *o)
+dirs_stamp(const struct ui_watch *w)
 {
 	unsigned long long h = 1469598103934665603ULL;
 
-	for (size_t i = 0; i < o->ndirs; i++) {
-		DIR *d = opendir(o->dirs[i]);
+	for (size_t i = 0; i < w->ndirs; i++) {
+		DIR *d = opendir(w->dirs[i]);
 		struct dirent *e;
 
 		if (d == NULL) {
@@ -43,7 +46,7 @@ dirs_stamp(const struct course_opts *o)
 
 			if (e->d_name[0] == '.')
 				continue;
-			if (snprintf(path, sizeof path, "%s/%s", o->dirs[i],
+			if (snprintf(path, sizeof path, "%s/%s", w->dirs[i],
 			    e->d_name) >= (int)sizeof path ||
 			    stat(path, &st) != 0)
 				continue;
@@ -61,18 +64,23 @@ dirs_stamp(const struct course_opts *o)
 	return h;
 }
 
-/* Open the inotify descriptor on the -L directories; -1 when there is no
- * inotify or it cannot watch them. */
+/* Open the inotify descriptor on the watched directories; -1 when there is
+ * no inotify, RNNTUTOR_WATCH=stat asks to do without it, or it cannot
+ * watch them. */
 static int
-open_inotify(const struct course_opts *o)
+open_inotify(const struct ui_watch *w)
 {
 #ifdef HAVE_INOTIFY_INIT1
-	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC), watched = 0;
+	const char *how = getenv("RNNTUTOR_WATCH");
+	int fd, watched = 0;
 
+	if (how != NULL && strcmp(how, "stat") == 0)
+		return -1;
+	fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	for (size_t i = 0; i < o->ndirs; i++)
-		if (inotify_add_watch(fd, o->dirs[i], IN_CLOSE_WRITE |
+	for (size_t i = 0; i < w->ndirs; i++)
+		if (inotify_add_watch(fd, w->dirs[i], IN_CLOSE_WRITE |
 		    IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
 		    IN_ATTRIB) >= 0)
 			watched++;
@@ -82,14 +90,23 @@ open_inotify(const struct course_opts *o)
 	}
 	return fd;
 #else
-	(void)o;
+	(void)w;
 	return -1;
 #endif
 }
 
+/* Is path a directory? */
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* See ui.h. */
 void
-ui_watch_set(struct ui *ui, int on)
+ui_watch_free(struct ui *ui)
 {
 	struct ui_watch *w = &ui->watch;
 
@@ -97,20 +114,39 @@ ui_watch_set(struct ui *ui, int on)
 		close(w->fd);
 	w->fd = -1;
 	w->on = 0;
+	course_dirs_free(w->dirs, w->ndirs);
+	w->dirs = NULL;
+	w->ndirs = 0;
+}
+
+/* See ui.h. */
+void
+ui_watch_set(struct ui *ui, int on)
+{
+	struct ui_watch *w = &ui->watch;
+	size_t found = 0;
+
+	ui_watch_free(ui);
 	if (!on) {
 		ui_message(ui, "Watch mode off.");
 		return;
 	}
-	if (ui->opts->course_opts == NULL || ui->opts->course_opts->ndirs == 0) {
-		ui_message(ui, "Nothing to watch: start with -L DIR (rnntutor "
-		    "--watch -L DIR LESSON).");
+	if (ui->opts->course_opts != NULL)
+		w->ndirs = course_dirs(ui->opts->course_opts, &w->dirs);
+	for (size_t i = 0; i < w->ndirs; i++)
+		found += is_dir(w->dirs[i]);
+	if (found == 0) {
+		ui_watch_free(ui);
+		ui_message(ui, "Nothing to watch: no lesson directory (rnntutor "
+		    "--watch -L DIR LESSON, or $RNNTUTOR_PATH).");
 		return;
 	}
 	w->on = 1;
-	w->fd = open_inotify(ui->opts->course_opts);
-	w->stamp = dirs_stamp(ui->opts->course_opts);
-	ui_message(ui, "Watch mode on: a changed lesson file reloads by "
-	    "itself%s.", w->fd >= 0 ? "" : " (looked at after each key)");
+	w->fd = open_inotify(w);
+	w->stamp = dirs_stamp(w);
+	/* without inotify the files are looked at after each key */
+	ui_message(ui, "Watch mode on: a changed lesson file reloads %s.",
+	    w->fd >= 0 ? "by itself" : "at the next key");
 }
 
 /* See ui.h. */
@@ -121,7 +157,7 @@ ui_watch_changed(struct ui *ui)
 
 	if (!ui->watch.on || ui->watch.fd >= 0)
 		return 0;
-	now = dirs_stamp(ui->opts->course_opts);
+	now = dirs_stamp(&ui->watch);
 	if (now == ui->watch.stamp)
 		return 0;
 	ui->watch.stamp = now;

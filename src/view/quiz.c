@@ -61,6 +61,23 @@ view_quiz_record(struct doc_quiz_state *st, int correct)
 	st->attempts++;
 }
 
+/* The prediction kept in pr, if it still fits block b, into st. */
+static void
+restore_predict(struct doc_predict_state *st, const struct lesson_block *b,
+    const struct progress_predict *pr)
+{
+	const struct lesson_predict *p = &b->sim.predict;
+
+	if (pr == NULL || b->kind != LESSON_SIM || p->ask == NULL)
+		return;
+	if (p->choices != NULL ? !pr->is_choice || pr->choice >= p->nchoices :
+	    pr->is_choice)
+		return;
+	st->committed = 1;
+	st->choice = pr->choice;
+	st->value = pr->value;
+}
+
 /* See quiz.h. */
 void
 view_quiz_restore(struct doc_block_state *states, const struct lesson *lesson,
@@ -73,8 +90,13 @@ view_quiz_restore(struct doc_block_state *states, const struct lesson *lesson,
 		const struct lesson_quiz *q = &lesson->blocks[i].quiz;
 		struct doc_quiz_state *st = &states[i].quiz;
 
+		restore_predict(&states[i].predict, &lesson->blocks[i],
+		    progress_predict_find(rec, i));
 		if (pq == NULL || lesson->blocks[i].kind != LESSON_QUIZ)
 			continue;
+		st->revealed = pq->revealed && q->reveal_after != 0;
+		if (pq->attempts == 0)
+			continue;	/* revealed before any answer */
 		st->answered = 1;
 		st->correct = pq->right;
 		st->attempts = pq->attempts;

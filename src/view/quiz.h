@@ -35,7 +35,9 @@ int view_quiz_reveal(const struct lesson_quiz *q, struct doc_quiz_state *st);
 /* Note an answer in st: answered, right or not, one attempt more. */
 void view_quiz_record(struct doc_quiz_state *st, int correct);
 /* Fill the states of lesson's quizzes (one per block) from the progress
- * record rec (NULL: nothing is kept; the states are left alone). */
+ * record rec (NULL: nothing is kept; the states are left alone): answers,
+ * answers revealed, and the predictions committed on sim blocks (one that
+ * no longer fits its block, the lesson changed, is left out). */
 void view_quiz_restore(struct doc_block_state *states,
     const struct lesson *lesson, const struct progress_lesson *rec);
 

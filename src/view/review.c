@@ -81,8 +81,8 @@ lesson_record(const struct progress *p, const char *id)
 	return NULL;
 }
 
-/* The quizzes of the course the reader missed or needed several tries
- * for, not yet retired by two right answers in review. */
+/* The quizzes of the course the reader missed, needed several tries for
+ * or had revealed, not yet retired by two right answers in review. */
 static size_t
 missed_quizzes(struct candidate **out, const struct course *course,
     const struct progress *p)
@@ -105,7 +105,8 @@ missed_quizzes(struct candidate **out, const struct course *course,
 				continue;
 			number++;
 			q = rec != NULL ? progress_quiz_find(rec, b) : NULL;
-			if (q == NULL || (q->right && q->attempts <= 1))
+			if (q == NULL || (q->right && q->attempts <= 1 &&
+			    !q->revealed))
 				continue;
 			snprintf(concept, sizeof concept, "quiz:%s:%zu", l->id, b);
 			r = progress_review_find(p, concept);
