@@ -420,18 +420,6 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 	check_expects(l, s, res, diags);
 }
 
-/* Is path the file a parameter's value names: the value itself, or the
- * value taken relative to the lesson's directory ("DIR/value")? */
-static int
-names_file(const char *path, const char *value)
-{
-	size_t n = strlen(path), m = strlen(value);
-
-	if (m == 0 || m > n || strcmp(path + n - m, value) != 0)
-		return 0;
-	return m == n || path[n - m - 1] == '/';
-}
-
 /* Hand a run's messages over; one about another file (a data file that
  * cannot be read) is said at the lesson's parameter that names it, with
  * the file's name, so the author sees both. */
@@ -441,16 +429,14 @@ move_run_diags(const struct lesson *l, const struct lesson_sim *s,
 {
 	for (size_t i = 0; i < run->n; i++) {
 		const struct diag *d = &run->v[i];
-		struct lesson_pos at = s->name_pos;
+		struct lesson_pos at;
 
 		if (d->file == NULL || strcmp(d->file, l->file) == 0) {
 			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
 			    d->msg);
 			continue;
 		}
-		for (size_t j = 0; j < s->nparams; j++)
-			if (names_file(d->file, s->params[j].value))
-				at = s->params[j].pos;
+		at = doc_sim_file_pos(s, d->file);
 		if (d->line > 0)
 			diag_add(diags, d->level, l->file, at.line, at.col,
 			    "%s:%d:%d: %s", d->file, d->line, d->col, d->msg);

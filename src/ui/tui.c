@@ -139,8 +139,15 @@ ui_status_line(struct ui *ui, const char *left_raw, const char *right_raw)
 	attron((attr_t)ui_theme_status());
 	move(LINES - 1, 0);
 	hline(' ', COLS);
-	if (ui->message[0] != '\0')
-		mvaddnstr(LINES - 1, 1, ui->message, COLS - 2);
+	if (ui->message[0] != '\0') {
+		/* cut by columns, not bytes: an ellipsis or a name in UTF-8
+		 * must not end the line early */
+		char shown[sizeof ui->message + 4];
+
+		memcpy(shown, ui->message, sizeof ui->message);
+		ui_cut_line(shown, COLS - 2, ui->opts->ascii);
+		mvaddstr(LINES - 1, 1, shown);
+	}
 	else
 		mvaddnstr(LINES - 1, 0, left, COLS - rw - 1 > 0 ? COLS - rw - 1 : 0);
 	if (ui->message[0] == '\0' && COLS > rw)

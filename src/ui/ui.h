@@ -130,7 +130,7 @@ struct ui {
 	struct view_keep *keep;		/* knobs, models, texts of the session */
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
-	char message[160];		/* status-line message until the next key */
+	char message[512];		/* status-line message until the next key */
 	size_t help_top;		/* first line of a scrolled help */
 	struct ui_watch watch;
 	char *reload_id;		/* the lesson a failed reload lost, to
