@@ -264,10 +264,11 @@ ui_progress_note(struct ui *ui)
 	rec = progress_lesson(&ui->progress, v->lesson->id, true);
 	percent = view_place_percent(v->top, rows, v->page->nlines);
 	/* only a move changes the place kept (which another session may have
-	 * saved since this one opened the lesson); the title is block 0 */
-	view_place_capture(&here, v->page, v->top);
+	 * saved since this one opened the lesson); the title is block 0 at
+	 * a negative offset, apart from block 0's first line */
+	here = view_place_kept(v->page, v->top);
 	if (here.block != v->noted.block || here.offset != v->noted.offset) {
-		progress_set_place(rec, (size_t)(here.block < 0 ? 0 :
+		progress_move_to(rec, (size_t)(here.block < 0 ? 0 :
 		    here.block), here.block < 0 ? 0 : here.offset);
 		v->noted = here;
 	}
