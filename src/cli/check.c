@@ -145,11 +145,16 @@ check_knobs(const struct lesson *l, const struct lesson_sim *s,
 			diag_add(diags, DIAG_ERROR, l->file, k->pos.line, k->pos.col,
 			    "knob '%s': a text parameter cannot be a knob", k->name);
 		if ((k->has_min && k->min < p->min) ||
-		    (k->has_max && k->max > p->max))
-			diag_add(diags, DIAG_WARNING, l->file, k->pos.line,
-			    k->pos.col, "knob '%s': range is outside what %s allows "
+		    (k->has_max && k->max > p->max)) {
+			/* at the end that is outside */
+			struct lesson_pos at = k->has_min && k->min < p->min ?
+			    k->min_pos : k->max_pos;
+
+			diag_add(diags, DIAG_WARNING, l->file, at.line,
+			    at.col, "knob '%s': range is outside what %s allows "
 			    "(%g to %g); the wider part is unreachable", k->name,
 			    spec->name, p->min, p->max);
+		}
 		if ((k->has_min && args->num[index] < k->min) ||
 		    (k->has_max && args->num[index] > k->max)) {
 			const struct lesson_param *lp = lesson_param(s, k->name);
@@ -225,9 +230,12 @@ series_list(struct strbuf *sb, const struct sim_result *res)
 /* A chart names a series the result does not have: say what it has. */
 static void
 unknown_series(const struct lesson *l, const struct lesson_sim *s,
-    const struct lesson_chart *c, const char *name,
-    const struct sim_result *res, struct diag_list *diags)
+    const struct lesson_chart *c, size_t j, const struct sim_result *res,
+    struct diag_list *diags)
 {
+	const char *name = c->series[j];
+	struct lesson_pos at = c->series_pos != NULL ? c->series_pos[j] :
+	    c->pos;
 	const char *names[64];
 	size_t n = res->nseries < 64 ? res->nseries : 64;
 	const char *near;
@@ -238,20 +246,20 @@ unknown_series(const struct lesson *l, const struct lesson_sim *s,
 	strbuf_init(&all);
 	series_list(&all, res);
 	if (sim_result_scalar(res, name) != NULL) {
-		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
 		    "chart: '%s' is a scalar of simulation %s, one number, not "
 		    "a series to draw", name, s->name);
 		diag_help(diags, "show it in the output template as {%s}; the "
 		    "series of %s are: %s", name, s->name, all.s != NULL ?
 		    all.s : "none");
 	} else if ((near = suggest_nearest(name, names, n)) != NULL) {
-		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
 		    "chart: simulation %s has no series '%s' (did you mean "
 		    "'%s'?)", s->name, name, near);
 		diag_help(diags, "the series of %s are: %s", s->name,
 		    all.s != NULL ? all.s : "none");
 	} else {
-		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
 		    "chart: simulation %s has no series '%s'", s->name, name);
 		diag_help(diags, "the series of %s are: %s", s->name,
 		    all.s != NULL ? all.s : "none");
@@ -385,8 +393,8 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 		for (size_t j = 0; j < s->charts[i].nseries; j++)
 			if (s->charts[i].series[j] != NULL &&
 			    sim_result_series(res, s->charts[i].series[j]) == NULL)
-				unknown_series(l, s, &s->charts[i],
-				    s->charts[i].series[j], res, diags);
+				unknown_series(l, s, &s->charts[i], j, res,
+				    diags);
 	if (s->predict.scalar != NULL &&
 	    sim_result_scalar(res, s->predict.scalar) == NULL) {
 		struct strbuf names;
