@@ -588,9 +588,9 @@ check_text(const struct lesson *l, const struct lesson_block *b,
 	}
 }
 
-/* See check.h. */
-void
-cli_check_lesson(const struct lesson *l, double *budget,
+/* Check every block; the simulations run only when run_sims is set. */
+static void
+check_blocks(const struct lesson *l, double *budget, int run_sims,
     struct diag_list *diags)
 {
 	if (file_read_regular(l->file, LESSON_MAX_FILE_SIZE, &src.buf,
@@ -600,15 +600,24 @@ cli_check_lesson(const struct lesson *l, double *budget,
 		const struct lesson_block *b = &l->blocks[i];
 
 		/* a value that did not load (a partial lesson) is NULL */
-		if (b->kind == LESSON_SIM && b->sim.name != NULL)
-			check_sim(l, b, budget, diags);
-		else if (b->kind == LESSON_CODE && b->text != NULL)
+		if (b->kind == LESSON_SIM && b->sim.name != NULL) {
+			if (run_sims)
+				check_sim(l, b, budget, diags);
+		} else if (b->kind == LESSON_CODE && b->text != NULL)
 			check_width(l, b->text_pos, "code", b->text, 0, diags);
 		else if (b->kind == LESSON_TEXT && b->text != NULL)
 			check_text(l, b, diags);
 	}
 	free(src.buf);
 	src.buf = NULL;
+}
+
+/* See check.h. */
+void
+cli_check_lesson(const struct lesson *l, double *budget,
+    struct diag_list *diags)
+{
+	check_blocks(l, budget, 1, diags);
 }
 
 /* Do two paths end in the same file name ("builtin:lessons/02-x.yaml"
@@ -626,7 +635,8 @@ same_name(const char *a, const char *b)
  * built-in lesson or with a file checked before it. */
 static void
 check_shadowing(const struct lesson *l, const struct course *builtin,
-    struct lesson *const *before, size_t nbefore, struct diag_list *diags)
+    const struct lesson *const *before, size_t nbefore,
+    struct diag_list *diags)
 {
 	const struct lesson *other = NULL;
 
@@ -741,7 +751,8 @@ cli_check_files(const char *const *files, size_t n, double *budget,
 		check_writable(files[i], diags);
 		if (lessons[i] == NULL)
 			continue;
-		check_shadowing(lessons[i], builtin, lessons, i, diags);
+		check_shadowing(lessons[i], builtin,
+		    (const struct lesson *const *)lessons, i, diags);
 		cli_check_lesson(lessons[i], budget, diags);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -751,4 +762,32 @@ cli_check_files(const char *const *files, size_t n, double *budget,
 	course_destroy(builtin);
 	free(lessons);
 	return diags->nerrors - before;
+}
+
+/* See check.h. */
+size_t
+cli_check_course(const struct course *course, struct diag_list *diags)
+{
+	struct course_opts bopts = { .use_builtin = true };
+	size_t n = course_count(course), nfiles = 0, before = diags->n;
+	const struct lesson **files = xcalloc(n + 1, sizeof *files);
+	struct diag_list quiet;
+	struct course *builtin;
+
+	diag_list_init(&quiet);
+	builtin = course_load(&bopts, &quiet);
+	diag_list_free(&quiet);
+	for (size_t i = 0; i < n; i++) {
+		const struct lesson *l = course_lesson(course, i);
+
+		if (l->file == NULL || strncmp(l->file, "builtin:", 8) == 0)
+			continue;	/* the course's own: nothing to say */
+		check_writable(l->file, diags);
+		check_shadowing(l, builtin, files, nfiles, diags);
+		check_blocks(l, NULL, 0, diags);
+		files[nfiles++] = l;
+	}
+	course_destroy(builtin);
+	free(files);
+	return diags->n - before;
 }

@@ -416,6 +416,9 @@ ui_pager_key(struct ui *ui, int key)
 	case VIEW_ACT_WATCH:
 		ui_watch_set(ui, !ui->watch.on);
 		break;
+	case VIEW_ACT_WARNINGS:
+		ui_warnings_open(ui);
+		break;
 	case VIEW_ACT_SAVE:
 		ui_progress_save(ui, 0);
 		break;

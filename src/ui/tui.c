@@ -303,6 +303,42 @@ ui_progress_save(struct ui *ui, int quiet)
 	diag_list_free(&diags);
 }
 
+/* Find the warnings of the course's lessons again (ui->warnings). */
+static void
+lint_course(struct ui *ui)
+{
+	diag_list_clear(&ui->warnings);
+	if (ui->opts->lint != NULL)
+		ui->opts->lint(*ui->course, &ui->warnings);
+}
+
+/* Say text, then "2 warnings: W shows them" when there are any. */
+static void
+say_warnings(struct ui *ui, const char *text)
+{
+	size_t n = ui->warnings.n;
+
+	if (n == 0 && text[0] != '\0')
+		ui_message(ui, "%s", text);
+	else if (n > 0)
+		ui_message(ui, "%s%s%zu warning%s%s: W shows %s (or rnntutor "
+		    "--check)", text, text[0] != '\0' ? " " : "", n,
+		    n == 1 ? "" : "s", text[0] != '\0' ? "" : " in the lessons",
+		    n == 1 ? "it" : "them");
+}
+
+/* See ui.h. */
+void
+ui_warnings_open(struct ui *ui)
+{
+	if (ui->warnings.n == 0) {
+		ui_message(ui, "No warnings in the lessons.");
+		return;
+	}
+	ui->back = ui->screen;
+	ui_errors_open(ui, &ui->warnings);
+}
+
 /* See ui.h. */
 void
 ui_reload(struct ui *ui)
@@ -328,6 +364,7 @@ ui_reload(struct ui *ui)
 	fresh = course_load(ui->opts->course_opts, &diags);
 	course_destroy(*ui->course);
 	*ui->course = fresh;
+	lint_course(ui);
 	index = ui->reload_id != NULL ? course_find(fresh, ui->reload_id) : -1;
 	if (index >= 0) {
 		ui_pager_open(ui, (size_t)index);
@@ -345,7 +382,11 @@ ui_reload(struct ui *ui)
 		ui->back = ui->screen;
 		ui_errors_open(ui, &diags);
 	} else {
-		ui_message(ui, "Reloaded %zu lessons.", course_count(fresh));
+		char text[64];
+
+		snprintf(text, sizeof text, "Reloaded %zu lessons%s",
+		    course_count(fresh), ui->warnings.n > 0 ? ";" : ".");
+		say_warnings(ui, text);
 	}
 	diag_list_free(&diags);
 }
@@ -488,6 +529,10 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	ui.watch.fd = -1;
 	if (opts->watch)
 		ui_watch_set(&ui, 1);
+	/* after watch mode's word: the warnings matter more */
+	diag_list_init(&ui.warnings);
+	lint_course(&ui);
+	say_warnings(&ui, "");
 	progress_unsaved = 0;
 	for (int errors = 0; !ui.quit && !got_signal;) {
 		int key;
@@ -537,6 +582,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	free(ui.reload_id);
 	sim_cache_destroy(ui.cache);
 	view_keep_destroy(ui.keep);
+	diag_list_free(&ui.warnings);
 	if (got_signal != 0) {
 		if (got_signal == SIGQUIT) {
 			/* the status of SIGQUIT, without a core file */

@@ -14,6 +14,9 @@ struct ui_opts {
 	long start;		/* lesson to open first, or -1 for the menu */
 	const struct diag_list *startup;	/* lesson errors to show first */
 	int watch;		/* reload when a file of a -L directory changes */
+	/* the warnings of a course's lessons (--check's, without running
+	 * anything), added to diags; returns how many; NULL: none */
+	size_t (*lint)(const struct course *course, struct diag_list *diags);
 };
 
 /* Run the TUI until the reader quits (or the terminal goes away, which

@@ -125,6 +125,8 @@ struct ui {
 	size_t list_sel;		/* selection in outline, results, errors */
 	char **errors;			/* formatted lesson errors after a reload */
 	size_t nerrors;
+	int errors_warn;		/* errors holds warnings only */
+	struct diag_list warnings;	/* of the course's lessons (opts->lint) */
 	struct ui_job job;
 	struct sim_cache *cache;	/* every result computed this session */
 	struct view_keep *keep;		/* knobs, models, texts of the session */
@@ -152,6 +154,8 @@ void ui_progress_note(struct ui *ui);
 void ui_progress_save(struct ui *ui, int quiet);
 /* Reload every lesson from disk, keeping the reader's place. */
 void ui_reload(struct ui *ui);
+/* Show the warnings of the course's lessons (W), or say there are none. */
+void ui_warnings_open(struct ui *ui);
 
 /* watch.c */
 /* Turn watch mode on or off (the fd is opened or closed); says so. */
