@@ -147,9 +147,10 @@ ui_status_line(struct ui *ui, const char *left_raw, const char *right_raw)
 		memcpy(shown, ui->message, sizeof ui->message);
 		ui_cut_line(shown, COLS - 2, ui->opts->ascii);
 		mvaddstr(LINES - 1, 1, shown);
+	} else {
+		mvaddnstr(LINES - 1, 0, left, COLS - rw - 1 > 0 ? COLS - rw - 1 :
+		    0);
 	}
-	else
-		mvaddnstr(LINES - 1, 0, left, COLS - rw - 1 > 0 ? COLS - rw - 1 : 0);
 	if (ui->message[0] == '\0' && COLS > rw)
 		mvaddnstr(LINES - 1, COLS - rw, right, rw);
 	attroff((attr_t)ui_theme_status());
@@ -303,6 +304,19 @@ ui_progress_save(struct ui *ui, int quiet)
 	diag_list_free(&diags);
 }
 
+/* Add a copy of every message of src to dst. */
+static void
+copy_diags(struct diag_list *dst, const struct diag_list *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct diag *d = &src->v[i];
+
+		diag_add(dst, d->level, d->file, d->line, d->col, "%s", d->msg);
+		if (d->help != NULL)
+			diag_help(dst, "%s", d->help);
+	}
+}
+
 /* Find the warnings of the course's lessons again (ui->warnings). */
 static void
 lint_course(struct ui *ui)
@@ -379,6 +393,7 @@ ui_reload(struct ui *ui)
 	if (ui->menu_sel >= course_count(fresh))
 		ui->menu_sel = 0;
 	if (diags.n > 0) {
+		copy_diags(&diags, &ui->warnings);	/* below the errors */
 		ui->back = ui->screen;
 		ui_errors_open(ui, &diags);
 	} else {
@@ -521,18 +536,25 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	catch_signals();
 	load_progress(&ui);
 	resume(&ui);
-	if (opts->startup != NULL && opts->startup->n > 0) {
-		ui.back = ui.screen;
-		ui_errors_open(&ui, opts->startup);
-	}
+	diag_list_init(&ui.warnings);
+	lint_course(&ui);
 	ui.job.block = -1;
 	ui.watch.fd = -1;
 	if (opts->watch)
 		ui_watch_set(&ui, 1);
-	/* after watch mode's word: the warnings matter more */
-	diag_list_init(&ui.warnings);
-	lint_course(&ui);
-	say_warnings(&ui, "");
+	if (opts->startup != NULL && opts->startup->n > 0) {
+		/* the errors, then the warnings, on one screen */
+		struct diag_list all;
+
+		diag_list_init(&all);
+		copy_diags(&all, opts->startup);
+		copy_diags(&all, &ui.warnings);
+		ui.back = ui.screen;
+		ui_errors_open(&ui, &all);
+		diag_list_free(&all);
+	} else {
+		say_warnings(&ui, "");	/* over watch mode's word */
+	}
 	progress_unsaved = 0;
 	for (int errors = 0; !ui.quit && !got_signal;) {
 		int key;

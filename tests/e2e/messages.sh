@@ -144,4 +144,16 @@ keys q
 keys Q
 wait_for "EXITED 0"
 
+# a broken lesson beside warned ones: the errors, then the warnings
+printf 'id: broken\nnumber: 97\ntitle: Broken\nblocks: 3\n' > "$tmp/warned/broken.yaml"
+ARGS="-L $tmp/warned"
+START_DIR=$tmp start
+check "on start, errors and warnings on one screen, errors first" \
+    'wait_for "Lesson errors" && screen | grep -q "^ broken\.yaml:4:9: error: " &&
+    screen | grep -q "^ a\.yaml:8:7: warning: " &&
+    [ "$(screen | grep -n -m1 "^ broken\.yaml" | cut -d: -f1)" -lt "$(screen | grep -n "^ a\.yaml:8" | cut -d: -f1)" ]'
+keys q
+keys Q
+wait_for "EXITED 0"
+
 e2e_end
