@@ -372,6 +372,7 @@ main(int argc, char **argv)
 		struct ui_opts uopts = {
 			.course_opts = &copts, .ascii = ascii, .start = index,
 			.startup = &diags, .watch = watch,
+			.lint = cli_check_course,
 		};
 
 		int rc = ui_tui_run(&course, &uopts);

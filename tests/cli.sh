@@ -161,7 +161,7 @@ check "--check: six independent mistakes, six errors in one run" '[ $st -eq 1 ] 
 check "--check: a structural error" 'grep -qxF "$six:8:5: error: unknown key '"'colour'"' in a text block (valid keys: text)" "$tmp/err"'
 check "--check: answer C says lower case" 'grep -qxF "      = help: choice letters are lower case: answer: b" "$tmp/err"'
 check "--check: a bad parameter value" 'grep -q "^$six:14:14: error: steps: .many. is not a whole number" "$tmp/err"'
-check "--check: a misspelt series, its list and did-you-mean" 'grep -qxF "$six:16:9: error: chart: simulation rnn-unroll has no series '"'hnrm'"' (did you mean '"'hnorm'"'?)" "$tmp/err" &&
+check "--check: a misspelt series, at the name, its list and did-you-mean" 'grep -qxF "$six:16:17: error: chart: simulation rnn-unroll has no series '"'hnrm'"' (did you mean '"'hnorm'"'?)" "$tmp/err" &&
     grep -qxF "      = help: the series of rnn-unroll are: input, h0, h1, h2, h3, hnorm" "$tmp/err"'
 check "--check: a knob that is not a parameter lists the parameters" 'grep -q "^$six:18:13: error: knob .scael.: simulation rnn-unroll has no such parameter (did you mean .scale.?)" "$tmp/err" &&
     grep -q "help: a knob turns one of the parameters of rnn-unroll: input, hidden, steps, scale, input_scale, seed$" "$tmp/err"'
@@ -171,8 +171,36 @@ check "--check: a template error at its placeholder, with a caret under it and t
     sed -n 4p "$tmp/ctx" | grep -qF "help: the scalars of rnn-unroll are: final_hnorm, max_abs_h, memory"'
 sug="$data/messages/suggestions.yaml"
 run "$prog" --check "$sug"
-check "--check: a scalar charted as a series says so" 'grep -qxF "$sug:9:9: error: chart: '"'memory'"' is a scalar of simulation rnn-unroll, one number, not a series to draw" "$tmp/err"'
+check "--check: a scalar charted as a series says so, at the name" 'grep -qxF "$sug:9:17: error: chart: '"'memory'"' is a scalar of simulation rnn-unroll, one number, not a series to draw" "$tmp/err"'
 check "--check: a literal brace in a template: double it" 'grep -q "^$sug:10:[0-9]*: error: output: " "$tmp/err" && grep -qF "help: to show a brace, write it twice: {{'"'a'"': 1}}" "$tmp/err"'
+# every error at the node it is about, not at the chart or knob around it
+cat > "$tmp/pos.yaml" <<'EOF'
+id: positions
+number: 88
+title: Positions
+goal: Every error at its own node.
+blocks:
+  - sim: rnn-unroll
+    knobs:
+      - name: scael
+      - name: scale
+        min: 0.5
+        max: 9
+    charts:
+      - series: [h0, hnrom]
+      - series:
+          - h1
+          - "h22"
+EOF
+run "$prog" --check "$tmp/pos.yaml"
+check "--check: a knob's misspelt name, at the name" '[ $st -eq 1 ] &&
+    grep -q "^$tmp/pos.yaml:8:15: error: knob .scael.: simulation rnn-unroll has no such parameter" "$tmp/err"'
+check "--check: a knob range outside the registry's, at its max" \
+    'grep -q "^$tmp/pos.yaml:11:14: warning: knob .scale.: range is outside what rnn-unroll allows" "$tmp/err"'
+check "--check: a misspelt series in a flow list, at the name" \
+    'grep -q "^$tmp/pos.yaml:13:22: error: chart: simulation rnn-unroll has no series .hnrom." "$tmp/err"'
+check "--check: a misspelt series in a block list, at the name" \
+    'grep -q "^$tmp/pos.yaml:16:13: error: chart: simulation rnn-unroll has no series .h22." "$tmp/err"'
 printf 'id: bad\nnumber: 1\ntitle: Bad\ngoal: A goal.\nblocks:\n  - code: x\n    caption: ||dL/dh_t|| from t=0\n' > "$tmp/bars.yaml"
 run "$prog" --check "$tmp/bars.yaml"
 check "--check: a value starting with || gets the line, caret and fix" '[ $st -eq 1 ] &&

@@ -49,6 +49,42 @@ test_place_blank_line_before_block(void)
 	doc_page_destroy(p);
 }
 
+/* The place kept in the progress file tells the title from block 0's
+ * first line: the title is block 0 at a negative offset, and both come
+ * back as the same line. */
+static void
+test_place_kept_title_apart_from_block_0(void)
+{
+	struct doc_page *p = doc_page_create(40, 2);
+	struct view_place title, first, inside;
+
+	doc_page_line(p, -1);		/* the title, underlined, a blank */
+	doc_page_line(p, -1);
+	doc_page_line(p, -1);
+	for (int b = 0; b < 2; b++) {
+		p->blocks[b].first = p->nlines;
+		for (int i = 0; i < 30; i++)
+			doc_page_line(p, b);
+		p->blocks[b].last = p->nlines;
+	}
+	title = view_place_kept(p, 0);
+	first = view_place_kept(p, 3);
+	inside = view_place_kept(p, 5);
+	CU_ASSERT_EQUAL(title.block, 0);
+	CU_ASSERT_EQUAL(title.offset, -3);
+	CU_ASSERT_EQUAL(first.block, 0);
+	CU_ASSERT_EQUAL(first.offset, 0);
+	CU_ASSERT_EQUAL(inside.offset, 2);
+	CU_ASSERT_EQUAL(view_place_restore(&title, p, 10), 0);
+	CU_ASSERT_EQUAL(view_place_restore(&first, p, 10), 3);
+	CU_ASSERT_EQUAL(view_place_restore(&inside, p, 10), 5);
+	/* the second line of the title */
+	title = view_place_kept(p, 1);
+	CU_ASSERT_EQUAL(title.offset, -2);
+	CU_ASSERT_EQUAL(view_place_restore(&title, p, 10), 1);
+	doc_page_destroy(p);
+}
+
 /* The focused block stays on the screen: all of it when it fits, moving
  * the page no more than needed; a screenful of it when it does not. */
 static void
@@ -86,4 +122,6 @@ test_place_register(void)
 	CU_add_test(s, "blank line before a block",
 	    test_place_blank_line_before_block);
 	CU_add_test(s, "keep the focused block", test_place_keep_focus);
+	CU_add_test(s, "kept: the title apart from block 0's first line",
+	    test_place_kept_title_apart_from_block_0);
 }

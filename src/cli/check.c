@@ -145,11 +145,16 @@ check_knobs(const struct lesson *l, const struct lesson_sim *s,
 			diag_add(diags, DIAG_ERROR, l->file, k->pos.line, k->pos.col,
 			    "knob '%s': a text parameter cannot be a knob", k->name);
 		if ((k->has_min && k->min < p->min) ||
-		    (k->has_max && k->max > p->max))
-			diag_add(diags, DIAG_WARNING, l->file, k->pos.line,
-			    k->pos.col, "knob '%s': range is outside what %s allows "
+		    (k->has_max && k->max > p->max)) {
+			/* at the end that is outside */
+			struct lesson_pos at = k->has_min && k->min < p->min ?
+			    k->min_pos : k->max_pos;
+
+			diag_add(diags, DIAG_WARNING, l->file, at.line,
+			    at.col, "knob '%s': range is outside what %s allows "
 			    "(%g to %g); the wider part is unreachable", k->name,
 			    spec->name, p->min, p->max);
+		}
 		if ((k->has_min && args->num[index] < k->min) ||
 		    (k->has_max && args->num[index] > k->max)) {
 			const struct lesson_param *lp = lesson_param(s, k->name);
@@ -225,9 +230,12 @@ series_list(struct strbuf *sb, const struct sim_result *res)
 /* A chart names a series the result does not have: say what it has. */
 static void
 unknown_series(const struct lesson *l, const struct lesson_sim *s,
-    const struct lesson_chart *c, const char *name,
-    const struct sim_result *res, struct diag_list *diags)
+    const struct lesson_chart *c, size_t j, const struct sim_result *res,
+    struct diag_list *diags)
 {
+	const char *name = c->series[j];
+	struct lesson_pos at = c->series_pos != NULL ? c->series_pos[j] :
+	    c->pos;
 	const char *names[64];
 	size_t n = res->nseries < 64 ? res->nseries : 64;
 	const char *near;
@@ -238,20 +246,20 @@ unknown_series(const struct lesson *l, const struct lesson_sim *s,
 	strbuf_init(&all);
 	series_list(&all, res);
 	if (sim_result_scalar(res, name) != NULL) {
-		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
 		    "chart: '%s' is a scalar of simulation %s, one number, not "
 		    "a series to draw", name, s->name);
 		diag_help(diags, "show it in the output template as {%s}; the "
 		    "series of %s are: %s", name, s->name, all.s != NULL ?
 		    all.s : "none");
 	} else if ((near = suggest_nearest(name, names, n)) != NULL) {
-		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
 		    "chart: simulation %s has no series '%s' (did you mean "
 		    "'%s'?)", s->name, name, near);
 		diag_help(diags, "the series of %s are: %s", s->name,
 		    all.s != NULL ? all.s : "none");
 	} else {
-		diag_add(diags, DIAG_ERROR, l->file, c->pos.line, c->pos.col,
+		diag_add(diags, DIAG_ERROR, l->file, at.line, at.col,
 		    "chart: simulation %s has no series '%s'", s->name, name);
 		diag_help(diags, "the series of %s are: %s", s->name,
 		    all.s != NULL ? all.s : "none");
@@ -385,8 +393,8 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 		for (size_t j = 0; j < s->charts[i].nseries; j++)
 			if (s->charts[i].series[j] != NULL &&
 			    sim_result_series(res, s->charts[i].series[j]) == NULL)
-				unknown_series(l, s, &s->charts[i],
-				    s->charts[i].series[j], res, diags);
+				unknown_series(l, s, &s->charts[i], j, res,
+				    diags);
 	if (s->predict.scalar != NULL &&
 	    sim_result_scalar(res, s->predict.scalar) == NULL) {
 		struct strbuf names;
@@ -420,18 +428,6 @@ check_result(const struct lesson *l, const struct lesson_sim *s,
 	check_expects(l, s, res, diags);
 }
 
-/* Is path the file a parameter's value names: the value itself, or the
- * value taken relative to the lesson's directory ("DIR/value")? */
-static int
-names_file(const char *path, const char *value)
-{
-	size_t n = strlen(path), m = strlen(value);
-
-	if (m == 0 || m > n || strcmp(path + n - m, value) != 0)
-		return 0;
-	return m == n || path[n - m - 1] == '/';
-}
-
 /* Hand a run's messages over; one about another file (a data file that
  * cannot be read) is said at the lesson's parameter that names it, with
  * the file's name, so the author sees both. */
@@ -441,16 +437,14 @@ move_run_diags(const struct lesson *l, const struct lesson_sim *s,
 {
 	for (size_t i = 0; i < run->n; i++) {
 		const struct diag *d = &run->v[i];
-		struct lesson_pos at = s->name_pos;
+		struct lesson_pos at;
 
 		if (d->file == NULL || strcmp(d->file, l->file) == 0) {
 			diag_add(diags, d->level, d->file, d->line, d->col, "%s",
 			    d->msg);
 			continue;
 		}
-		for (size_t j = 0; j < s->nparams; j++)
-			if (names_file(d->file, s->params[j].value))
-				at = s->params[j].pos;
+		at = doc_sim_file_pos(s, d->file);
 		if (d->line > 0)
 			diag_add(diags, d->level, l->file, at.line, at.col,
 			    "%s:%d:%d: %s", d->file, d->line, d->col, d->msg);
@@ -594,9 +588,9 @@ check_text(const struct lesson *l, const struct lesson_block *b,
 	}
 }
 
-/* See check.h. */
-void
-cli_check_lesson(const struct lesson *l, double *budget,
+/* Check every block; the simulations run only when run_sims is set. */
+static void
+check_blocks(const struct lesson *l, double *budget, int run_sims,
     struct diag_list *diags)
 {
 	if (file_read_regular(l->file, LESSON_MAX_FILE_SIZE, &src.buf,
@@ -606,15 +600,24 @@ cli_check_lesson(const struct lesson *l, double *budget,
 		const struct lesson_block *b = &l->blocks[i];
 
 		/* a value that did not load (a partial lesson) is NULL */
-		if (b->kind == LESSON_SIM && b->sim.name != NULL)
-			check_sim(l, b, budget, diags);
-		else if (b->kind == LESSON_CODE && b->text != NULL)
+		if (b->kind == LESSON_SIM && b->sim.name != NULL) {
+			if (run_sims)
+				check_sim(l, b, budget, diags);
+		} else if (b->kind == LESSON_CODE && b->text != NULL)
 			check_width(l, b->text_pos, "code", b->text, 0, diags);
 		else if (b->kind == LESSON_TEXT && b->text != NULL)
 			check_text(l, b, diags);
 	}
 	free(src.buf);
 	src.buf = NULL;
+}
+
+/* See check.h. */
+void
+cli_check_lesson(const struct lesson *l, double *budget,
+    struct diag_list *diags)
+{
+	check_blocks(l, budget, 1, diags);
 }
 
 /* Do two paths end in the same file name ("builtin:lessons/02-x.yaml"
@@ -632,7 +635,8 @@ same_name(const char *a, const char *b)
  * built-in lesson or with a file checked before it. */
 static void
 check_shadowing(const struct lesson *l, const struct course *builtin,
-    struct lesson *const *before, size_t nbefore, struct diag_list *diags)
+    const struct lesson *const *before, size_t nbefore,
+    struct diag_list *diags)
 {
 	const struct lesson *other = NULL;
 
@@ -747,7 +751,8 @@ cli_check_files(const char *const *files, size_t n, double *budget,
 		check_writable(files[i], diags);
 		if (lessons[i] == NULL)
 			continue;
-		check_shadowing(lessons[i], builtin, lessons, i, diags);
+		check_shadowing(lessons[i], builtin,
+		    (const struct lesson *const *)lessons, i, diags);
 		cli_check_lesson(lessons[i], budget, diags);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -757,4 +762,32 @@ cli_check_files(const char *const *files, size_t n, double *budget,
 	course_destroy(builtin);
 	free(lessons);
 	return diags->nerrors - before;
+}
+
+/* See check.h. */
+size_t
+cli_check_course(const struct course *course, struct diag_list *diags)
+{
+	struct course_opts bopts = { .use_builtin = true };
+	size_t n = course_count(course), nfiles = 0, before = diags->n;
+	const struct lesson **files = xcalloc(n + 1, sizeof *files);
+	struct diag_list quiet;
+	struct course *builtin;
+
+	diag_list_init(&quiet);
+	builtin = course_load(&bopts, &quiet);
+	diag_list_free(&quiet);
+	for (size_t i = 0; i < n; i++) {
+		const struct lesson *l = course_lesson(course, i);
+
+		if (l->file == NULL || strncmp(l->file, "builtin:", 8) == 0)
+			continue;	/* the course's own: nothing to say */
+		check_writable(l->file, diags);
+		check_shadowing(l, builtin, files, nfiles, diags);
+		check_blocks(l, NULL, 0, diags);
+		files[nfiles++] = l;
+	}
+	course_destroy(builtin);
+	free(files);
+	return diags->n - before;
 }

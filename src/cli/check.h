@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
+#include "lesson/course.h"
 #include "lesson/lesson.h"
 
 /* Lint one loaded lesson; adds errors and warnings to diags. */
@@ -22,6 +23,14 @@
 
 void cli_check_lesson(const struct lesson *lesson, double *budget,
     struct diag_list *diags);
+
+/* The warnings a course's lessons on disk earn without running anything
+ * (what a reader of them sees differs from what the author meant): a
+ * lesson that replaces a built-in one or shares a number, a file or
+ * directory others can write, text that turns verbatim or into a numbered
+ * list, code too wide. The built-in lessons earn none. Adds them to
+ * diags; returns how many. */
+size_t cli_check_course(const struct course *course, struct diag_list *diags);
 
 /* Load and lint files; returns the number of errors. */
 size_t cli_check_files(const char *const *files, size_t n, double *budget,

@@ -82,6 +82,30 @@ doc_sim_args(struct sim_args *args, const struct lesson *lesson,
 	return rc;
 }
 
+/* Does path (as the run names it) end with the value of a parameter, at
+ * a '/' or whole? */
+static int
+names_file(const char *path, const char *value)
+{
+	size_t n = strlen(path), m = strlen(value);
+
+	if (m == 0 || m > n || strcmp(path + n - m, value) != 0)
+		return 0;
+	return m == n || path[n - m - 1] == '/';
+}
+
+/* See simblock.h. */
+struct lesson_pos
+doc_sim_file_pos(const struct lesson_sim *s, const char *file)
+{
+	struct lesson_pos at = s->name_pos;
+
+	for (size_t j = 0; file != NULL && j < s->nparams; j++)
+		if (names_file(file, s->params[j].value))
+			at = s->params[j].pos;
+	return at;
+}
+
 /* An error line inside the block. */
 static void
 error_line(struct doc_page *page, int block, const char *msg,

@@ -26,6 +26,13 @@ void doc_layout_caption(struct doc_page *page, const char *caption, int block,
 int doc_sim_args(struct sim_args *args, const struct lesson *lesson,
     const struct lesson_block *b, struct diag_list *diags);
 
+/* Where in the lesson a run's message about another file belongs (a data
+ * file that cannot be read): the position of the parameter whose value
+ * names that file (as written, relative to the lesson), else the
+ * simulation's name. */
+struct lesson_pos doc_sim_file_pos(const struct lesson_sim *s,
+    const char *file);
+
 /* "rnntutor sim NAME k=v ...": the command that runs a block headless
  * with args (the parameters that differ from the registry's defaults), as
  * a heap string the caller frees. */

@@ -79,7 +79,9 @@ struct lesson_knob {
 	char *name;
 	bool has_min, has_max, has_step;
 	double min, max, step;
-	struct lesson_pos pos;
+	struct lesson_pos pos;		/* of the name (the knob itself when it
+					 * is a mapping without one) */
+	struct lesson_pos min_pos, max_pos; /* of min and max, when given */
 };
 
 enum lesson_scale {
@@ -90,6 +92,8 @@ enum lesson_scale {
 
 struct lesson_chart {
 	char **series;		/* names of result series drawn on one y-range */
+	struct lesson_pos *series_pos;	/* of each name; NULL in a chart
+					 * made outside a lesson */
 	size_t nseries;
 	int height;		/* rows, 1..LESSON_MAX_CHART_HEIGHT */
 	enum lesson_scale scale;

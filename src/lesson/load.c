@@ -771,7 +771,7 @@ load_knob(struct loader *ld, struct lesson_knob *k,
 {
 	const struct lesson_node *v[KK_COUNT];
 
-	k->pos = node->pos;
+	k->pos = k->min_pos = k->max_pos = node->pos;
 	if (node->kind == LESSON_NODE_SCALAR) {
 		k->name = required_text(ld, node, "a parameter name");
 		return;
@@ -783,8 +783,12 @@ load_knob(struct loader *ld, struct lesson_knob *k,
 		return;
 	}
 	match_keys(ld, node, knob_keys, NKEYS(knob_keys), v, "a knob");
-	if (v[KK_NAME] != NULL)
+	if (v[KK_NAME] != NULL) {
+		k->pos = v[KK_NAME]->pos;
 		k->name = required_text(ld, v[KK_NAME], "a parameter name");
+	}
+	k->min_pos = v[KK_MIN] != NULL ? v[KK_MIN]->pos : k->pos;
+	k->max_pos = v[KK_MAX] != NULL ? v[KK_MAX]->pos : k->pos;
 	k->has_min = v[KK_MIN] != NULL &&
 	    real_value(ld, v[KK_MIN], "min", &k->min) == 0;
 	k->has_max = v[KK_MAX] != NULL &&
@@ -853,19 +857,23 @@ load_chart(struct loader *ld, struct lesson_chart *c,
 	series = v[GK_SERIES];
 	if (series != NULL && series->kind == LESSON_NODE_SCALAR) {
 		c->series = xcalloc(1, sizeof *c->series);
+		c->series_pos = xcalloc(1, sizeof *c->series_pos);
 		c->series[0] = required_text(ld, series, "a series name");
+		c->series_pos[0] = series->pos;
 		c->nseries = 1;
 	} else if (series != NULL) {
 		if (series->n == 0 || series->n > LESSON_MAX_SERIES)
 			error_at(ld, series, "'series': expected 1 to %d names, "
 			    "found %zu", LESSON_MAX_SERIES, series->n);
 		c->series = xcalloc(series->n + 1, sizeof *c->series);
+		c->series_pos = xcalloc(series->n + 1, sizeof *c->series_pos);
 		for (size_t i = 0; i < series->n && i < LESSON_MAX_SERIES; i++) {
 			if (series->kids[i]->kind != LESSON_NODE_SCALAR) {
 				error_at(ld, series->kids[i], "a series name must "
 				    "be text");
 				continue;
 			}
+			c->series_pos[c->nseries] = series->kids[i]->pos;
 			c->series[c->nseries++] = required_text(ld,
 			    series->kids[i], "a series name");
 		}
@@ -1260,6 +1268,7 @@ block_free(struct lesson_block *b)
 		for (size_t j = 0; j < s->charts[i].nseries; j++)
 			free(s->charts[i].series[j]);
 		free(s->charts[i].series);
+		free(s->charts[i].series_pos);
 		free(s->charts[i].caption);
 	}
 	free(s->charts);

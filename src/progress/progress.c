@@ -386,6 +386,19 @@ progress_set_place(struct progress_lesson *l, size_t block, long offset)
 	l->block_at = progress_now();
 }
 
+/* The reader moved: as progress_set_place, but block 0 at offset 0 in a
+ * record never placed (no stamp) is a move too. */
+void
+progress_move_to(struct progress_lesson *l, size_t block, long offset)
+{
+	if (block == 0 && offset == 0 && l->block == 0 && l->offset == 0 &&
+	    l->block_at == 0) {
+		l->block_at = progress_now();
+		return;
+	}
+	progress_set_place(l, block, offset);
+}
+
 /* Are two optional ids the same? */
 static bool
 same_id(const char *a, const char *b)

@@ -172,6 +172,11 @@ void progress_set_block(struct progress_lesson *l, size_t block);
 /* Move the reading position to line offset of block; as above. */
 void progress_set_place(struct progress_lesson *l, size_t block,
     long offset);
+/* The reader moved to line offset of block: as progress_set_place, and a
+ * record never placed (block 0, offset 0, no stamp) moved to block 0 at
+ * offset 0 is stamped too, for that is block 0's first line, a place of
+ * its own, not the title a record without a stamp opens at. */
+void progress_move_to(struct progress_lesson *l, size_t block, long offset);
 /* Set the lesson read last (NULL: none); time-stamped as above. */
 void progress_set_last(struct progress *p, const char *id);
 /* Record a quiz answer: attempts count up, and a right answer stays right. */

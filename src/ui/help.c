@@ -34,7 +34,7 @@ static const struct help_entry entries[] = {
 	{"Tab S-Tab", "focus quiz, simulation"},
 	{"w", "watch mode on, off"},
 	{"s", "save progress now"},
-	{"r", "reload lessons"},
+	{"r W", "reload, warnings"},
 	{"q h Left Esc", "back to the lessons"},
 	{"Q", "quit"},
 	{"", ""},

@@ -139,6 +139,7 @@ ui_errors_open(struct ui *ui, const struct diag_list *diags)
 		free(line);
 	}
 	ui->nerrors = diags->n;
+	ui->errors_warn = diags->nerrors == 0;
 	ui->list_sel = 0;
 	ui->screen = UI_ERRORS;
 }
@@ -255,7 +256,9 @@ ui_list_draw(struct ui *ui)
 	size_t first = view_list_first(ui->list_sel, rows);
 
 	attron(A_BOLD);
-	mvaddnstr(0, 1, titles[ui->screen], COLS - 2);
+	mvaddnstr(0, 1, ui->screen == UI_ERRORS && ui->errors_warn ?
+	    "Lesson warnings (rnntutor --check FILE... says the same)" :
+	    titles[ui->screen], COLS - 2);
 	attroff(A_BOLD);
 	if (ui->screen == UI_ERRORS) {
 		size_t total = draw_errors(ui, 0, 0, 0);

@@ -162,6 +162,9 @@ ui_menu_key(struct ui *ui, int key)
 	case VIEW_ACT_WATCH:
 		ui_watch_set(ui, !ui->watch.on);
 		break;
+	case VIEW_ACT_WARNINGS:
+		ui_warnings_open(ui);
+		break;
 	case VIEW_ACT_HELP:
 		ui->back = UI_MENU;
 		ui->screen = UI_HELP;

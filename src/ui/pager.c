@@ -125,7 +125,10 @@ ui_pager_open(struct ui *ui, size_t i)
 	layout(ui);
 	v->dirty = 0;
 	rec = progress_lesson(&ui->progress, v->lesson->id, false);
-	if (rec != NULL && (rec->block > 0 || rec->offset != 0)) {
+	/* a place kept (stamped) may be block 0's first line; without one
+	 * the lesson opens at its title */
+	if (rec != NULL && (rec->block > 0 || rec->offset != 0 ||
+	    rec->block_at != 0)) {
 		const struct view_place saved = {
 			.block = (long)rec->block,
 			.offset = rec->offset,
@@ -136,7 +139,7 @@ ui_pager_open(struct ui *ui, size_t i)
 	}
 	/* what the record holds: opening moves nothing (a page shorter now
 	 * than when the place was kept must not overwrite it) */
-	view_place_capture(&v->noted, v->page, v->top);
+	v->noted = view_place_kept(v->page, v->top);
 	ui_progress_note(ui);
 }
 
@@ -412,6 +415,9 @@ ui_pager_key(struct ui *ui, int key)
 		break;
 	case VIEW_ACT_WATCH:
 		ui_watch_set(ui, !ui->watch.on);
+		break;
+	case VIEW_ACT_WARNINGS:
+		ui_warnings_open(ui);
 		break;
 	case VIEW_ACT_SAVE:
 		ui_progress_save(ui, 0);

@@ -12,6 +12,7 @@
 #include "ui/ui.h"
 #include "doc/simblock.h"
 #include "core/clock.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
@@ -226,6 +227,71 @@ progress_note(struct ui *ui)
 	    ui->job.asked ? "  (Esc stops)" : "");
 }
 
+/* path in full, or when short_form is set its last name after an
+ * ellipsis (".../tiny.tsv"); a heap string. */
+static char *
+shown_path(const struct ui *ui, const char *path, int short_form)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!short_form || slash == NULL)
+		return xstrdup(path);
+	return xasprintf("%s%s", ui->opts->ascii ? "..." : "\xE2\x80\xA6",
+	    slash);
+}
+
+/* Say why block i cannot train. A message about another file than the
+ * lesson (a data file missing or unreadable) names that file and the
+ * lesson's line that names it, "(lesson FILE:LINE)", the paths cut to
+ * their last names when the whole does not fit the status line, and the
+ * reason itself cut last; the page shows the full path. */
+static void
+say_cannot_train(struct ui *ui, size_t i, const struct diag *d)
+{
+	const struct lesson *l = ui->view.lesson;
+	struct lesson_pos at;
+	char line[24] = "";
+
+	if (d == NULL) {
+		ui_message(ui, "Cannot train: unknown error");
+		return;
+	}
+	if (d->file == NULL || l->file == NULL) {
+		ui_message(ui, "Cannot train: %s", d->msg);
+		return;
+	}
+	if (strcmp(d->file, l->file) == 0) {
+		if (d->line > 0)
+			ui_message(ui, "Cannot train: %s (lesson %s:%d)", d->msg,
+			    l->file, d->line);
+		else
+			ui_message(ui, "Cannot train: %s", d->msg);
+		return;
+	}
+	at = doc_sim_file_pos(&l->blocks[i].sim, d->file);
+	if (d->line > 0)
+		snprintf(line, sizeof line, ":%d", d->line);
+	for (int short_form = 0; short_form <= 2; short_form++) {
+		char *data = shown_path(ui, d->file, short_form > 0);
+		char *lesson = shown_path(ui, l->file, short_form > 0);
+		char *text = short_form < 2 ?
+		    xasprintf("Cannot train: %s%s: %s (lesson %s:%d)", data, line,
+		    d->msg, lesson, at.line) :
+		    /* the names first: the status line cuts the reason */
+		    xasprintf("Cannot train: %s%s (lesson %s:%d): %s", data, line,
+		    lesson, at.line, d->msg);
+		int fits = (int)utf8_width(text, strlen(text)) <= COLS - 2;
+
+		if (fits || short_form == 2)
+			ui_message(ui, "%s", text);
+		free(data);
+		free(lesson);
+		free(text);
+		if (fits)
+			break;
+	}
+}
+
 /* Start a run of block i with args; asked: the reader's training. */
 static void
 start(struct ui *ui, size_t i, const struct sim_args *args, int asked)
@@ -234,11 +300,11 @@ start(struct ui *ui, size_t i, const struct sim_args *args, int asked)
 
 	diag_list_init(&diags);
 	if (sim_job_create(&ui->job.run, args, NULL, &diags) != SIM_OK) {
+		/* the page shows the failure in full, the status line why */
 		if (asked)
-			ui_message(ui, "Cannot train: %s", diags.n > 0 ?
-			    diags.v[diags.n - 1].msg : "unknown error");
-		else
-			sim_cache_put_failure(ui->cache, args, &diags);
+			say_cannot_train(ui, i, diags.n > 0 ?
+			    &diags.v[diags.n - 1] : NULL);
+		sim_cache_put_failure(ui->cache, args, &diags);
 		ui->job.run = NULL;
 	} else {
 		ui->job.block = (long)i;
@@ -263,8 +329,7 @@ start_training(struct ui *ui)
 
 	diag_list_init(&diags);
 	if (block_args(ui, i, &args, &own, &diags) < 0) {
-		ui_message(ui, "Cannot train: %s", diags.n > 0 ? diags.v[0].msg :
-		    "bad settings");
+		say_cannot_train(ui, i, diags.n > 0 ? &diags.v[0] : NULL);
 	} else {
 		if (ui->job.run != NULL)	/* a block computed on sight */
 			ui_train_cancel(ui);

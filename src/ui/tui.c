@@ -139,10 +139,18 @@ ui_status_line(struct ui *ui, const char *left_raw, const char *right_raw)
 	attron((attr_t)ui_theme_status());
 	move(LINES - 1, 0);
 	hline(' ', COLS);
-	if (ui->message[0] != '\0')
-		mvaddnstr(LINES - 1, 1, ui->message, COLS - 2);
-	else
-		mvaddnstr(LINES - 1, 0, left, COLS - rw - 1 > 0 ? COLS - rw - 1 : 0);
+	if (ui->message[0] != '\0') {
+		/* cut by columns, not bytes: an ellipsis or a name in UTF-8
+		 * must not end the line early */
+		char shown[sizeof ui->message + 4];
+
+		memcpy(shown, ui->message, sizeof ui->message);
+		ui_cut_line(shown, COLS - 2, ui->opts->ascii);
+		mvaddstr(LINES - 1, 1, shown);
+	} else {
+		mvaddnstr(LINES - 1, 0, left, COLS - rw - 1 > 0 ? COLS - rw - 1 :
+		    0);
+	}
 	if (ui->message[0] == '\0' && COLS > rw)
 		mvaddnstr(LINES - 1, COLS - rw, right, rw);
 	attroff((attr_t)ui_theme_status());
@@ -257,10 +265,11 @@ ui_progress_note(struct ui *ui)
 	rec = progress_lesson(&ui->progress, v->lesson->id, true);
 	percent = view_place_percent(v->top, rows, v->page->nlines);
 	/* only a move changes the place kept (which another session may have
-	 * saved since this one opened the lesson); the title is block 0 */
-	view_place_capture(&here, v->page, v->top);
+	 * saved since this one opened the lesson); the title is block 0 at
+	 * a negative offset, apart from block 0's first line */
+	here = view_place_kept(v->page, v->top);
 	if (here.block != v->noted.block || here.offset != v->noted.offset) {
-		progress_set_place(rec, (size_t)(here.block < 0 ? 0 :
+		progress_move_to(rec, (size_t)(here.block < 0 ? 0 :
 		    here.block), here.block < 0 ? 0 : here.offset);
 		v->noted = here;
 	}
@@ -295,6 +304,55 @@ ui_progress_save(struct ui *ui, int quiet)
 	diag_list_free(&diags);
 }
 
+/* Add a copy of every message of src to dst. */
+static void
+copy_diags(struct diag_list *dst, const struct diag_list *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct diag *d = &src->v[i];
+
+		diag_add(dst, d->level, d->file, d->line, d->col, "%s", d->msg);
+		if (d->help != NULL)
+			diag_help(dst, "%s", d->help);
+	}
+}
+
+/* Find the warnings of the course's lessons again (ui->warnings). */
+static void
+lint_course(struct ui *ui)
+{
+	diag_list_clear(&ui->warnings);
+	if (ui->opts->lint != NULL)
+		ui->opts->lint(*ui->course, &ui->warnings);
+}
+
+/* Say text, then "2 warnings: W shows them" when there are any. */
+static void
+say_warnings(struct ui *ui, const char *text)
+{
+	size_t n = ui->warnings.n;
+
+	if (n == 0 && text[0] != '\0')
+		ui_message(ui, "%s", text);
+	else if (n > 0)
+		ui_message(ui, "%s%s%zu warning%s%s: W shows %s (or rnntutor "
+		    "--check)", text, text[0] != '\0' ? " " : "", n,
+		    n == 1 ? "" : "s", text[0] != '\0' ? "" : " in the lessons",
+		    n == 1 ? "it" : "them");
+}
+
+/* See ui.h. */
+void
+ui_warnings_open(struct ui *ui)
+{
+	if (ui->warnings.n == 0) {
+		ui_message(ui, "No warnings in the lessons.");
+		return;
+	}
+	ui->back = ui->screen;
+	ui_errors_open(ui, &ui->warnings);
+}
+
 /* See ui.h. */
 void
 ui_reload(struct ui *ui)
@@ -320,6 +378,7 @@ ui_reload(struct ui *ui)
 	fresh = course_load(ui->opts->course_opts, &diags);
 	course_destroy(*ui->course);
 	*ui->course = fresh;
+	lint_course(ui);
 	index = ui->reload_id != NULL ? course_find(fresh, ui->reload_id) : -1;
 	if (index >= 0) {
 		ui_pager_open(ui, (size_t)index);
@@ -334,10 +393,15 @@ ui_reload(struct ui *ui)
 	if (ui->menu_sel >= course_count(fresh))
 		ui->menu_sel = 0;
 	if (diags.n > 0) {
+		copy_diags(&diags, &ui->warnings);	/* below the errors */
 		ui->back = ui->screen;
 		ui_errors_open(ui, &diags);
 	} else {
-		ui_message(ui, "Reloaded %zu lessons.", course_count(fresh));
+		char text[64];
+
+		snprintf(text, sizeof text, "Reloaded %zu lessons%s",
+		    course_count(fresh), ui->warnings.n > 0 ? ";" : ".");
+		say_warnings(ui, text);
 	}
 	diag_list_free(&diags);
 }
@@ -472,14 +536,25 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	catch_signals();
 	load_progress(&ui);
 	resume(&ui);
-	if (opts->startup != NULL && opts->startup->n > 0) {
-		ui.back = ui.screen;
-		ui_errors_open(&ui, opts->startup);
-	}
+	diag_list_init(&ui.warnings);
+	lint_course(&ui);
 	ui.job.block = -1;
 	ui.watch.fd = -1;
 	if (opts->watch)
 		ui_watch_set(&ui, 1);
+	if (opts->startup != NULL && opts->startup->n > 0) {
+		/* the errors, then the warnings, on one screen */
+		struct diag_list all;
+
+		diag_list_init(&all);
+		copy_diags(&all, opts->startup);
+		copy_diags(&all, &ui.warnings);
+		ui.back = ui.screen;
+		ui_errors_open(&ui, &all);
+		diag_list_free(&all);
+	} else {
+		say_warnings(&ui, "");	/* over watch mode's word */
+	}
 	progress_unsaved = 0;
 	for (int errors = 0; !ui.quit && !got_signal;) {
 		int key;
@@ -528,6 +603,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	free(ui.reload_id);
 	sim_cache_destroy(ui.cache);
 	view_keep_destroy(ui.keep);
+	diag_list_free(&ui.warnings);
 	if (got_signal != 0) {
 		if (got_signal == SIGQUIT) {
 			/* the status of SIGQUIT, without a core file */

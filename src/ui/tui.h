@@ -15,6 +15,9 @@ struct ui_opts {
 	const struct diag_list *startup;	/* lesson errors to show first */
 	int watch;		/* reload when a lesson file changes (-L,
 				 * $RNNTUTOR_PATH, XDG directories) */
+	/* the warnings of a course's lessons (--check's, without running
+	 * anything), added to diags; returns how many; NULL: none */
+	size_t (*lint)(const struct course *course, struct diag_list *diags);
 };
 
 /* Run the TUI until the reader quits (or the terminal goes away, which

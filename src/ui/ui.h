@@ -127,12 +127,14 @@ struct ui {
 	size_t list_sel;		/* selection in outline, results, errors */
 	char **errors;			/* formatted lesson errors after a reload */
 	size_t nerrors;
+	int errors_warn;		/* errors holds warnings only */
+	struct diag_list warnings;	/* of the course's lessons (opts->lint) */
 	struct ui_job job;
 	struct sim_cache *cache;	/* every result computed this session */
 	struct view_keep *keep;		/* knobs, models, texts of the session */
 	struct progress progress;
 	char *progress_path;		/* NULL: progress is not kept */
-	char message[160];		/* status-line message until the next key */
+	char message[512];		/* status-line message until the next key */
 	size_t help_top;		/* first line of a scrolled help */
 	struct ui_watch watch;
 	char *reload_id;		/* the lesson a failed reload lost, to
@@ -154,6 +156,8 @@ void ui_progress_note(struct ui *ui);
 void ui_progress_save(struct ui *ui, int quiet);
 /* Reload every lesson from disk, keeping the reader's place. */
 void ui_reload(struct ui *ui);
+/* Show the warnings of the course's lessons (W), or say there are none. */
+void ui_warnings_open(struct ui *ui);
 
 /* watch.c */
 /* Turn watch mode on or off (the fd is opened or closed); says so. */

@@ -78,6 +78,8 @@ menu_key(int key)
 		return ACT(VIEW_ACT_RELOAD);
 	case 'w':
 		return ACT(VIEW_ACT_WATCH);
+	case 'W':
+		return ACT(VIEW_ACT_WARNINGS);
 	case '?':
 		return ACT(VIEW_ACT_HELP);
 	case 'q': case 'Q':
@@ -212,6 +214,8 @@ page_key(int key)
 		return ACT(VIEW_ACT_RELOAD);
 	case 'w':
 		return ACT(VIEW_ACT_WATCH);
+	case 'W':
+		return ACT(VIEW_ACT_WARNINGS);
 	case 's':
 		return ACT(VIEW_ACT_SAVE);
 	case '?':

@@ -99,6 +99,7 @@ enum view_act {
 	/* on every screen */
 	VIEW_ACT_RELOAD,
 	VIEW_ACT_WATCH,		/* reload by itself when a lesson file changes */
+	VIEW_ACT_WARNINGS,	/* show the lessons' warnings ('W') */
 	VIEW_ACT_HELP,
 	VIEW_ACT_BACK,		/* leave this screen (or close help) */
 	VIEW_ACT_QUIT,

@@ -21,6 +21,21 @@ view_place_capture(struct view_place *place, const struct doc_page *page,
 }
 
 /* See place.h. */
+struct view_place
+view_place_kept(const struct doc_page *page, size_t top)
+{
+	struct view_place place;
+
+	view_place_capture(&place, page, top);
+	if (place.block < 0 && page != NULL && page->nblocks > 0 &&
+	    top < page->nlines && top < page->blocks[0].first) {
+		place.block = 0;
+		place.offset = (long)top - (long)page->blocks[0].first;
+	}
+	return place;
+}
+
+/* See place.h. */
 size_t
 view_place_restore(const struct view_place *place, const struct doc_page *page,
     size_t rows)

@@ -31,6 +31,13 @@ void view_place_capture(struct view_place *place, const struct doc_page *page,
 size_t view_place_restore(const struct view_place *place,
     const struct doc_page *page, size_t rows);
 
+/* The place the progress file keeps for line top: as view_place_capture,
+ * but a line above block 0's first line that belongs to no block (the
+ * title, the goal) is block 0 at a negative offset, so that block 0 at
+ * offset 0 is block 0's own first line and not the title.
+ * view_place_restore brings either back. */
+struct view_place view_place_kept(const struct doc_page *page, size_t top);
+
 /* The largest useful top line: the last screenful. */
 size_t view_place_max_top(const struct doc_page *page, size_t rows);
 /* The top that shows line a little below the top of the screen. */

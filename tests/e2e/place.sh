@@ -192,4 +192,40 @@ check "with watch mode off a change waits for r" \
 keys Q
 wait_for "EXITED"
 
+# --- block 0's first line at the top is a place apart from the title --------
+mkdir -p "$tmp/b0"
+printf 'id: first-block\nnumber: 96\ntitle: A lesson read from its start\ngoal: Come back to the first paragraph.\nblocks:\n' > "$tmp/b0/first.yaml"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	printf '  - text: |\n      Paragraph %d, its first line.\n\n      Paragraph %d, its second line.\n' $i $i
+done >> "$tmp/b0/first.yaml"
+rm -rf "$tmp/state"
+ARGS="-L $tmp/b0 first-block"
+START_DIR=$tmp start
+check "a lesson without a saved place opens at its title" \
+    'status_shows "^ Lesson [0-9]+/" && page | head -n 1 | grep -q "^Lesson 96: A lesson read from its start"'
+# one line at a time until block 0's first line is the top row
+for i in 1 2 3 4 5 6 7 8; do
+	page | head -n 1 | grep -q "^Paragraph 1, its first line" && break
+	keys j
+	sleep 0.2
+done
+check "block 0's first line is at the top" \
+    'until_ok 5 "page | head -n 1 | grep -q \"^Paragraph 1, its first line\""'
+at=$(top3)
+keys Q
+wait_for "EXITED 0"
+START_DIR=$tmp start
+check "a restart shows block 0's first line at the top, not the title" \
+    'status_shows "^ Lesson [0-9]+/" && same_top "$at"'
+# and back at the title, a restart shows the title
+keys g
+until_ok 5 'page | head -n 1 | grep -q "^Lesson 96: "'
+keys Q
+wait_for "EXITED 0"
+START_DIR=$tmp start
+check "a restart after going back to the title shows the title" \
+    'status_shows "^ Lesson [0-9]+/" && until_ok 5 "page | head -n 1 | grep -q \"^Lesson 96: \""'
+keys Q
+wait_for "EXITED 0"
+
 e2e_end
