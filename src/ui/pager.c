@@ -75,6 +75,7 @@ ui_pager_close(struct ui *ui)
 	memset(v, 0, sizeof *v);
 	v->focus = -1;
 	v->reveal = -1;
+	v->show_end = -1;
 }
 
 /* The knobs the reader left in this lesson earlier in the session, where
@@ -117,6 +118,7 @@ ui_pager_open(struct ui *ui, size_t i)
 	restore_knobs(ui);
 	v->focus = -1;
 	v->reveal = -1;
+	v->show_end = -1;
 	v->top = 0;
 	ui->match_line = -1;
 	ui->menu_sel = i;
@@ -182,6 +184,11 @@ ui_pager_layout_now(struct ui *ui)
 	if (v->focus >= 0)
 		v->top = view_place_keep(v->page, rows, v->top,
 		    (size_t)v->focus);
+	/* a verdict under a question taller than the screen: scroll to it */
+	if (v->show_end >= 0 && v->show_end == v->focus)
+		v->top = view_place_show_end(v->page, rows, v->top,
+		    (size_t)v->show_end);
+	v->show_end = -1;
 	v->reveal = -1;
 	v->dirty = 0;
 }

@@ -18,6 +18,7 @@ answer(struct ui *ui, size_t block, int correct)
 	struct ui_view *v = &ui->view;
 
 	view_quiz_record(&v->states[block].quiz, correct);
+	v->show_end = (long)block;	/* the verdict comes into sight */
 	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id, true),
 	    block, correct != 0);
 	ui_pager_invalidate(ui);
@@ -116,6 +117,7 @@ ui_quiz_reveal(struct ui *ui)
 		    "graded.");
 		return;
 	}
+	v->show_end = v->focus;	/* the answer comes into sight */
 	/* a revealed answer was not known: it counts as a wrong try, and
 	 * is shown revealed after a restart */
 	progress_quiz_answer(progress_lesson(&ui->progress, v->lesson->id,

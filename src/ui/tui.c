@@ -529,6 +529,8 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	ui.opts = opts;
 	ui.screen = UI_MENU;
 	ui.view.focus = -1;
+	ui.view.reveal = -1;
+	ui.view.show_end = -1;
 	if (start_curses() < 0)
 		return -1;
 	ui.cache = sim_cache_create();

@@ -89,6 +89,8 @@ struct ui_view {
 	size_t top;			/* first page line on the screen */
 	int dirty;			/* page out of date: lay out before drawing */
 	long reveal;			/* block to keep on screen after that, or -1 */
+	long show_end;			/* block whose end (a verdict) comes on
+					 * the screen after that, or -1 */
 	struct view_place noted;	/* the place the progress record holds */
 };
 

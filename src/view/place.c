@@ -116,6 +116,22 @@ view_place_keep(const struct doc_page *page, size_t rows, size_t top,
 }
 
 /* See place.h. */
+size_t
+view_place_show_end(const struct doc_page *page, size_t rows, size_t top,
+    size_t block)
+{
+	const struct doc_extent *e;
+	size_t max = view_place_max_top(page, rows);
+
+	if (block >= page->nblocks || rows == 0)
+		return top;
+	e = &page->blocks[block];
+	if (e->last > top + rows)
+		top = e->last - rows;
+	return top < max ? top : max;
+}
+
+/* See place.h. */
 int
 view_place_shows(const struct doc_page *page, size_t rows, size_t top,
     size_t block)

@@ -47,6 +47,11 @@ size_t view_place_near_top(const struct doc_page *page, size_t rows,
  * shows, else one that shows its first line near the top. */
 size_t view_place_reveal(const struct doc_page *page, size_t rows, size_t top,
     size_t block);
+/* The top nearest to top that shows block's last line (where a quiz's
+ * verdict is), for a block taller than the screen; top itself when it
+ * shows already. */
+size_t view_place_show_end(const struct doc_page *page, size_t rows,
+    size_t top, size_t block);
 /* The top nearest to top that keeps block on the screen: all of it when it
  * fits (a quiz's question and its verdict), else a screenful of it. */
 size_t view_place_keep(const struct doc_page *page, size_t rows, size_t top,

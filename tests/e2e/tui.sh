@@ -390,4 +390,21 @@ T send-keys -t e2e G
 check "SIGTERM ends it while a block computes (status 143)" \
     'kill -TERM "$(pgrep -n -f "$prog -L $tmp/heavy")" && wait_for "EXITED 143"'
 
+# A quiz taller than the screen: each verdict comes into sight (at 40x10
+# lesson 1's first quiz with its hints is taller than the page)
+ARGS="1"
+start_sized 40x10
+wait_for "Lesson 1/" >/dev/null
+keys Tab
+wait_for "Quiz 1:" >/dev/null
+keys Enter; keys 5 Enter
+check "40x10: a wrong answer's verdict and hint are on the screen" \
+    'wait_for "Hint 1:"'
+keys Enter; keys 5 Enter
+check "40x10: the second hint under a tall quiz comes into sight" \
+    'wait_for "Hint 2:"'
+keys Enter; keys 5 Enter
+check "40x10: the answer shown after the third try is on the screen" \
+    'wait_for "Answer: 1408"'
+
 e2e_end
