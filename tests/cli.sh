@@ -220,6 +220,12 @@ check "the built-in lessons give no warning but for the budget" '[ $st -eq 0 ] &
 run "$prog" --check "$data/override/vanishing.yaml"
 check "--check warns: an id that replaces a built-in lesson says which" '[ $st -eq 0 ] &&
     grep -qxF "$data/override/vanishing.yaml:1:5: warning: this lesson replaces the built-in lesson 2, '"'vanishing-gradients'"' (The Vanishing Gradient Problem in Deep Time Steps), wherever it is on the lesson path" "$tmp/err"'
+mkdir -p "$tmp/renum"
+sed -e 's/^number: .*/number: 3/' "$data/override/vanishing.yaml" > "$tmp/renum/vanishing.yaml"
+run "$prog" --check "$tmp/renum/vanishing.yaml"
+check "--check warns: a replacement with another built-in lesson's number says both" '[ $st -eq 0 ] &&
+    grep -q "^$tmp/renum/vanishing.yaml:1:5: warning: this lesson replaces the built-in lesson 2" "$tmp/err" &&
+    grep -q "^$tmp/renum/vanishing.yaml:2:9: warning: lesson number 3 is also the built-in lesson .lstm-gates.: .rnntutor 3. opens .lstm-gates., and .vanishing-gradients. is reached only by its id$" "$tmp/err"'
 mkdir -p "$tmp/clash"
 sed -e 's/^id: my-first-lesson$/id: my-rnn/' -e 's/^number: .*/number: 2/' "$tmp/new/my-first-lesson.yaml" > "$tmp/clash/my-rnn.yaml"
 run "$prog" --check "$tmp/clash/my-rnn.yaml"

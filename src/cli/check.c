@@ -631,8 +631,8 @@ same_name(const char *a, const char *b)
 }
 
 /* A lesson that will hide another when both are on the course: one that
- * replaces a built-in lesson by its id, or shares its number with a
- * built-in lesson or with a file checked before it. */
+ * replaces a built-in lesson by its id, and one that shares its number
+ * with another built-in lesson or with a file checked before it. */
 static void
 check_shadowing(const struct lesson *l, const struct course *builtin,
     const struct lesson *const *before, size_t nbefore,
@@ -655,7 +655,7 @@ check_shadowing(const struct lesson *l, const struct course *builtin,
 			diag_help(diags, "that is right only if you mean to "
 			    "replace it; otherwise give this lesson an id of its "
 			    "own");
-			return;
+			continue;	/* its number may still clash */
 		}
 		if (b->number == l->number && other == NULL)
 			other = b;
