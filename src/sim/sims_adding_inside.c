@@ -206,22 +206,16 @@ sim_adding_model_ask(struct sim_result *answer, const void *model,
 	add_row(answer, "marker", "1 at the two marked steps", mark, steps,
 	    SIM_ROW_LINEAR)->has_range = 1;
 	answer->series[answer->nseries - 1].hi = 1.0;
+	/* the gates on their own ranges: a mean over the units moves a
+	 * little, and where it moves is the point */
 	if (m->dims.cell == SEQTRAIN_LSTM) {
-		struct sim_series *s = add_row(answer, "input", "mean input "
-		    "gate i_t", write, steps, SIM_ROW_LINEAR);
-
-		s->has_range = 1;
-		s->hi = 1.0;
-		s = add_row(answer, "forget", "mean forget gate f_t", keep,
-		    steps, SIM_ROW_LINEAR);
-		s->has_range = 1;
-		s->hi = 1.0;
+		add_row(answer, "input", "mean input gate i_t", write, steps,
+		    SIM_ROW_LINEAR);
+		add_row(answer, "forget", "mean forget gate f_t", keep, steps,
+		    SIM_ROW_LINEAR);
 	} else if (m->dims.cell == SEQTRAIN_GRU) {
-		struct sim_series *s = add_row(answer, "update", "mean update "
-		    "gate z_t", keep, steps, SIM_ROW_LINEAR);
-
-		s->has_range = 1;
-		s->hi = 1.0;
+		add_row(answer, "update", "mean update gate z_t", keep, steps,
+		    SIM_ROW_LINEAR);
 		free(write);
 	} else {
 		free(keep);
@@ -248,13 +242,14 @@ sim_adding_model_ask(struct sim_result *answer, const void *model,
 	if (m->dims.cell == SEQTRAIN_LSTM)
 		sim_result_add_note(answer, "input and forget are the means "
 		    "of the LSTM's gates i_t and f_t over its units at each "
-		    "step, from 0 to 1: where input is high the step is "
+		    "step, each row from its lowest to its highest: where input is high the step is "
 		    "written into the cell, where forget is near 1 the cell "
 		    "keeps what it holds.");
 	else if (m->dims.cell == SEQTRAIN_GRU)
 		sim_result_add_note(answer, "update is the mean of the GRU's "
-		    "update gate z_t over its units at each step, from 0 to "
-		    "1: near 1, h_t keeps h_{t-1}.");
+		    "update gate z_t over its units at each step, the row "
+		    "from its lowest to its highest: near 1, h_t keeps "
+		    "h_{t-1}.");
 	if (o != NULL)
 		sim_result_add_note(answer, "The %s beside it answers %.3f.",
 		    sim_adding_model_kind(o), oy);
