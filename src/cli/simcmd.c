@@ -111,13 +111,17 @@ help(FILE *f)
 	    "about TEXT:\n"
 	    "                   P(positive) after each word, the gates, the "
 	    "saliency\n"
-	    "                   ||dz/dx_t|| per word (may be repeated)\n"
+	    "                   ||dz/dx_t|| per word (may be repeated); "
+	    "adding: TEXT is\n"
+	    "                   two marker steps (\"3 25\"), the answer is "
+	    "per step the\n"
+	    "                   markers, the mean gates and ||dy/dx_t||\n"
 	    "  --beside FILE    with --ask: the saliency of the model in FILE "
 	    "beside it\n", f);
 	fputs("                   (these four: simulations that train a "
-	    "model: ", f);
+	    "model:\n                   ", f);
 	model_sims(f);
-	fputs(")\n"
+	fputs("; adding takes only --ask)\n"
 	    "The same parameters (seed included) always give the same "
 	    "output.\n"
 	    "Exit status: 0 done, 1 the run failed, 2 bad usage or input.\n",
