@@ -263,9 +263,9 @@ if [ "$(tail -n 3 "$tmp/out" | awk -F '\t' 'NR == 1 { print } NR > 1 { printf "%
 else bad "adding --ask --scalars: prediction and sum" "$(tail -n 3 "$tmp/out")"
 fi
 run adding model=rnn steps=30 updates=1000 --ask "3 25" --ascii
-sed -n '/^    Markers at/,$p' "$tmp/out" >"$tmp/inside"
+sed -n '/^    t = 3 and 25 marked/,$p' "$tmp/out" >"$tmp/inside"
 if awk 'length($0) > 80 { exit 1 }' "$tmp/inside" &&
-    grep -qF "Markers at t = 3 and 25 (values 0.594 and 0.153): the RNN answers 0.944, the" "$tmp/inside" &&
+    grep -qxF "    t = 3 and 25 marked: 0.594 + 0.153 = 0.748; the RNN answers 0.944." "$tmp/inside" &&
     grep -qE '^    marker           0 __\|_{21}\|_{5} to 1$' "$tmp/inside" &&
     grep -qE '^    RNN dy/dx [ 0-9.e-]{8} [_.:|]{30} to 0\.28$' "$tmp/inside" &&
     grep -qE '^ +t=1 +30$' "$tmp/inside" && ! grep -q '^    input' "$tmp/inside"; then ok

@@ -195,10 +195,11 @@ sim_adding_model_ask(struct sim_result *answer, const void *model,
 		oy = seqinside_run(NULL, NULL, osal, o->param, &o->dims, x,
 		    steps);
 	}
-	sim_result_add_note(answer, "Markers at t = %zu and %zu (values %.3f "
-	    "and %.3f): the %s answers %.3f, the sum is %.3f.", a, b,
-	    x[(a - 1) * INPUT], x[(b - 1) * INPUT], sim_adding_model_kind(m),
-	    y, x[(a - 1) * INPUT] + x[(b - 1) * INPUT]);
+	/* short enough for the status line at 80 columns */
+	sim_result_add_note(answer, "t = %zu and %zu marked: %.3f + %.3f = "
+	    "%.3f; the %s answers %.3f.", a, b, x[(a - 1) * INPUT],
+	    x[(b - 1) * INPUT], x[(a - 1) * INPUT] + x[(b - 1) * INPUT],
+	    sim_adding_model_kind(m), y);
 	sim_result_add_scalar(answer, "prediction", "the model's answer y",
 	    y);
 	sim_result_add_scalar(answer, "sum", "the sum of the two marked "

@@ -35,7 +35,7 @@ check "steps outside 1 to T are refused, with what to type" \
 keys t
 keys "2 9" Enter
 check "the answer: the prediction against the sum" \
-    'status_shows "^ Markers at t = 2 and 9 \(values 0\.[0-9]{3} and 0\.[0-9]{3}\): the LSTM answers -?[0-9]+\.[0-9]{3}, the"'
+    'status_shows "^ t = 2 and 9 marked: 0\.[0-9]{3} \+ 0\.[0-9]{3} = [01]\.[0-9]{3}; the LSTM answers -?[0-9]+\.[0-9]{3}\.$"'
 check "the strip: marker, input, forget and dy/dx rows over t = 1 to 12" \
     'strip_row marker "$u" && strip_row input "$u" && strip_row forget "$u" &&
     strip_row "LSTM dy/dx" "$u" && axis 12'
