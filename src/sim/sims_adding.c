@@ -8,7 +8,10 @@
  * U(0, 1) and a marker that is 1 at exactly two steps, one in each half
  * (uniform within it), 0 elsewhere; the target is the sum of the two marked
  * values, the loss the squared error at the last step. Predicting the mean,
- * 1, scores 1/6 (the variance of a sum of two U(0, 1)). */
+ * 1, scores 1/6 (the variance of a sum of two U(0, 1)).
+ *
+ * A run leaves its network as a model (sims_adding_inside.c) that the
+ * reader looks inside on a sequence with the markers where they say. */
 #include "config.h"
 
 #include <math.h>
