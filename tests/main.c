@@ -55,6 +55,7 @@ main(void)
 	test_cells_register();
 	test_optim_register();
 	test_seqtrain_register();
+	test_seqinside_register();
 	test_sim_register();
 	test_cellgrads_register();
 	test_sentiment_register();

@@ -242,6 +242,43 @@ expect_exit "--ask on a simulation without a model exit" 2
 run sentiment epochs=0 --ask "hello" --beside "$tmp/missing.model"
 expect_exit "--beside a missing file exit" 1
 
+# --- looking inside a trained adding model: --ask "A B" ----------------------
+# lesson 3's LSTM of the race, markers at t = 3 and 25: the rows by step,
+# the answer against the sum (--scalars), and the strip in 80 columns
+run adding model=lstm steps=30 updates=1000 --ask "3 25" --format=tsv
+expect_exit "adding --ask tsv exit" 0
+sed -n '/^t	/,$p' "$tmp/out" >"$tmp/inside"
+if [ "$(head -n 1 "$tmp/inside")" = "$(printf 't\tmarker\tinput\tforget\tLSTM dy/dx')" ] &&
+    [ "$(wc -l <"$tmp/inside")" -eq 31 ] &&
+    [ "$(awk -F '\t' '$2 == 1 { printf "%s ", $1 }' "$tmp/inside")" = "3 25 " ]; then ok
+else bad "adding --ask: header, 30 steps, markers at 3 and 25" "$(head -c 300 "$tmp/inside")"
+fi
+# the input gate and dy/dx are largest at the two markers
+if [ "$(awk -F '\t' 'NR > 1 { print $1, $3 }' "$tmp/inside" | sort -k2 -g | tail -n 2 | cut -d ' ' -f 1 | sort -n | tr '\n' ' ')" = "3 25 " ] &&
+    [ "$(awk -F '\t' 'NR > 1 { print $1, $5 }' "$tmp/inside" | sort -k2 -g | tail -n 2 | cut -d ' ' -f 1 | sort -n | tr '\n' ' ')" = "3 25 " ]; then ok
+else bad "adding --ask: input gate and dy/dx peak at the markers" "$(head -c 600 "$tmp/inside")"
+fi
+run adding model=lstm steps=30 updates=1000 --ask "3 25" --format=tsv --scalars
+if [ "$(tail -n 3 "$tmp/out" | awk -F '\t' 'NR == 1 { print } NR > 1 { printf "%s %.3f\n", $1, $2 }')" = "$(printf 'scalar\tvalue\nprediction 0.719\nsum 0.748')" ]; then ok
+else bad "adding --ask --scalars: prediction and sum" "$(tail -n 3 "$tmp/out")"
+fi
+run adding model=rnn steps=30 updates=1000 --ask "3 25" --ascii
+sed -n '/^    t = 3 and 25 marked/,$p' "$tmp/out" >"$tmp/inside"
+if awk 'length($0) > 80 { exit 1 }' "$tmp/inside" &&
+    grep -qxF "    t = 3 and 25 marked: 0.594 + 0.153 = 0.748; the RNN answers 0.944." "$tmp/inside" &&
+    grep -qE '^    marker           0 __\|_{21}\|_{5} to 1$' "$tmp/inside" &&
+    grep -qE '^    RNN dy/dx [ 0-9.e-]{8} [_.:|]{30} to 0\.28$' "$tmp/inside" &&
+    grep -qE '^ +t=1 +30$' "$tmp/inside" && ! grep -q '^    input' "$tmp/inside"; then ok
+else bad "adding --ask: the RNN's strip in ASCII, 80 columns" "$(head -c 800 "$tmp/inside")"
+fi
+run adding model=gru steps=30 updates=10 --ask "0 31"
+if [ "$st" -eq 0 ] && grep -qF "two different whole numbers from 1 to 30" "$tmp/out"; then ok
+else bad "adding --ask: steps outside 1 to T say what to type" "exit $st: $(tail -c 300 "$tmp/out")"
+fi
+run adding updates=10 --save "$tmp/adding.model"
+expect_exit "adding --save exit" 1
+expect_err "adding --save" "not saved to files"
+
 # --- bad input: one line on stderr, nothing on stdout, exit 2 ---------------
 run matrx-power
 expect_exit "unknown simulation exit" 2

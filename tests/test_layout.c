@@ -9,6 +9,7 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "doc/layout.h"
+#include "doc/simblock.h"
 #include "lesson/lesson.h"
 #include "view/quiz.h"
 #include "tests.h"
@@ -667,12 +668,98 @@ test_layout_template_arithmetic(void)
 	lesson_destroy(l);
 }
 
+/* A heap copy of v[0..n), for sim_result_add_series. */
+static double *
+copy_of(const double *v, size_t n)
+{
+	double *c = malloc(n * sizeof *c);
+
+	memcpy(c, v, n * sizeof *c);
+	return c;
+}
+
+/* An answer with row series: one line a row, the glyphs of every row
+ * and the step axis in the same columns, each row on its own range ("LO
+ * glyphs to HI"), within the width; narrow, the rows keep their glyphs
+ * and drop the labels. */
+static void
+test_layout_answer_strip_shares_the_axis(void)
+{
+	static const int widths[] = { 80, 30 };
+	double mark[12] = { 0 }, gate[12], sal[12];
+	struct sim_result ans;
+	struct sim_series *s;
+
+	sim_result_init(&ans);
+	ans.step_name = malloc(2);
+	memcpy(ans.step_name, "t", 2);
+	ans.step_first = 1;
+	mark[1] = mark[8] = 1.0;
+	for (size_t t = 0; t < 12; t++) {
+		gate[t] = 0.5 + 0.01 * (double)t;
+		sal[t] = pow(10.0, (double)t - 11.0);
+	}
+	sim_result_add_note(&ans, "Markers at t = 2 and 9.");
+	s = sim_result_add_series(&ans, "marker", "", copy_of(mark, 12),
+	    12);
+	s->row = SIM_ROW_LINEAR;
+	s->has_range = 1;
+	s->hi = 1.0;
+	s = sim_result_add_series(&ans, "input", "", copy_of(gate, 12),
+	    12);
+	s->row = SIM_ROW_LINEAR;
+	s = sim_result_add_series(&ans, "LSTM dy/dx", "",
+	    copy_of(sal, 12), 12);
+	s->row = SIM_ROW_LOG;
+	for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+		struct doc_opts o = { .width = widths[k], .ascii = 1,
+			.focus = -1 };
+		struct doc_page *p = doc_layout_answer(&ans, &o);
+		long m = find_line(p, "marker"), in = find_line(p, "input");
+		long dy = find_line(p, "LSTM dy/dx"), ax = find_line(p, "t=1");
+		char mt[256];
+		size_t at;
+
+		CU_ASSERT_FATAL(m >= 0 && in == m + 1 && dy == m + 2 &&
+		    ax == m + 3);
+		snprintf(mt, sizeof mt, "%s", line_text(p, (size_t)m));
+		at = strcspn(mt, "_|");	/* the first glyph's column */
+		if (widths[k] == 80) {
+			/* 12 steps in 36 columns: three a step */
+			CU_ASSERT_STRING_EQUAL(mt, "    marker            0 "
+			    "___|||__________________|||_________ to 1");
+			/* a rise from 0.5 to 0.61 over the four ASCII levels */
+			CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)in),
+			    "    input           0.5 _________.........::::::::"
+			    ":||||||||| to 0.61");
+			/* ten decades, evenly on the log row */
+			CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)dy),
+			    "    LSTM dy/dx    1e-11 _________.........::::::::"
+			    ":||||||||| to 1");
+		} else {
+			CU_ASSERT_STRING_EQUAL(mt, "    marker     _|______|___");
+			CU_ASSERT_STRING_EQUAL(line_text(p, (size_t)dy),
+			    "    LSTM dy/dx ___...:::|||");
+		}
+		/* the axis: t=1 under the first glyph, 12 under the last */
+		CU_ASSERT_EQUAL(strstr(line_text(p, (size_t)ax), "t=1") -
+		    line_text(p, (size_t)ax), (long)at);
+		CU_ASSERT_EQUAL(strlen(line_text(p, (size_t)ax)),
+		    at + strspn(mt + at, "_|"));
+		assert_widths(p, widths[k]);
+		doc_page_destroy(p);
+	}
+	sim_result_free(&ans);
+}
+
 void
 test_layout_register(void)
 {
 	CU_pSuite s = CU_add_suite("layout", NULL, NULL);
 
 	CU_add_test(s, "template arithmetic", test_layout_template_arithmetic);
+	CU_add_test(s, "answer strip shares the axis",
+	    test_layout_answer_strip_shares_the_axis);
 
 	CU_add_test(s, "wraps at several widths", test_layout_wraps_at_several_widths);
 	CU_add_test(s, "bullet hanging indent", test_layout_bullet_hanging_indent);

@@ -436,6 +436,150 @@ test_lessons_adding_lesson3_forget_bias_and_length(void)
 	sim_result_free(&r);
 }
 
+/* A model trained with "adding" and words; NULL, and a failed
+ * assertion, on failure. */
+static struct sim_model *
+trained(const char *words)
+{
+	const struct sim_spec *spec = sim_find("adding");
+	struct sim_args args;
+	struct diag_list diags;
+	struct sim_job *job = NULL;
+	struct sim_model *model = NULL;
+	char buf[256], *w, *save = NULL;
+	int rc = SIM_OK;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+	sim_args_init(&args, spec);
+	diag_list_init(&diags);
+	snprintf(buf, sizeof buf, "%s", words);
+	for (w = strtok_r(buf, " ", &save); w != NULL && rc == SIM_OK;
+	    w = strtok_r(NULL, " ", &save))
+		rc = sim_args_set_kv(&args, w, &diags);
+	if (rc == SIM_OK)
+		rc = sim_job_create(&job, &args, NULL, &diags);
+	if (rc == SIM_OK)
+		while ((rc = sim_job_step(job, 64, &diags)) == 1)
+			;
+	CU_ASSERT_EQUAL(rc, 0);
+	if (rc == 0)
+		model = sim_job_model(job);
+	CU_ASSERT_PTR_NOT_NULL(model);
+	sim_job_destroy(job);
+	sim_args_free(&args);
+	diag_list_free(&diags);
+	return model;
+}
+
+/* The largest of series name's values at every step t = 1..T but a and
+ * b (lowest: the smallest instead). */
+static double
+elsewhere(const struct sim_result *res, const char *name, long a, long b,
+    int lowest)
+{
+	const struct sim_series *s = sim_result_series(res, name);
+	double m = lowest ? INFINITY : -INFINITY;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	for (size_t i = 0; i < s->n; i++)
+		if ((long)i + 1 != a && (long)i + 1 != b)
+			m = lowest ? fmin(m, s->v[i]) : fmax(m, s->v[i]);
+	return m;
+}
+
+/* Lesson 3, looking inside the race's three trained cells with the
+ * markers at t = 3 and 25: the LSTM answers 0.719 for 0.748, its input
+ * gate is widest open at the markers (0.49, 0.44; below 0.42 elsewhere),
+ * its dy/dx 1.6 and 1.7 there against less than 0.19, its mean forget
+ * gate between 0.63 and 0.72; the RNN answers 0.944 with dy/dx 1.2e-9 at
+ * t = 3, 0.00066 at t = 25 and 0.28 at t = 30; the GRU answers 0.750, its
+ * update gate 0.56 at t = 3 and above 0.71 elsewhere. Each bound is
+ * checked to be the tight one (the next step of the last digit fails). The
+ * RNN's dy/dx beside the LSTM's is the RNN's own. */
+static void
+test_lessons_adding_lesson3_inside(void)
+{
+	struct sim_model *lstm = trained("model=lstm steps=30 updates=1000 "
+	    "forget_bias=1");
+	struct sim_model *rnn = trained("model=rnn steps=30 updates=1000");
+	struct sim_model *gru = trained("model=gru steps=30 updates=1000");
+	const struct sim_series *mine, *beside;
+	struct sim_result r, o;
+
+	if (lstm == NULL || rnn == NULL || gru == NULL)
+		goto done;
+	sim_result_init(&r);
+	sim_model_ask_beside(&r, lstm, rnn, "3 25", 4);
+	check_printed(scalar(&r, "prediction"), "%.3f", "0.719", "L3 lstm y");
+	check_printed(scalar(&r, "sum"), "%.3f", "0.748", "L3 sum");
+	check_printed(at(&r, "marker", 2) + at(&r, "marker", 24), "%.0f", "2",
+	    "L3 markers");
+	check_printed(at(&r, "input", 2), "%.2f", "0.49", "L3 input at 3");
+	check_printed(at(&r, "input", 24), "%.2f", "0.44", "L3 input at 25");
+	CU_ASSERT(elsewhere(&r, "input", 3, 25, 0) > 0.41);
+	CU_ASSERT(elsewhere(&r, "input", 3, 25, 0) < 0.42);
+	check_printed(at(&r, "LSTM dy/dx", 2), "%.2g", "1.6", "L3 lstm dy/dx 3");
+	check_printed(at(&r, "LSTM dy/dx", 24), "%.2g", "1.7",
+	    "L3 lstm dy/dx 25");
+	CU_ASSERT(elsewhere(&r, "LSTM dy/dx", 3, 25, 0) < 0.19);
+	CU_ASSERT(elsewhere(&r, "LSTM dy/dx", 3, 25, 0) > 0.18);
+	CU_ASSERT(elsewhere(&r, "forget", 0, 0, 1) >= 0.63);
+	CU_ASSERT(elsewhere(&r, "forget", 0, 0, 1) < 0.64);
+	CU_ASSERT(elsewhere(&r, "forget", 0, 0, 0) <= 0.72);
+	CU_ASSERT(elsewhere(&r, "forget", 0, 0, 0) > 0.71);
+	sim_result_init(&o);
+	sim_model_ask(&o, rnn, "3 25", 4);
+	check_printed(scalar(&o, "prediction"), "%.3f", "0.944", "L3 rnn y");
+	check_printed(at(&o, "RNN dy/dx", 2), "%.2g", "1.2e-09", "L3 rnn 3");
+	check_printed(at(&o, "RNN dy/dx", 24), "%.2g", "0.00066", "L3 rnn 25");
+	check_printed(at(&o, "RNN dy/dx", 29), "%.2g", "0.28", "L3 rnn 30");
+	CU_ASSERT_PTR_NULL(sim_result_series(&o, "input"));
+	mine = sim_result_series(&o, "RNN dy/dx");
+	beside = sim_result_series(&r, "RNN dy/dx");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(beside);
+	CU_ASSERT_EQUAL_FATAL(beside->n, 30);
+	for (size_t t = 0; t < beside->n; t++)
+		CU_ASSERT_DOUBLE_EQUAL(beside->v[t], mine->v[t], 0.0);
+	sim_result_free(&o);
+	sim_result_free(&r);
+	sim_result_init(&r);
+	sim_model_ask(&r, gru, "25, 3", 5);
+	check_printed(scalar(&r, "prediction"), "%.3f", "0.750", "L3 gru y");
+	check_printed(at(&r, "update", 2), "%.2f", "0.56", "L3 update at 3");
+	CU_ASSERT(elsewhere(&r, "update", 3, 0, 1) > 0.71);
+	CU_ASSERT(elsewhere(&r, "update", 3, 0, 1) < 0.72);
+	sim_result_free(&r);
+done:
+	sim_model_destroy(lstm);
+	sim_model_destroy(rnn);
+	sim_model_destroy(gru);
+}
+
+/* What the adding model says about text that is not two marker steps
+ * from 1 to T: one note saying what to type, nothing else. */
+static void
+test_lessons_adding_inside_refuses_bad_markers(void)
+{
+	static const char *const bad[] = { "", "3", "0 5", "5 31", "5 5",
+	    "3 25 7", "3x 25", "-3 25", "three 25", "3 99999999999999999999" };
+	struct sim_model *m = trained("model=lstm steps=30 updates=1");
+
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct sim_result r;
+
+		sim_result_init(&r);
+		sim_model_ask(&r, m, bad[i], strlen(bad[i]));
+		CU_ASSERT_EQUAL(r.nseries, 0);
+		CU_ASSERT_EQUAL(r.nnotes, 1);
+		CU_ASSERT(r.nnotes == 1 && strstr(r.notes[0], "from 1 to 30") !=
+		    NULL);
+		sim_result_free(&r);
+	}
+	sim_model_destroy(m);
+}
+
 void
 test_lessons_adding_register(void)
 {
@@ -456,4 +600,7 @@ test_lessons_adding_register(void)
 	CU_add_test(s, "lesson 3 race", test_lessons_adding_lesson3_race);
 	CU_add_test(s, "lesson 3 forget bias and length",
 	    test_lessons_adding_lesson3_forget_bias_and_length);
+	CU_add_test(s, "lesson 3 look inside", test_lessons_adding_lesson3_inside);
+	CU_add_test(s, "look inside refuses bad markers",
+	    test_lessons_adding_inside_refuses_bad_markers);
 }

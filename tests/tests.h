@@ -20,6 +20,7 @@ void test_act_register(void);
 void test_cells_register(void);
 void test_optim_register(void);
 void test_seqtrain_register(void);
+void test_seqinside_register(void);
 void test_sim_register(void);
 void test_cellgrads_register(void);
 void test_sentiment_register(void);

@@ -111,13 +111,17 @@ help(FILE *f)
 	    "about TEXT:\n"
 	    "                   P(positive) after each word, the gates, the "
 	    "saliency\n"
-	    "                   ||dz/dx_t|| per word (may be repeated)\n"
+	    "                   ||dz/dx_t|| per word (may be repeated); "
+	    "adding: TEXT is\n"
+	    "                   two marker steps (\"3 25\"), the answer is "
+	    "per step the\n"
+	    "                   markers, the mean gates and ||dy/dx_t||\n"
 	    "  --beside FILE    with --ask: the saliency of the model in FILE "
 	    "beside it\n", f);
 	fputs("                   (these four: simulations that train a "
-	    "model: ", f);
+	    "model:\n                   ", f);
 	model_sims(f);
-	fputs(")\n"
+	fputs("; adding takes only --ask)\n"
 	    "The same parameters (seed included) always give the same "
 	    "output.\n"
 	    "Exit status: 0 done, 1 the run failed, 2 bad usage or input.\n",
@@ -687,7 +691,8 @@ run_job(struct sim_result *res, struct sim_model **asked,
 }
 
 /* After the run's output, each --ask TEXT: what the model says, laid out
- * as the pager shows it under its block (tsv, csv: the table "inside"). */
+ * as the pager shows it under its block (tsv, csv: the table "inside", or
+ * the answer's series by step). */
 static void
 print_answers(FILE *out, const struct request *rq,
     const struct sim_model *model, const struct sim_model *beside)
@@ -713,9 +718,11 @@ print_answers(FILE *out, const struct request *rq,
 		} else {
 			if (i > 0)
 				fputc('\n', out);
-			if (ans.ntables > 0)
+			if (rq->scalars && ans.nscalars > 0)
+				print_scalars(out, rq->format, &ans);
+			else if (ans.ntables > 0 || ans.nseries > 0)
 				print_rows(out, rq->format, &ans);
-			else	/* no words: no table, say why */
+			else	/* nothing to look at: say why */
 				for (size_t k = 0; k < ans.nnotes; k++)
 					fprintf(out, "%s\n", ans.notes[k]);
 		}

@@ -620,10 +620,108 @@ answer_table(struct doc_page *page, int block, const struct sim_table *tb,
 	free(w);
 }
 
+/* One row of a strip: the name, the bottom of its range, the glyphs,
+ * "to" and the top ("marker  0 ____|____|__ to 1"); in a narrow page
+ * the name and the glyphs only. */
+static void
+strip_row(struct doc_page *page, int block, const struct sim_series *s,
+    int namew, int chartw, int narrow, const struct doc_opts *o)
+{
+	struct spark_opts so;
+	struct spark_chart chart;
+	struct doc_line *line;
+	size_t len;
+
+	spark_opts_init(&so);
+	so.glyphs = o->ascii ? SPARK_ASCII : SPARK_UTF8;
+	so.scale = s->row == SIM_ROW_LOG ? SPARK_LOG : SPARK_LINEAR;
+	so.has_range = s->has_range != 0;
+	so.lo = s->lo;
+	so.hi = s->hi;
+	/* a marker, an opening gate, a peak of the gradient: a spike must
+	 * survive when several steps share a column */
+	so.reduce = SPARK_REDUCE_MAXABS;
+	so.stretch = 1;
+	if (spark_render(&chart, s->v, s->n, chartw, &so, NULL) < 0) {
+		error_line(page, block, "cannot draw this row", o);
+		return;
+	}
+	line = doc_page_line(page, block);
+	doc_line_pad(line, GUTTER + 2);
+	add_name(line, s->name, namew, o->ascii);
+	doc_line_pad(line, 1);
+	if (!narrow) {
+		add_label(line, chart.label_lo);
+		doc_line_pad(line, 1);
+	}
+	len = strlen(chart.rows[0]);
+	while (len > 0 && chart.rows[0][len - 1] == ' ')
+		len--;
+	doc_line_add(line, DOC_CHART, chart.rows[0], len,
+	    (int)utf8_width(chart.rows[0], len));
+	if (!narrow) {
+		doc_line_pad(line, 1 + chartw - (int)utf8_width(chart.rows[0],
+		    len));
+		add_label(line, "to ");
+		add_label(line, chart.label_hi + strspn(chart.label_hi, " "));
+	}
+	spark_chart_free(&chart);
+}
+
+/* Series first..last-1 of ans, a strip: one row each over the same
+ * steps, the columns of every row at the same places, each row on its
+ * own range (a log one for SIM_ROW_LOG), and under them the step axis,
+ * its first and last step at the ends. */
+static void
+strip(struct doc_page *page, int block, const struct sim_result *ans,
+    size_t first, size_t last, const struct doc_opts *o)
+{
+	int namew = 0, chartw, narrow, cols;
+	size_t maxn = 0;
+	struct doc_line *line;
+	char lo[32], hi[32];
+
+	for (size_t i = first; i < last; i++) {
+		const struct sim_series *s = &ans->series[i];
+		int w = (int)utf8_width(s->name, strlen(s->name));
+
+		namew = w > namew ? w : namew;
+		maxn = s->n > maxn ? s->n : maxn;
+	}
+	namew = namew < NAME_MAX_WIDTH ? namew : NAME_MAX_WIDTH;
+	chartw = o->width - GUTTER - 2 - namew - 1 - 2 * (SPARK_LABEL_WIDTH +
+	    1) - 3;
+	narrow = chartw < NARROW_CHART;
+	if (narrow)
+		chartw = o->width - GUTTER - 2 - namew - 1;
+	if (chartw < 1)
+		chartw = 1;
+	/* fewer steps than columns: each step a whole number of columns */
+	if (maxn > 0 && maxn < (size_t)chartw)
+		chartw = (int)(maxn * ((size_t)chartw / maxn));
+	for (size_t i = first; i < last; i++)
+		strip_row(page, block, &ans->series[i], namew, chartw, narrow,
+		    o);
+	if (maxn == 0)
+		return;
+	snprintf(lo, sizeof lo, "%s=%ld", ans->step_name != NULL ?
+	    ans->step_name : "step", ans->step_first);
+	snprintf(hi, sizeof hi, "%ld", ans->step_first + (long)maxn - 1);
+	cols = chartw - (int)strlen(lo) - (int)strlen(hi);
+	line = doc_page_line(page, block);
+	doc_line_pad(line, GUTTER + 2 + namew + 1 + (narrow ? 0 :
+	    SPARK_LABEL_WIDTH + 1));
+	add_label(line, lo);
+	if (cols >= 1) {
+		doc_line_pad(line, cols);
+		add_label(line, hi);
+	}
+}
+
 /* What a trained model said about the reader's text: the first note heads
  * it, then a chart of every series (on the series' own range when it has
- * one: a probability is drawn from 0 to 1), its tables, then the other
- * notes. */
+ * one: a probability is drawn from 0 to 1) or, for row series, a strip of
+ * rows, its tables, then the other notes. */
 static void
 answer(struct doc_page *page, int block, const struct sim_result *ans,
     const struct doc_opts *o)
@@ -641,6 +739,16 @@ answer(struct doc_page *page, int block, const struct sim_result *ans,
 		char *name = s->name;
 		struct lesson_chart c;
 
+		if (s->row != SIM_ROW_NONE) {
+			size_t end = i + 1;
+
+			while (end < ans->nseries &&
+			    ans->series[end].row != SIM_ROW_NONE)
+				end++;
+			strip(page, block, ans, i, end, o);
+			i = end - 1;
+			continue;
+		}
 		memset(&c, 0, sizeof c);
 		c.series = &name;
 		c.nseries = 1;

@@ -100,6 +100,7 @@ sim_result_add_series(struct sim_result *res, const char *name,
 	s->n = n;
 	s->has_range = 0;
 	s->lo = s->hi = 0.0;
+	s->row = SIM_ROW_NONE;
 	return s;
 }
 
@@ -190,6 +191,7 @@ sim_result_copy(struct sim_result *dst, const struct sim_result *src)
 		d->has_range = s->has_range;
 		d->lo = s->lo;
 		d->hi = s->hi;
+		d->row = s->row;
 	}
 	for (size_t i = 0; i < src->nscalars; i++)
 		sim_result_add_scalar(dst, src->scalars[i].name,

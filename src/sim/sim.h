@@ -76,6 +76,13 @@ struct sim_args {
 };
 
 /* A series of values v[0..n), v[i] at step res->step_first + i. */
+/* How a series of a model's answer is drawn (struct sim_series.row). */
+enum sim_row {
+	SIM_ROW_NONE,		/* a chart of its own, with a caption */
+	SIM_ROW_LINEAR,		/* one row of a strip, on a linear scale */
+	SIM_ROW_LOG		/* one row of a strip, on a log10 scale */
+};
+
 struct sim_series {
 	char *name;	/* what a lesson names it by: "norm", "rnn", "h0" */
 	char *label;	/* a short human description */
@@ -84,6 +91,10 @@ struct sim_series {
 	int has_range;	/* the values live in [lo, hi] (a probability):
 			 * charts draw that range, not the data's */
 	double lo, hi;
+	enum sim_row row;	/* a chart of its own (SIM_ROW_NONE), or one
+				 * row of a strip: consecutive row series of
+				 * a model's answer drawn one row each over
+				 * one shared step axis */
 };
 
 struct sim_scalar {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "nn/rng.h"
+#include "nn/seqinside.h"
 #include "sim/sim.h"
 
 /* sims_matrix.c */
@@ -22,6 +23,17 @@ extern const struct sim_spec sim_lstm_gates_spec;
 extern const struct sim_spec sim_lstm_vs_rnn_spec;
 /* sims_adding.c (lessons 2 and 3: nn/seqtrain.h on the adding problem) */
 extern const struct sim_spec sim_adding_spec;
+/* sims_adding_inside.c: the adding simulation's trained model (a copy of
+ * param, seqinside_param_count(d) floats, trained on sequences of steps),
+ * and what it does on a sequence with its markers where the reader says
+ * (sim_model_ops.ask; text "A B", two steps). */
+void *sim_adding_model_create(const struct seqinside_dims *d, size_t steps,
+    const float *param);
+void sim_adding_model_destroy(void *model);
+void *sim_adding_model_copy(const void *model);
+const char *sim_adding_model_kind(const void *model);
+void sim_adding_model_ask(struct sim_result *answer, const void *model,
+    const void *other, const char *text, size_t len);
 /* sims_sentiment.c (lesson 4, the sentiment pipeline of sentiment.h) */
 extern const struct sim_spec sim_sentiment_spec;
 /* sims_cells.c (every gradient of one cell, to hold against PyTorch) */

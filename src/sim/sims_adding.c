@@ -8,7 +8,10 @@
  * U(0, 1) and a marker that is 1 at exactly two steps, one in each half
  * (uniform within it), 0 elsewhere; the target is the sum of the two marked
  * values, the loss the squared error at the last step. Predicting the mean,
- * 1, scores 1/6 (the variance of a sum of two U(0, 1)). */
+ * 1, scores 1/6 (the variance of a sum of two U(0, 1)).
+ *
+ * A run leaves its network as a model (sims_adding_inside.c) that the
+ * reader looks inside on a sequence with the markers where they say. */
 #include "config.h"
 
 #include <math.h>
@@ -16,6 +19,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "nn/seqinside.h"
 #include "nn/seqtrain.h"
 #include "sim/sim.h"
 #include "sim/sims.h"
@@ -165,6 +169,8 @@ adding_sample(float *x, float *y, size_t n, size_t steps, struct rng *rng,
 /* A run: the trainer, and how it ended. */
 struct run {
 	struct seqtrain *tr;
+	struct seqinside_dims dims;	/* the network, for its model */
+	size_t steps;			/* T it trains on */
 	size_t updates;
 	char *stop;		/* the divergence message, or NULL */
 	int done;
@@ -227,10 +233,23 @@ run_create(void **state, const struct sim_args *args, const char *load_path,
 	};
 	struct run *run = xcalloc(1, sizeof *run);
 
-	(void)load_path;
 	*state = NULL;
+	if (load_path != NULL) {
+		diag_add(diags, DIAG_ERROR, NULL, 0, 0, "the adding "
+		    "simulation's models are not saved to files: train it "
+		    "here (--ask looks inside after the run)");
+		free(run);
+		return SIM_ERUN;
+	}
 	config_from_args(&cfg, args);
 	run->updates = cfg.updates;
+	run->steps = task.steps;
+	run->dims = (struct seqinside_dims){
+		.cell = cfg.cell,
+		.act = cfg.act,
+		.input = ADDING_INPUT,
+		.hidden = cfg.hidden,
+	};
 	if (seqtrain_create(&run->tr, &cfg, &task, diags) != SEQTRAIN_OK) {
 		run_destroy(run);
 		return SIM_ERUN;
@@ -372,11 +391,55 @@ run_result(const void *state, struct sim_result *res)
 		sim_result_add_note(res, "Stopped: %s.", run->stop);
 }
 
+/* A copy of the network trained so far (seqtrain's parameters only
+ * change within seqtrain_step, so between steps they are whole). */
+static void *
+model_take(const void *state)
+{
+	const struct run *run = state;
+
+	return sim_adding_model_create(&run->dims, run->steps,
+	    seqtrain_params(run->tr));
+}
+
+/* Saving is for the sentiment model; this one lives in the session. */
+static int
+model_save(const void *model, const char *path, struct diag_list *diags)
+{
+	(void)model;
+	(void)path;
+	diag_add(diags, DIAG_ERROR, NULL, 0, 0, "the adding simulation's "
+	    "models are not saved to files (--ask looks inside after the "
+	    "run)");
+	return SIM_ERUN;
+}
+
+/* See model_save. */
+static void *
+model_load(const char *path, struct diag_list *diags)
+{
+	(void)path;
+	diag_add(diags, DIAG_ERROR, NULL, 0, 0, "the adding simulation's "
+	    "models are not read from files: train one with the same run");
+	return NULL;
+}
+
+static const struct sim_model_ops adding_model_ops = {
+	.noun = "marker steps",
+	.take = model_take,
+	.destroy = sim_adding_model_destroy,
+	.save = model_save,
+	.ask = sim_adding_model_ask,
+	.copy = sim_adding_model_copy,
+	.kind = sim_adding_model_kind,
+	.load = model_load,
+};
+
 static const struct sim_job_ops adding_job = {
 	.create = run_create,
 	.step = run_step,
 	.progress = run_progress,
 	.result = run_result,
 	.destroy = run_destroy,
-	.model = NULL,
+	.model = &adding_model_ops,
 };

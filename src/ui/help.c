@@ -48,7 +48,7 @@ static const struct help_entry entries[] = {
 	{"Up Down", "choose a knob"},
 	{"0", "lesson's values"},
 	{"c", "its rnntutor sim line"},
-	{"t", "a sentence: inside"},
+	{"t", "look inside the model"},
 	{"Enter Esc", "train; stop or leave"},
 	{"", ""},
 	{"A focused quiz", NULL},

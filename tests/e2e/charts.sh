@@ -75,7 +75,7 @@ keys '?'
 check "? at 80x24: every key on one screen, two columns" 'wait_for "any key closes it" &&
     for k in "Enter Esc      train" "Ctrl-C" "Ctrl-Z" "c              its rnntutor sim" \
         "w              watch mode" "v              review" "!              reveal" \
-        "t              a sentence: inside" "C-w C-u" "Home"; do screen | grep -qF -- "$k" || exit 1; done'
+        "t              look inside the model" "C-w C-u" "Home"; do screen | grep -qF -- "$k" || exit 1; done'
 keys x
 check "any key closes it" 'status_shows "^ Lesson 1/"'
 T resize-window -t e2e -x 40 -y 12
