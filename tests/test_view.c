@@ -689,6 +689,7 @@ test_view_edit_cursor(void)
 {
 	struct view_edit e;
 	const char *s = "the soup";
+	const struct view_state typing = { .where = VIEW_IN_PROMPT };
 
 	view_edit_clear(&e);
 	for (const char *p = s; *p != '\0'; p++)
@@ -730,6 +731,20 @@ test_view_edit_cursor(void)
 	view_edit_erase_word(&e);
 	CU_ASSERT_STRING_EQUAL(e.buf, "e ");
 	CU_ASSERT_EQUAL(e.cursor, 0);
+	/* Delete: the character under the cursor, all its bytes */
+	view_edit_insert(&e, 0xC3);
+	view_edit_insert(&e, 0x89);	/* É|e_ */
+	view_edit_move(&e, -1);
+	view_edit_delete(&e);
+	CU_ASSERT_STRING_EQUAL(e.buf, "e ");
+	CU_ASSERT_EQUAL(e.cursor, 0);
+	view_edit_end(&e);
+	view_edit_delete(&e);		/* nothing under the cursor */
+	CU_ASSERT_STRING_EQUAL(e.buf, "e ");
+	CU_ASSERT_EQUAL(view_key_action(&typing, VIEW_KEY_DELETE).act,
+	    VIEW_ACT_DELETE);
+	CU_ASSERT_EQUAL(view_key_action(&typing, VIEW_KEY_CTRL('D')).act,
+	    VIEW_ACT_DELETE);
 	view_edit_clear(&e);
 	CU_ASSERT_EQUAL(e.len, 0);
 	CU_ASSERT_EQUAL(e.cursor, 0);

@@ -59,7 +59,7 @@ static const struct help_entry entries[] = {
 	{"Typing a line", NULL},
 	{"Left Right", "move the cursor"},
 	{"C-a C-e", "start, end of line"},
-	{"C-w C-u", "erase word, line"},
+	{"C-d C-w C-u", "erase char, word, line"},
 	{"", ""},
 	{"The lesson list", NULL},
 	{"j k Enter 1-9", "move, open"},

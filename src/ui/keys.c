@@ -21,6 +21,7 @@ ui_key_view(int key)
 	case KEY_ENTER: return VIEW_KEY_ENTER;
 	case KEY_BACKSPACE: return VIEW_KEY_BACKSPACE;
 	case KEY_BTAB: return VIEW_KEY_BACKTAB;
+	case KEY_DC: return VIEW_KEY_DELETE;
 	default:
 		return key >= 0 && key < 0x100 ? key : VIEW_KEY_NONE;
 	}

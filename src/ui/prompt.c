@@ -65,6 +65,9 @@ ui_prompt_key(struct ui *ui, int key)
 	case VIEW_ACT_ERASE_WORD:
 		view_edit_erase_word(e);
 		break;
+	case VIEW_ACT_DELETE:
+		view_edit_delete(e);
+		break;
 	case VIEW_ACT_CURSOR_LEFT:
 	case VIEW_ACT_CURSOR_RIGHT:
 		view_edit_move(e, a.act == VIEW_ACT_CURSOR_LEFT ? -1 : 1);

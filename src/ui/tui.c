@@ -468,6 +468,17 @@ start_curses(void)
 	define_key("\033[4~", KEY_END);
 	define_key("\033[7~", KEY_HOME);
 	define_key("\033[8~", KEY_END);
+	/* the same for keys a plain vt100 entry lacks: Shift-Tab, Page Up
+	 * and Down, Delete, and xterm's Home and End, which left the lesson
+	 * as Esc too */
+	define_key("\033[Z", KEY_BTAB);
+	define_key("\033[5~", KEY_PPAGE);
+	define_key("\033[6~", KEY_NPAGE);
+	define_key("\033[3~", KEY_DC);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033OH", KEY_HOME);
+	define_key("\033OF", KEY_END);
 	ui_theme_init();
 	return 0;
 }

@@ -68,6 +68,20 @@ view_edit_erase(struct view_edit *e)
 	return 0;
 }
 
+/* See edit.h. */
+void
+view_edit_delete(struct view_edit *e)
+{
+	size_t to = e->cursor;
+
+	if (to >= e->len)
+		return;
+	do
+		to++;
+	while (to < e->len && continues(e->buf[to]));
+	cut(e, e->cursor, to);
+}
+
 /* See edit.h: as a shell's Ctrl-W, spaces first, then the word. */
 void
 view_edit_erase_word(struct view_edit *e)

@@ -29,6 +29,9 @@ int view_edit_insert(struct view_edit *e, int byte);
  * Returns 0 (nothing happens at the start of a text), or -1 when the text
  * is empty. */
 int view_edit_erase(struct view_edit *e);
+/* Remove the character under the cursor, all its bytes (Delete, Ctrl-D);
+ * nothing at the end of the text. */
+void view_edit_delete(struct view_edit *e);
 /* Remove the word before the cursor and the spaces after it (Ctrl-W). */
 void view_edit_erase_word(struct view_edit *e);
 /* Move the cursor one character left or right (dir -1 or 1), to the

@@ -23,6 +23,8 @@ prompt_key(int key)
 		return ACT(VIEW_ACT_CANCEL);
 	if (key == VIEW_KEY_BACKSPACE || key == 127 || key == VIEW_KEY_CTRL('H'))
 		return ACT(VIEW_ACT_ERASE);
+	if (key == VIEW_KEY_DELETE || key == VIEW_KEY_CTRL('D'))
+		return ACT(VIEW_ACT_DELETE);
 	if (key == VIEW_KEY_CTRL('U'))
 		return ACT(VIEW_ACT_KILL_LINE);
 	if (key == VIEW_KEY_CTRL('W'))

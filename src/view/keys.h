@@ -25,7 +25,8 @@ enum view_key {
 	VIEW_KEY_END,
 	VIEW_KEY_ENTER,		/* the keypad's Enter; Return is '\r' */
 	VIEW_KEY_BACKSPACE,
-	VIEW_KEY_BACKTAB	/* Shift-Tab */
+	VIEW_KEY_BACKTAB,	/* Shift-Tab */
+	VIEW_KEY_DELETE		/* Delete (forward) */
 };
 
 #define VIEW_KEY_ESC 27
@@ -113,7 +114,8 @@ enum view_act {
 	VIEW_ACT_CURSOR_RIGHT,	/* Right, Ctrl-F */
 	VIEW_ACT_CURSOR_HOME,	/* Home, Ctrl-A */
 	VIEW_ACT_CURSOR_END,	/* End, Ctrl-E */
-	VIEW_ACT_ERASE_WORD	/* Ctrl-W: the word before the cursor */
+	VIEW_ACT_ERASE_WORD,	/* Ctrl-W: the word before the cursor */
+	VIEW_ACT_DELETE		/* Delete, Ctrl-D: the character under it */
 };
 
 struct view_action {

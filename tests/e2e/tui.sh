@@ -166,6 +166,18 @@ done
 # a chart in ASCII: bars of | (and : . _ for the partial rows)
 check "LANG=C shows ASCII charts" 'status_shows "change" && screen | grep -A4 "knobs:" | grep -q "|||" &&
     screen | grep -q "^| " && ascii_only'
+# keys a vt100 entry lacks arrive as xterm sends them; each was Esc (back
+# to the list) and more before
+keys BTab
+check "vt100: Shift-Tab focuses the block before, in the lesson" \
+    'status_shows "change|letter of your answer|type your answer" && ! screen | grep -q "^ rnntutor - "'
+keys NPage
+check "vt100: Page Down scrolls the lesson" \
+    'status_shows "^ Lesson 2/4 " && ! screen | grep -q "^ rnntutor - "'
+keys /
+keys abc Left Left DC
+check "vt100: Delete erases the character under the cursor" 'status_shows "^/ac$"'
+keys Escape
 keys Escape
 keys Q
 check "vt100 quits cleanly" 'wait_for "EXITED 0"'
