@@ -363,8 +363,8 @@ check "review asks first the quizzes missed or needing several tries" 'grep -q "
 check "review says why a wrong choice is wrong" 'grep -q "^You chose: tanh(1)" "$tmp/review1"'
 check "review asks fresh numeric questions of each concept" 'grep -q "^3/5  powers$" "$tmp/review1" &&
     grep -q "^4/5  params$" "$tmp/review1" && grep -q "^5/5  gates$" "$tmp/review1"'
-check "review keeps its results in the progress file" 'grep -q "^review quiz:vanishing-gradients:4 0/1 [0-9]" "$tmp/rv1/rnntutor/progress" &&
-    grep -q "^review powers 0/1 [0-9]" "$tmp/rv1/rnntutor/progress" && grep -q "^  quiz 4 wrong 2$" "$tmp/rv1/rnntutor/progress"'
+check "review keeps its results in the progress file" 'grep -q "^#+ review quiz:vanishing-gradients:4 0/1 [0-9]" "$tmp/rv1/rnntutor/progress" &&
+    grep -q "^#+ review powers 0/1 [0-9]" "$tmp/rv1/rnntutor/progress" && grep -q "^  quiz 4 wrong 2$" "$tmp/rv1/rnntutor/progress"'
 # the same seed asks the same; the answers the engine computed are right
 review_state "$tmp/rv2"
 { echo b; sed -n 's/^Not quite. The answer is \([-0-9.e+]*\)$/\1/p' "$tmp/review1"; } > "$tmp/answers2"

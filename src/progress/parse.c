@@ -148,6 +148,50 @@ parse_predict(struct parse_state *ps, struct progress_lesson *l, char **w,
 	return 0;
 }
 
+/* "#+ review CONCEPT STREAK/ASKED STAMP" (or the same without "#+ ", as
+ * the first versions with reviews wrote it), anywhere after "version 1". */
+static int
+parse_review(struct parse_state *ps, struct progress *p, char **w)
+{
+	char *slash = strchr(w[2], '/');
+	long long streak, asked, at;
+	struct progress_review *r;
+
+	if (!progress_concept_valid(w[1]) || slash == NULL)
+		return -1;
+	*slash = '\0';
+	streak = number(w[2], PROGRESS_MAX_ATTEMPTS);
+	asked = number(slash + 1, PROGRESS_MAX_ATTEMPTS);
+	at = number(w[3], STAMP_MAX);
+	if (streak < 0 || asked < 0 || at < 0)
+		return -1;
+	if (progress_review_find(p, w[1]) == NULL &&
+	    p->nreviews >= PROGRESS_MAX_REVIEWS) {
+		ps->limit = "more reviewed concepts than a progress file may hold";
+		return -1;
+	}
+	r = progress_review_record(p, w[1]);
+	r->streak = (int)streak;
+	r->asked = (int)asked;
+	r->at = at;
+	return 0;
+}
+
+/* "#+ offset N" after a lesson's block line: the line within the block
+ * (written apart from "block" so that older versions, which know only
+ * "block N TIME", still read the file); 1 when N is not a number. */
+static int
+parse_offset(struct progress_lesson *l, const char *word)
+{
+	long long off;
+
+	if (num_parse_long(word, -PROGRESS_MAX_OFFSET, PROGRESS_MAX_OFFSET,
+	    &off) != 0)
+		return 1;
+	l->offset = (long)off;
+	return 0;
+}
+
 /* A "#+ " line (rest: what follows "#+ "): a record older versions skip as
  * a comment. One of a kind or form this version does not read is kept as
  * it is, in its lesson or before the first. */
@@ -160,6 +204,10 @@ parse_extra(struct parse_state *ps, struct progress *p,
 
 	if (cur != NULL && n >= 1 && strcmp(w[0], "revealed") == 0)
 		rc = parse_revealed(ps, cur, w, n);
+	else if (cur != NULL && n == 2 && strcmp(w[0], "offset") == 0)
+		rc = parse_offset(cur, w[1]);
+	else if (n == 4 && strcmp(w[0], "review") == 0)
+		rc = parse_review(ps, p, w);
 	else if (cur != NULL && n >= 1 && strcmp(w[0], "predict") == 0)
 		rc = parse_predict(ps, cur, w, n);
 	free(copy);
@@ -190,34 +238,6 @@ extra_text(char *line)
 		return NULL;
 	s += 2 + strspn(s + 2, " \t");
 	return s[0] != '\0' ? s : NULL;
-}
-
-/* "review CONCEPT STREAK/ASKED STAMP", anywhere after "version 1". */
-static int
-parse_review(struct parse_state *ps, struct progress *p, char **w)
-{
-	char *slash = strchr(w[2], '/');
-	long long streak, asked, at;
-	struct progress_review *r;
-
-	if (!progress_concept_valid(w[1]) || slash == NULL)
-		return -1;
-	*slash = '\0';
-	streak = number(w[2], PROGRESS_MAX_ATTEMPTS);
-	asked = number(slash + 1, PROGRESS_MAX_ATTEMPTS);
-	at = number(w[3], STAMP_MAX);
-	if (streak < 0 || asked < 0 || at < 0)
-		return -1;
-	if (progress_review_find(p, w[1]) == NULL &&
-	    p->nreviews >= PROGRESS_MAX_REVIEWS) {
-		ps->limit = "more reviewed concepts than a progress file may hold";
-		return -1;
-	}
-	r = progress_review_record(p, w[1]);
-	r->streak = (int)streak;
-	r->asked = (int)asked;
-	r->at = at;
-	return 0;
 }
 
 /* One line after "version 1". */
@@ -363,13 +383,13 @@ progress_format(const struct progress *p)
 		    !l->finished && l->nquizzes == 0 && l->npredicts == 0 &&
 		    l->nextra == 0)
 			continue;	/* nothing to remember */
-		strbuf_addf(&sb, "lesson %s\n  block %zu %" PRId64, l->id,
+		strbuf_addf(&sb, "lesson %s\n  block %zu %" PRId64 "\n", l->id,
 		    l->block, l->block_at);
-		/* the offset only when there is one: older versions read the
-		 * rest of the file */
+		/* the line within the block, as a "#+ " record (a comment to
+		 * older versions, which refuse a fourth word on "block") */
 		if (l->offset != 0)
-			strbuf_addf(&sb, " %ld", l->offset);
-		strbuf_addf(&sb, "\n  seen %d\n  finished %s\n", l->seen,
+			strbuf_addf(&sb, "  #+ offset %ld\n", l->offset);
+		strbuf_addf(&sb, "  seen %d\n  finished %s\n", l->seen,
 		    l->finished ? "yes" : "no");
 		for (size_t j = 0; j < l->nquizzes; j++) {
 			strbuf_addf(&sb, "  quiz %zu %s %d\n", l->quizzes[j].block,
@@ -395,7 +415,7 @@ progress_format(const struct progress *p)
 	}
 	for (size_t i = 0; i < p->nreviews; i++)
 		if (p->reviews[i].asked > 0)
-			strbuf_addf(&sb, "review %s %d/%d %" PRId64 "\n",
+			strbuf_addf(&sb, "#+ review %s %d/%d %" PRId64 "\n",
 			    p->reviews[i].concept, p->reviews[i].streak,
 			    p->reviews[i].asked, p->reviews[i].at);
 	return strbuf_detach(&sb);

@@ -126,7 +126,7 @@ keys Enter
 check "Enter goes back to the lesson list" 'status_shows "Review: 1 right" && screen | grep -q "^ >  2  The Vanishing Gradient"'
 keys q
 check "q in the menu quits with status 0" 'wait_for "EXITED 0"'
-check "the review is kept in the progress file" 'grep -q "^review quiz:vanishing-gradients:4 1/1 [0-9]" "$progress"'
+check "the review is kept in the progress file" 'grep -q "^#+ review quiz:vanishing-gradients:4 1/1 [0-9]" "$progress"'
 
 # --- start again: land where we were ---------------------------------------------
 start
