@@ -41,18 +41,17 @@ mean(const double *v, size_t h)
 
 /* See seqinside.h. The cell's parameters widened to double in the
  * kernels' layout (the same order as seqtrain's), the forward pass from
- * zero states, y from h_T, then, for the saliency, the backward pass
- * from dy/dh_T = w (the head's weight) with no weight gradient. */
+ * zero states, y from h_T, then, for dx, the backward pass from
+ * dy/dh_T = w (the head's weight) with no weight gradient. */
 double
-seqinside_run(double *keep, double *write, double *saliency,
-    const float *param, const struct seqinside_dims *d, const double *x,
-    size_t steps)
+seqinside_xgrad(double *dx, double *keep, double *write,
+    const float *cell, const float *head_w, const float *head_b,
+    const struct seqinside_dims *d, const double *x, size_t steps)
 {
 	size_t nh = d->hidden, ni = d->input;
 	size_t ncell = gates_of(d->cell) * nh * (ni + nh + 2);
-	const float *head_w = param + ncell, *head_b = head_w + nh;
 	double *theta = xmalloc(ncell * sizeof *theta);
-	double *cachebuf, *work, *dout, *dx, y;
+	double *cachebuf, *work, y;
 	const double *hT;
 	struct lstm_dims ld = { .input = ni, .hidden = nh };
 	struct gru_dims gd = { .input = ni, .hidden = nh };
@@ -65,7 +64,7 @@ seqinside_run(double *keep, double *write, double *saliency,
 	struct gru_cache gc;
 
 	for (size_t i = 0; i < ncell; i++)
-		theta[i] = param[i];
+		theta[i] = cell[i];
 	if (d->cell == SEQTRAIN_LSTM) {
 		cachebuf = xmalloc(lstm_cache_size(steps, &ld) * sizeof *cachebuf);
 		work = xmalloc(lstm_work_size(steps, &ld) * sizeof *work);
@@ -104,10 +103,11 @@ seqinside_run(double *keep, double *write, double *saliency,
 		if (write != NULL)
 			write[t] = w;
 	}
-	if (saliency != NULL && steps > 0) {
+	if (dx != NULL && steps > 0) {
 		/* dout: only the last step's row, dy/dh_T = w */
-		dout = xcalloc(steps * nh, sizeof *dout);
-		dx = xcalloc(steps * ni + 1, sizeof *dx);
+		double *dout = xcalloc(steps * nh, sizeof *dout);
+
+		memset(dx, 0, steps * ni * sizeof *dx);
 		for (size_t j = 0; j < nh; j++)
 			dout[(steps - 1) * nh + j] = head_w[j];
 		if (d->cell == SEQTRAIN_LSTM)
@@ -119,18 +119,43 @@ seqinside_run(double *keep, double *write, double *saliency,
 		else
 			rnn_backward(dx, NULL, NULL, NULL, work, dout, cachebuf,
 			    x, &rp, steps, &rd);
-		for (size_t t = 0; t < steps; t++) {
-			double s = 0.0;
-
-			for (size_t i = 0; i < ni; i++)
-				s += dx[t * ni + i] * dx[t * ni + i];
-			saliency[t] = sqrt(s);
-		}
 		free(dout);
-		free(dx);
 	}
 	free(theta);
 	free(cachebuf);
 	free(work);
+	return y;
+}
+
+/* See seqinside.h. */
+void
+seqinside_norms(double *out, const double *v, size_t steps, size_t n)
+{
+	for (size_t t = 0; t < steps; t++) {
+		double s = 0.0;
+
+		for (size_t i = 0; i < n; i++)
+			s += v[t * n + i] * v[t * n + i];
+		out[t] = sqrt(s);
+	}
+}
+
+/* See seqinside.h. */
+double
+seqinside_run(double *keep, double *write, double *saliency,
+    const float *param, const struct seqinside_dims *d, const double *x,
+    size_t steps)
+{
+	size_t ni = d->input;
+	const float *head_w = param + (seqinside_param_count(d) - d->hidden -
+	    1);
+	double *dx = saliency != NULL ? xcalloc(steps * ni + 1, sizeof *dx) :
+	    NULL;
+	double y = seqinside_xgrad(dx, keep, write, param, head_w,
+	    head_w + d->hidden, d, x, steps);
+
+	if (saliency != NULL)
+		seqinside_norms(saliency, dx, steps, ni);
+	free(dx);
 	return y;
 }

@@ -37,6 +37,16 @@ struct seqinside_dims {
  * layout, head included). */
 size_t seqinside_param_count(const struct seqinside_dims *d);
 
+/* The same network with its cell's parameters (the kernels' layout,
+ * G H (I + H + 2) floats) and its head (H weights, one bias) apart, for
+ * another owner of such a network (sentiment's, whose inputs are word
+ * embeddings): y for x, keep and write as below, and dx (T x I: dy/dx_t
+ * for every step and input) when not NULL. */
+double seqinside_xgrad(double *dx, double *keep, double *write,
+    const float *cell, const float *head_w, const float *head_b,
+    const struct seqinside_dims *d, const double *x, size_t steps);
+/* out[t] = the Euclidean length of row t of v (steps rows of n). */
+void seqinside_norms(double *out, const double *v, size_t steps, size_t n);
 /* The prediction y for x (T x I, row t-1 is x_t) under param
  * (seqinside_param_count(d) floats); keep, write and saliency (T doubles
  * each) filled as above when not NULL. steps may be 0 (y is the head's
