@@ -128,16 +128,16 @@ hint(const struct ui_review *r, char *buf, size_t size)
 	case VIEW_REVIEW_ASKING:
 		it = &r->plan.items[r->s.i];
 		if (asks_number(r))
-			return " Enter: type the answer  q: leave";
+			return " Enter: answer  q: leave";
 		snprintf(buf, size, " a-%c: answer  q: leave",
 		    (char)('a' + it->quiz->nchoices - 1));
 		return buf;
 	case VIEW_REVIEW_VERDICT:
-		return r->s.i + 1 < r->plan.n ? " Space: next question  q: leave"
-		    : " Space: the summary  q: leave";
+		return r->s.i + 1 < r->plan.n ? " Space: next  q: leave" :
+		    " Space: summary  q: leave";
 	case VIEW_REVIEW_DONE:
 	default:
-		return " Any key: back to the lessons";
+		return " Any key: back";
 	}
 }
 

@@ -459,22 +459,29 @@ view_review_explain(const struct review_item *it)
 	return it->explain;
 }
 
-/* Wrap text line by line (its own line breaks kept) with w. */
+/* Wrap text with w: a line break is a space, an empty line starts a new
+ * paragraph; every line after the first lines up under the first line's
+ * text. */
 static void
 wrap_lines(struct doc_page *page, const char *text, struct doc_wrap *w)
 {
 	const char *marker = w->marker;
 	int marker_indent = w->marker_indent;
+	const char *para = text;
 
-	for (const char *line = text;; line++) {
-		size_t len = strcspn(line, "\n");
+	for (;;) {
+		const char *end = strstr(para, "\n\n");
+		size_t len = end != NULL ? (size_t)(end - para) : strlen(para);
 
-		doc_wrap(page, line, len, w);
+		doc_wrap(page, para, len, w);
 		w->marker = "";		/* later lines line up under the first */
 		w->marker_indent = w->indent;
-		line += len;
-		if (*line == '\0' || line[1] == '\0')
+		if (end == NULL)
 			break;
+		para = end + strspn(end, "\n");
+		if (*para == '\0')
+			break;
+		doc_page_line(page, 0);	/* between paragraphs */
 	}
 	w->marker = marker;
 	w->marker_indent = marker_indent;
@@ -539,13 +546,22 @@ view_review_page(const struct view_review_session *s, int width, int ascii,
 				.marker_indent = 2, .indent = 5,
 				.style = DOC_CHOICE,
 			};
+			/* the right answer and the reader's told in words
+			 * too, to read without colour and in ASCII */
 			if (s->phase == VIEW_REVIEW_VERDICT &&
 			    (c == it->quiz->answer || (long)c == s->chosen)) {
 				w.marker_style = c == it->quiz->answer ?
 				    DOC_ANSWER : DOC_WRONG;
 				w.style = w.marker_style;
+				text = xasprintf("%s%s%s", it->quiz->choices[c],
+				    ascii ? " <- " : " \xE2\x86\x90 ",
+				    c == it->quiz->answer ? "right" :
+				    "your answer");
+			} else {
+				text = xstrdup(it->quiz->choices[c]);
 			}
-			wrap_lines(page, it->quiz->choices[c], &w);
+			wrap_lines(page, text, &w);
+			free(text);
 		}
 	w = (struct doc_wrap){ .width = page->width, .ascii = ascii };
 	if (s->phase == VIEW_REVIEW_ASKING) {
