@@ -197,10 +197,6 @@ ui_review_key(struct ui *ui, int key)
 	int k = ui_key_view(key);
 	long page = (long)review_rows() - 1;
 
-	if (k == VIEW_KEY_CTRL('c')) {
-		ui->quit = 1;	/* the answers given are in the progress */
-		return;
-	}
 	if (r->s.phase == VIEW_REVIEW_ASKING && !asks_number(r)) {
 		size_t n = r->plan.items[r->s.i].quiz->nchoices;
 		int c = k >= 'A' && k <= 'Z' ? k - 'A' + 'a' : k;
@@ -228,9 +224,13 @@ ui_review_key(struct ui *ui, int key)
 	default:
 		break;
 	}
+	if (k == 'Q') {
+		ui->quit = 1;	/* as everywhere; the answers are kept */
+		return;
+	}
 	switch (r->s.phase) {
 	case VIEW_REVIEW_ASKING:
-		if (k == 'q' || k == 'Q' || k == VIEW_KEY_ESC) {
+		if (k == 'q' || k == VIEW_KEY_ESC) {
 			view_review_stop(&r->s);
 			leave(ui);
 		} else if (asks_number(r) && (k == '\r' || k == '\n' ||
@@ -239,7 +239,7 @@ ui_review_key(struct ui *ui, int key)
 		}
 		break;
 	case VIEW_REVIEW_VERDICT:
-		if (k == 'q' || k == 'Q' || k == VIEW_KEY_ESC) {
+		if (k == 'q' || k == VIEW_KEY_ESC) {
 			view_review_stop(&r->s);
 			leave(ui);
 		} else if (k == ' ' || k == '\r' || k == '\n' ||

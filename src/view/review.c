@@ -565,10 +565,16 @@ view_review_page(const struct view_review_session *s, int width, int ascii,
 		}
 	w = (struct doc_wrap){ .width = page->width, .ascii = ascii };
 	if (s->phase == VIEW_REVIEW_ASKING) {
+		static const char how[] = "Answer with a number: 1,408  1/8  "
+		    "0.8^10  2e-3.";
+
+		blank(page);
 		if (s->msg[0] != '\0') {
-			blank(page);
 			w.style = DOC_WRONG;
 			doc_wrap(page, s->msg, strlen(s->msg), &w);
+		} else if (it->quiz == NULL || it->quiz->choices == NULL) {
+			w.style = DOC_TRY;
+			doc_wrap(page, how, sizeof how - 1, &w);
 		}
 		return page;
 	}
@@ -579,7 +585,6 @@ view_review_page(const struct view_review_session *s, int width, int ascii,
 		w.style = DOC_ANSWER;
 		doc_wrap(page, "Right.", 6, &w);
 	} else {
-		w.style = DOC_WRONG;
 		w.marker = "Not quite. The answer is ";
 		w.marker_style = DOC_WRONG;
 		w.indent = 2;

@@ -47,7 +47,8 @@ check "the answer is kept at once as the CLI keeps it" \
     'kept "^review quiz:vanishing-gradients:4 0/1 [0-9]+$"'
 keys Space
 check "the next question, a number, opens the prompt" \
-    'wait_for "Review 2 of 6: Lesson 2, quiz 3" && status_shows "^Your answer:"'
+    'wait_for "Review 2 of 6: Lesson 2, quiz 3" && status_shows "^Your answer:" &&
+    page | grep -q "^ Answer with a number: 1,408  1/8  0.8^10  2e-3\.$"'
 keys xyz Enter
 check "what is not a number is refused, saying what is accepted" \
     'wait_for "type a number" && status_shows "^Your answer:" &&
