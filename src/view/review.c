@@ -565,8 +565,8 @@ view_review_page(const struct view_review_session *s, int width, int ascii,
 		}
 	w = (struct doc_wrap){ .width = page->width, .ascii = ascii };
 	if (s->phase == VIEW_REVIEW_ASKING) {
-		static const char how[] = "Answer with a number: 1,408  1/8  "
-		    "0.8^10  2e-3.";
+		static const char how[] = "Answer with a number, such as 1408, "
+		    "1/8, 0.8^10 or 2e-3.";
 
 		blank(page);
 		if (s->msg[0] != '\0') {
