@@ -11,6 +11,11 @@
  * after 1, 2, 4 ... days; one missed is due at once. A missed quiz
  * answered right twice in a row in review is no longer asked.
  *
+ * A session (view_review_start ...) asks a plan's questions one at a
+ * time for any front end, the CLI's dialogue and the TUI's screen alike:
+ * it judges each answer and records it, so both keep the same records;
+ * view_review_page() lays out the screen's page.
+ *
  * The same seed, course and progress give the same questions.
  * Ownership: view_review_plan() fills caller-owned storage that
  * view_review_plan_free() frees; items borrow the course's quizzes, so
