@@ -1,5 +1,5 @@
 /* Tests of src/view: focus, knobs, the reading place, lists, keys, the line
- * editor and quizzes, all without a terminal. */
+ * editor, quizzes and the review screen, all without a terminal. */
 #include "config.h"
 
 #include <math.h>
@@ -21,6 +21,9 @@
 #include "view/list.h"
 #include "view/place.h"
 #include "view/quiz.h"
+#include "view/review.h"
+#include "cli/review.h"
+#include "lesson/course.h"
 #include "tests.h"
 
 /* Blocks: 0 text, 1 choice quiz, 2 text, 3 sim with knobs, 4 sim without,
@@ -981,6 +984,246 @@ test_view_predict_restore(void)
 	lesson_destroy(l);
 }
 
+/* Does some line of page contain needle? */
+static int
+review_page_has(const struct doc_page *page, const char *needle)
+{
+	struct strbuf sb;
+	int found = 0;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < page->nlines && !found; i++) {
+		doc_line_text(&page->lines[i], &sb);
+		found = strstr(sb.s, needle) != NULL;
+	}
+	strbuf_free(&sb);
+	return found;
+}
+
+/* A progress file with lesson 2's quizzes 1 (missed) and 3 (three tries). */
+static const char review_progress[] =
+    "version 1\n"
+    "lesson vanishing-gradients\n"
+    "  quiz 4 wrong 2\n"
+    "  quiz 13 right 1\n"
+    "  quiz 26 right 3\n";
+
+/* A review session: an unreadable answer records nothing and says what is
+ * accepted; a wrong choice records a miss and says why it is wrong; a right
+ * number a hit; the page shows "Review 1 of 6", the verdict in words, and
+ * after a stop the summary of what was answered. */
+static void
+test_view_review_session(void)
+{
+	struct course_opts copts = { .use_builtin = true };
+	struct course *course;
+	struct progress p;
+	struct diag_list d;
+	struct review_plan plan;
+	struct view_review_session s;
+	const struct progress_review *r;
+	struct doc_page *page;
+	size_t verdict;
+
+	diag_list_init(&d);
+	progress_init(&p);
+	course = course_load(&copts, &d);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&p, "f", review_progress,
+	    strlen(review_progress), &d), 0);
+	CU_ASSERT_EQUAL_FATAL(view_review_plan(&plan, course, &p, 9, 6, 100,
+	    &d), 0);
+	view_review_start(&s, &plan);
+	CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_ASKING);
+	page = view_review_page(&s, 80, 1, &verdict);
+	CU_ASSERT_TRUE(review_page_has(page, "Review 1 of 6: Lesson 2, quiz 1"));
+	CU_ASSERT_TRUE(review_page_has(page, "Where is tanh'(a)"));
+	CU_ASSERT_TRUE(review_page_has(page, "  b) at a = 0, where it equals 1"));
+	CU_ASSERT_FALSE(review_page_has(page, "Not quite"));
+	CU_ASSERT_EQUAL(verdict, 0);
+	doc_page_destroy(page);
+
+	/* not a choice: nothing recorded, the page says what is accepted */
+	CU_ASSERT_EQUAL(view_review_submit(&s, &p, "z", 200), -1);
+	CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_ASKING);
+	CU_ASSERT_PTR_NULL(progress_review_find(&p,
+	    "quiz:vanishing-gradients:4"));
+	page = view_review_page(&s, 80, 1, &verdict);
+	CU_ASSERT_TRUE(review_page_has(page, "Type the letter of a choice, a "
+	    "to d."));
+	doc_page_destroy(page);
+
+	/* a wrong choice */
+	CU_ASSERT_EQUAL(view_review_submit(&s, &p, " A ", 200), 0);
+	CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_VERDICT);
+	r = progress_review_find(&p, "quiz:vanishing-gradients:4");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL(r->at, 200);
+	CU_ASSERT_EQUAL(r->streak, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(view_review_why(&s));
+	CU_ASSERT_TRUE(strncmp(view_review_why(&s), "tanh(1)", 7) == 0);
+	page = view_review_page(&s, 80, 1, &verdict);
+	CU_ASSERT_TRUE(verdict > 0);
+	CU_ASSERT_TRUE(review_page_has(page, "Not quite. The answer is b) at "
+	    "a = 0"));
+	CU_ASSERT_TRUE(review_page_has(page, "a) at a = 1, where it equals 1 "
+	    "<- your answer"));
+	CU_ASSERT_TRUE(review_page_has(page, "b) at a = 0, where it equals 1 "
+	    "<- right"));
+	CU_ASSERT_TRUE(review_page_has(page, "You chose: tanh(1)"));
+	CU_ASSERT_TRUE(review_page_has(page, "tanh(0) = 0, so tanh'(0)"));
+	doc_page_destroy(page);
+	/* a second answer to the same question is refused */
+	CU_ASSERT_EQUAL(view_review_submit(&s, &p, "b", 250), -1);
+	CU_ASSERT_EQUAL(progress_review_find(&p,
+	    "quiz:vanishing-gradients:4")->at, 200);
+
+	/* the numeric quiz, answered right as the quiz reader reads it */
+	view_review_next(&s);
+	CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_ASKING);
+	CU_ASSERT_EQUAL(s.i, 1);
+	CU_ASSERT_EQUAL(view_review_submit(&s, &p, "0.8^10", 300), 1);
+	r = progress_review_find(&p, "quiz:vanishing-gradients:26");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL(r->streak, 1);
+	CU_ASSERT_PTR_NULL(view_review_why(&s));
+	page = view_review_page(&s, 80, 0, &verdict);
+	CU_ASSERT_TRUE(review_page_has(page, "Review 2 of 6"));
+	CU_ASSERT_TRUE(review_page_has(page, "Right."));
+	doc_page_destroy(page);
+
+	/* stopped: the summary counts what was answered */
+	view_review_stop(&s);
+	CU_ASSERT_EQUAL(s.right, 1);
+	CU_ASSERT_EQUAL(s.asked, 2);
+	page = view_review_page(&s, 80, 0, &verdict);
+	CU_ASSERT_TRUE(review_page_has(page, "Review done: 1 of 2 right."));
+	CU_ASSERT_TRUE(review_page_has(page, "Stopped after 2 of 6"));
+	doc_page_destroy(page);
+	view_review_plan_free(&plan);
+	course_destroy(course);
+	progress_free(&p);
+	diag_list_free(&d);
+}
+
+/* The same answers given to the CLI's dialogue and to a session leave the
+ * same review records; answering every question ends the session. */
+static void
+test_view_review_same_records_as_cli(void)
+{
+	static const char *const answers[] = {"a", "0.8^10", "1", "1", "1",
+	    "1"};
+	struct course_opts copts = { .use_builtin = true };
+	struct course *course;
+	struct progress cli, screen;
+	struct diag_list d;
+	struct review_plan plan;
+	struct view_review_session s;
+	char input[128] = "", out[16384];
+	FILE *in, *o;
+
+	diag_list_init(&d);
+	progress_init(&cli);
+	progress_init(&screen);
+	course = course_load(&copts, &d);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&cli, "f", review_progress,
+	    strlen(review_progress), &d), 0);
+	CU_ASSERT_EQUAL_FATAL(progress_parse(&screen, "f", review_progress,
+	    strlen(review_progress), &d), 0);
+	CU_ASSERT_EQUAL_FATAL(view_review_plan(&plan, course, &cli, 3, 6, 100,
+	    &d), 0);
+	for (size_t i = 0; i < 6; i++) {
+		strcat(input, answers[i]);
+		strcat(input, "\n");
+	}
+	in = fmemopen(input, strlen(input), "r");
+	o = fmemopen(out, sizeof out, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	cli_review_run(in, o, &plan, &cli, 500, 1);
+	fclose(in);
+	fclose(o);
+	view_review_start(&s, &plan);
+	for (size_t i = 0; i < 6; i++) {
+		CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_ASKING);
+		CU_ASSERT_TRUE(view_review_submit(&s, &screen, answers[i], 500)
+		    >= 0);
+		view_review_next(&s);
+	}
+	CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_DONE);
+	CU_ASSERT_EQUAL(s.asked, 6);
+	CU_ASSERT_EQUAL(cli.nreviews, screen.nreviews);
+	CU_ASSERT_TRUE(cli.nreviews >= 2);
+	for (size_t i = 0; i < plan.n; i++) {
+		const struct progress_review *a = progress_review_find(&cli,
+		    plan.items[i].concept);
+		const struct progress_review *b = progress_review_find(&screen,
+		    plan.items[i].concept);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+		CU_ASSERT_EQUAL(a->at, b->at);
+		CU_ASSERT_EQUAL(a->streak, b->streak);
+		CU_ASSERT_EQUAL(a->asked, b->asked);
+	}
+	view_review_plan_free(&plan);
+	course_destroy(course);
+	progress_free(&cli);
+	progress_free(&screen);
+	diag_list_free(&d);
+}
+
+/* The review page fits any width and shows hostile text safely: no control
+ * byte reaches the screen, and in ASCII no byte above 0x7F. */
+static void
+test_view_review_page_wraps_and_sanitises(void)
+{
+	struct review_item item = {
+		.concept = "powers",
+		.where = (char *)"powers",
+		.question = (char *)"A question with a bell\a, an escape "
+		    "\x1b[31m, a tab\tand caf\xC3\xA9 and a "
+		    "verylongwordthatcannotfitonanarrowline at all.\n\nA "
+		    "second paragraph.",
+		.value = 0.25, .tolerance = 0.01,
+		.explain = (char *)"One quarter: 0.5^2 = 0.25.",
+	};
+	struct review_plan plan = { .items = &item, .n = 1 };
+	struct view_review_session s;
+	struct progress p;
+	size_t verdict;
+
+	progress_init(&p);
+	view_review_start(&s, &plan);
+	CU_ASSERT_EQUAL(view_review_submit(&s, &p, "1/4", 7), 1);
+	for (int width = 12; width <= 80; width += 17) {
+		struct doc_page *page = view_review_page(&s, width, 1,
+		    &verdict);
+
+		CU_ASSERT_TRUE(review_page_has(page, width > 21 ?
+		    "Review 1 of 1: powers" : "Review 1 of"));
+		CU_ASSERT_TRUE(review_page_has(page, "paragraph."));
+		CU_ASSERT_TRUE(review_page_has(page, "Right."));
+		CU_ASSERT_TRUE(verdict > 0 && verdict < page->nlines);
+		for (size_t i = 0; i < page->nlines; i++) {
+			const struct doc_line *l = &page->lines[i];
+
+			CU_ASSERT_TRUE(l->width <= width);
+			for (size_t k = 0; k < l->nspans; k++)
+				for (size_t b = 0; b < l->spans[k].len; b++) {
+					unsigned char c = (unsigned char)
+					    l->spans[k].text[b];
+
+					CU_ASSERT_TRUE(c >= 0x20 && c < 0x7F);
+				}
+		}
+		doc_page_destroy(page);
+	}
+	CU_ASSERT_EQUAL(progress_review_find(&p, "powers")->streak, 1);
+	view_review_next(&s);
+	CU_ASSERT_EQUAL(s.phase, VIEW_REVIEW_DONE);
+	progress_free(&p);
+}
+
 void
 test_view_register(void)
 {
@@ -1026,4 +1269,9 @@ test_view_register(void)
 	CU_add_test(s, "quiz answers restored", test_view_quiz_restore);
 	CU_add_test(s, "reveal and predictions restored",
 	    test_view_predict_restore);
+	CU_add_test(s, "review session", test_view_review_session);
+	CU_add_test(s, "review records as the CLI's",
+	    test_view_review_same_records_as_cli);
+	CU_add_test(s, "review page wraps and sanitises",
+	    test_view_review_page_wraps_and_sanitises);
 }

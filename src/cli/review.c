@@ -7,7 +7,6 @@
 #include "core/xalloc.h"
 #include "lesson/course.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -64,16 +63,19 @@ read_answer(FILE *in, FILE *out, char *buf, size_t size)
 	return 1;
 }
 
-/* Ask one item until a readable answer comes: 1 right, 0 wrong, -1 the
- * reader stopped. */
+/* Ask the session's question until a readable answer comes, which the
+ * session judges and records in p: 1 right, 0 wrong, -1 the reader
+ * stopped. */
 static int
-ask(FILE *in, FILE *out, const struct review_item *it, size_t i, size_t n,
-    int ascii)
+ask(FILE *in, FILE *out, struct view_review_session *s, struct progress *p,
+    int64_t now, int ascii)
 {
-	char line[ANSWER_MAX], msg[256], answer[512];
+	const struct review_item *it = &s->plan->items[s->i];
+	char line[ANSWER_MAX], answer[512];
+	const char *why, *explain;
 	int verdict;
 
-	fprintf(out, "\n%zu/%zu  %s\n", i + 1, n, it->where);
+	fprintf(out, "\n%zu/%zu  %s\n", s->i + 1, s->plan->n, it->where);
 	say(out, "", it->question, ascii);
 	if (it->quiz != NULL)
 		for (size_t c = 0; c < it->quiz->nchoices; c++) {
@@ -87,27 +89,22 @@ ask(FILE *in, FILE *out, const struct review_item *it, size_t i, size_t n,
 			return -1;
 		if (strcmp(line, "q") == 0)
 			return -1;
-		verdict = view_review_check(it, line, msg, sizeof msg);
+		verdict = view_review_submit(s, p, line, now);
 		if (verdict >= 0)
 			break;
-		fprintf(out, "%s\n", msg);
+		fprintf(out, "%s\n", s->msg);
 	}
 	view_review_answer(it, answer, sizeof answer);
 	if (verdict)
 		fputs("Right.\n", out);
 	else
 		say(out, "Not quite. The answer is ", answer, ascii);
-	if (it->quiz != NULL && !verdict && it->quiz->why != NULL) {
-		size_t c = (size_t)(tolower((unsigned char)line[strspn(line,
-		    " \t")]) - 'a');
-
-		if (c < it->quiz->nchoices && it->quiz->why[c] != NULL)
-			say(out, "You chose: ", it->quiz->why[c], ascii);
-	}
-	if (it->quiz != NULL && it->quiz->explain != NULL)
-		say(out, "", it->quiz->explain, ascii);
-	else if (it->explain != NULL)
-		say(out, "", it->explain, ascii);
+	why = view_review_why(s);
+	if (why != NULL)
+		say(out, "You chose: ", why, ascii);
+	explain = view_review_explain(it);
+	if (explain != NULL)
+		say(out, "", explain, ascii);
 	return verdict;
 }
 
@@ -116,24 +113,21 @@ size_t
 cli_review_run(FILE *in, FILE *out, const struct review_plan *plan,
     struct progress *p, int64_t now, int ascii)
 {
-	size_t right = 0, asked = 0;
+	struct view_review_session s;
 
 	fprintf(out, "Review: %zu question%s, %zu of them quizzes you missed or "
 	    "needed several tries for.\nAnswer with a letter or a number "
 	    "(1,408  1/8  0.8^10  2e-3); q stops.\n", plan->n,
 	    plan->n == 1 ? "" : "s", plan->nquizzes);
-	for (size_t i = 0; i < plan->n; i++) {
-		int verdict = ask(in, out, &plan->items[i], i, plan->n, ascii);
-
-		if (verdict < 0)
-			break;
-		progress_review_answer(p, plan->items[i].concept, verdict == 1,
-		    now);
-		right += (size_t)verdict;
-		asked++;
+	view_review_start(&s, plan);
+	while (s.phase == VIEW_REVIEW_ASKING) {
+		if (ask(in, out, &s, p, now, ascii) < 0)
+			view_review_stop(&s);
+		else
+			view_review_next(&s);
 	}
-	fprintf(out, "\nReview done: %zu of %zu right.\n", right, asked);
-	return right;
+	fprintf(out, "\nReview done: %zu of %zu right.\n", s.right, s.asked);
+	return s.right;
 }
 
 /* Options of `rnntutor review`. */

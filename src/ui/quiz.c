@@ -2,9 +2,6 @@
 
 #include "ui/ui.h"
 #include "view/quiz.h"
-#include "view/review.h"
-#include "cli/review.h"
-#include "core/utf8.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -188,40 +185,4 @@ ui_predict_number(struct ui *ui, const char *text)
 	}
 	v->states[v->focus].predict.value = value;
 	predict_commit(ui);
-}
-
-/* See ui.h. */
-void
-ui_review(struct ui *ui)
-{
-	struct review_plan plan;
-	struct diag_list diags;
-	char line[16];
-	size_t right;
-
-	diag_list_init(&diags);
-	if (view_review_plan(&plan, *ui->course, &ui->progress,
-	    (uint64_t)progress_now(), VIEW_REVIEW_DEFAULT, progress_now(),
-	    &diags) < 0) {
-		ui_message(ui, "No review: %s", diags.n > 0 ? diags.v[0].msg :
-		    "unknown error");
-		diag_list_free(&diags);
-		return;
-	}
-	diag_list_free(&diags);
-	def_prog_mode();
-	endwin();
-	fputs("\n", stdout);
-	right = cli_review_run(stdin, stdout, &plan, &ui->progress,
-	    progress_now(), ui->opts->ascii > 0 || !utf8_locale_is_utf8());
-	fputs("Press Enter to go back to the lessons.", stdout);
-	fflush(stdout);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		clearerr(stdin);
-	reset_prog_mode();
-	clear();
-	refresh();
-	ui_progress_save(ui, 1);
-	ui_message(ui, "Review: %zu right; kept in your progress.", right);
-	view_review_plan_free(&plan);
 }

@@ -207,6 +207,9 @@ draw(struct ui *ui)
 	case UI_ERRORS:
 		ui_list_draw(ui);
 		break;
+	case UI_REVIEW:
+		ui_review_draw(ui);
+		break;
 	}
 	if (ui->prompt.submit != NULL)
 		ui_prompt_draw(ui);
@@ -246,6 +249,9 @@ dispatch(struct ui *ui, int key)
 	case UI_RESULTS:
 	case UI_ERRORS:
 		ui_list_key(ui, key);
+		break;
+	case UI_REVIEW:
+		ui_review_key(ui, key);
 		break;
 	}
 }
@@ -407,11 +413,12 @@ ui_reload(struct ui *ui)
 }
 
 /* A watched file changed: reload where the reader is, unless a prompt is
- * open (its text would be lost; the next change or r reloads). */
+ * open (its text would be lost; the next change or r reloads) or a review
+ * is asked (its questions are the lessons' quizzes). */
 static void
 watch_reload(struct ui *ui)
 {
-	if (ui->prompt.submit != NULL)
+	if (ui->prompt.submit != NULL || ui->screen == UI_REVIEW)
 		return;
 	ui->message[0] = '\0';	/* the last message is about the old files */
 	ui_reload(ui);
@@ -607,6 +614,7 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 	ui_watch_free(&ui);
 	ui_pager_close(&ui);
 	ui_lists_free(&ui);
+	ui_review_close(&ui);
 	restore_terminal();
 	fatal_set_hook(NULL);
 	if (progress_unsaved)

@@ -20,6 +20,7 @@
 #include "view/keep.h"
 #include "view/keys.h"
 #include "view/place.h"
+#include "view/review.h"
 
 enum ui_screen {
 	UI_MENU,
@@ -27,7 +28,8 @@ enum ui_screen {
 	UI_HELP,
 	UI_OUTLINE,
 	UI_RESULTS,	/* search across lessons */
-	UI_ERRORS	/* lesson errors after a reload */
+	UI_ERRORS,	/* lesson errors after a reload */
+	UI_REVIEW	/* the review of missed quizzes ('v') */
 };
 
 struct ui;
@@ -105,6 +107,15 @@ struct ui_watch {
 	size_t ndirs;
 };
 
+/* The review on screen (UI_REVIEW): its questions and how far it is. */
+struct ui_review {
+	struct review_plan plan;
+	struct view_review_session s;
+	size_t top;		/* first page line on the screen */
+	size_t shown;		/* question (or DONE) the top was set for */
+	int phase_shown;	/* and its phase: a new one scrolls */
+};
+
 /* A line found by the search across lessons. */
 struct ui_hit {
 	size_t lesson;
@@ -139,6 +150,7 @@ struct ui {
 	char message[512];		/* status-line message until the next key */
 	size_t help_top;		/* first line of a scrolled help */
 	struct ui_watch watch;
+	struct ui_review review;	/* valid when screen is UI_REVIEW */
 	char *reload_id;		/* the lesson a failed reload lost, to
 					 * open again once it loads */
 };
@@ -213,9 +225,6 @@ void ui_quiz_choose(struct ui *ui, size_t choice);
 void ui_quiz_ask(struct ui *ui);
 /* '!' on a focused quiz: show its answer (counted as not known). */
 void ui_quiz_reveal(struct ui *ui);
-/* 'v' in the lesson list: `rnntutor review` on the terminal, curses put
- * aside meanwhile; the answers go into the progress records. */
-void ui_review(struct ui *ui);
 /* A sim block's prediction: a guessed choice, or a typed number. */
 void ui_predict_choose(struct ui *ui, size_t choice);
 void ui_predict_number(struct ui *ui, const char *text);
@@ -259,6 +268,14 @@ void ui_errors_open(struct ui *ui, const struct diag_list *diags);
 void ui_lists_free(struct ui *ui);
 void ui_list_draw(struct ui *ui);
 void ui_list_key(struct ui *ui, int key);
+
+/* review.c: the review screen ('v' in the lesson list) */
+/* Plan a review and show its first question, or say why there is none. */
+void ui_review(struct ui *ui);
+void ui_review_draw(struct ui *ui);
+void ui_review_key(struct ui *ui, int key);
+/* Leave the review (at the end of the program too): the plan is freed. */
+void ui_review_close(struct ui *ui);
 
 /* help.c */
 void ui_help_draw(struct ui *ui);

@@ -3,6 +3,7 @@
 
 #include "view/review.h"
 #include "view/quiz.h"
+#include "doc/wrap.h"
 #include "core/xalloc.h"
 #include "nn/act.h"
 #include "nn/gru.h"
@@ -377,4 +378,235 @@ view_review_answer(const struct review_item *it, char *buf, size_t size)
 		    q->choices[q->answer]);
 	else
 		snprintf(buf, size, "%.6g", q != NULL ? q->value : it->value);
+}
+
+/* See review.h. */
+void
+view_review_start(struct view_review_session *s,
+    const struct review_plan *plan)
+{
+	*s = (struct view_review_session){
+		.plan = plan, .chosen = -1,
+		.phase = plan->n > 0 ? VIEW_REVIEW_ASKING : VIEW_REVIEW_DONE,
+	};
+}
+
+/* See review.h. */
+int
+view_review_submit(struct view_review_session *s, struct progress *p,
+    const char *text, int64_t now)
+{
+	const struct review_item *it;
+	int verdict;
+
+	if (s->phase != VIEW_REVIEW_ASKING)
+		return -1;
+	it = &s->plan->items[s->i];
+	verdict = view_review_check(it, text, s->msg, sizeof s->msg);
+	if (verdict < 0)
+		return -1;
+	s->msg[0] = '\0';
+	s->chosen = -1;
+	if (it->quiz != NULL && it->quiz->choices != NULL)
+		s->chosen = tolower((unsigned char)text[strspn(text, " \t")]) -
+		    'a';
+	progress_review_answer(p, it->concept, verdict == 1, now);
+	s->verdict = verdict;
+	s->right += (size_t)verdict;
+	s->asked++;
+	s->phase = VIEW_REVIEW_VERDICT;
+	return verdict;
+}
+
+/* See review.h. */
+void
+view_review_next(struct view_review_session *s)
+{
+	if (s->phase != VIEW_REVIEW_VERDICT)
+		return;
+	s->i++;
+	s->chosen = -1;
+	s->phase = s->i < s->plan->n ? VIEW_REVIEW_ASKING : VIEW_REVIEW_DONE;
+}
+
+/* See review.h. */
+void
+view_review_stop(struct view_review_session *s)
+{
+	s->phase = VIEW_REVIEW_DONE;
+}
+
+/* See review.h. */
+const char *
+view_review_why(const struct view_review_session *s)
+{
+	const struct lesson_quiz *q;
+
+	if (s->phase != VIEW_REVIEW_VERDICT || s->verdict || s->chosen < 0)
+		return NULL;
+	q = s->plan->items[s->i].quiz;
+	if (q == NULL || q->why == NULL || (size_t)s->chosen >= q->nchoices)
+		return NULL;
+	return q->why[s->chosen];
+}
+
+/* See review.h. */
+const char *
+view_review_explain(const struct review_item *it)
+{
+	if (it->quiz != NULL)
+		return it->quiz->explain;
+	return it->explain;
+}
+
+/* Wrap text with w: a line break is a space, an empty line starts a new
+ * paragraph; every line after the first lines up under the first line's
+ * text. */
+static void
+wrap_lines(struct doc_page *page, const char *text, struct doc_wrap *w)
+{
+	const char *marker = w->marker;
+	int marker_indent = w->marker_indent;
+	const char *para = text;
+
+	for (;;) {
+		const char *end = strstr(para, "\n\n");
+		size_t len = end != NULL ? (size_t)(end - para) : strlen(para);
+
+		doc_wrap(page, para, len, w);
+		w->marker = "";		/* later lines line up under the first */
+		w->marker_indent = w->indent;
+		if (end == NULL)
+			break;
+		para = end + strspn(end, "\n");
+		if (*para == '\0')
+			break;
+		doc_page_line(page, 0);	/* between paragraphs */
+	}
+	w->marker = marker;
+	w->marker_indent = marker_indent;
+}
+
+/* An empty line. */
+static void
+blank(struct doc_page *page)
+{
+	doc_page_line(page, 0);
+}
+
+/* See review.h. */
+struct doc_page *
+view_review_page(const struct view_review_session *s, int width, int ascii,
+    size_t *verdict_line)
+{
+	struct doc_page *page = doc_page_create(width > 1 ? width : 1, 1);
+	const struct review_plan *plan = s->plan;
+	const struct review_item *it;
+	struct doc_wrap w = { .width = page->width, .ascii = ascii };
+	char head[128], answer[512];
+	char *text;
+	const char *why, *explain;
+
+	*verdict_line = 0;
+	if (s->phase == VIEW_REVIEW_DONE) {
+		w.style = DOC_HEADING;
+		text = xasprintf("Review done: %zu of %zu right.", s->right,
+		    s->asked);
+		*verdict_line = page->nlines;
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
+		blank(page);
+		w.style = DOC_PLAIN;
+		text = s->asked < plan->n ? xasprintf("Stopped after %zu of %zu "
+		    "questions. The answers are kept in your progress; the "
+		    "ones missed come back first next time.", s->asked, plan->n)
+		    : xasprintf("The answers are kept in your progress; the "
+		    "ones missed come back first next time.");
+		doc_wrap(page, text, strlen(text), &w);
+		free(text);
+		return page;
+	}
+	it = &plan->items[s->i];
+	snprintf(head, sizeof head, "Review %zu of %zu", s->i + 1, plan->n);
+	w.style = DOC_HEADING;
+	text = xasprintf("%s: %s", head, it->where);
+	doc_wrap(page, text, strlen(text), &w);
+	free(text);
+	blank(page);
+	w.style = DOC_QUIZ;
+	wrap_lines(page, it->question, &w);
+	if (it->quiz != NULL && it->quiz->choices != NULL)
+		for (size_t c = 0; c < it->quiz->nchoices; c++) {
+			char marker[8];
+
+			snprintf(marker, sizeof marker, "%c) ", (char)('a' + c));
+			w = (struct doc_wrap){
+				.width = page->width, .ascii = ascii,
+				.marker = marker, .marker_style = DOC_CHOICE,
+				.marker_indent = 2, .indent = 5,
+				.style = DOC_CHOICE,
+			};
+			/* the right answer and the reader's told in words
+			 * too, to read without colour and in ASCII */
+			if (s->phase == VIEW_REVIEW_VERDICT &&
+			    (c == it->quiz->answer || (long)c == s->chosen)) {
+				w.marker_style = c == it->quiz->answer ?
+				    DOC_ANSWER : DOC_WRONG;
+				w.style = w.marker_style;
+				text = xasprintf("%s%s%s", it->quiz->choices[c],
+				    ascii ? " <- " : " \xE2\x86\x90 ",
+				    c == it->quiz->answer ? "right" :
+				    "your answer");
+			} else {
+				text = xstrdup(it->quiz->choices[c]);
+			}
+			wrap_lines(page, text, &w);
+			free(text);
+		}
+	w = (struct doc_wrap){ .width = page->width, .ascii = ascii };
+	if (s->phase == VIEW_REVIEW_ASKING) {
+		static const char how[] = "Answer with a number, such as 1408, "
+		    "1/8, 0.8^10 or 2e-3.";
+
+		blank(page);
+		if (s->msg[0] != '\0') {
+			w.style = DOC_WRONG;
+			doc_wrap(page, s->msg, strlen(s->msg), &w);
+		} else if (it->quiz == NULL || it->quiz->choices == NULL) {
+			w.style = DOC_TRY;
+			doc_wrap(page, how, sizeof how - 1, &w);
+		}
+		return page;
+	}
+	blank(page);
+	*verdict_line = page->nlines;
+	view_review_answer(it, answer, sizeof answer);
+	if (s->verdict) {
+		w.style = DOC_ANSWER;
+		doc_wrap(page, "Right.", 6, &w);
+	} else {
+		w.marker = "Not quite. The answer is ";
+		w.marker_style = DOC_WRONG;
+		w.indent = 2;
+		w.style = DOC_ANSWER;
+		wrap_lines(page, answer, &w);
+		w.marker = NULL;
+		w.indent = 0;
+	}
+	why = view_review_why(s);
+	if (why != NULL) {
+		w.style = DOC_WRONG;
+		w.marker = "You chose: ";
+		w.marker_style = DOC_WRONG;
+		w.indent = 2;
+		wrap_lines(page, why, &w);
+		w.marker = NULL;
+		w.indent = 0;
+	}
+	explain = view_review_explain(it);
+	if (explain != NULL) {
+		w.style = DOC_PLAIN;
+		wrap_lines(page, explain, &w);
+	}
+	return page;
 }

@@ -11,6 +11,11 @@
  * after 1, 2, 4 ... days; one missed is due at once. A missed quiz
  * answered right twice in a row in review is no longer asked.
  *
+ * A session (view_review_start ...) asks a plan's questions one at a
+ * time for any front end, the CLI's dialogue and the TUI's screen alike:
+ * it judges each answer and records it, so both keep the same records;
+ * view_review_page() lays out the screen's page.
+ *
  * The same seed, course and progress give the same questions.
  * Ownership: view_review_plan() fills caller-owned storage that
  * view_review_plan_free() frees; items borrow the course's quizzes, so
@@ -22,6 +27,7 @@
 #include <stdint.h>
 
 #include "core/diag.h"
+#include "doc/page.h"
 #include "lesson/course.h"
 #include "progress/progress.h"
 
@@ -63,5 +69,52 @@ int view_review_check(const struct review_item *item, const char *text,
 /* The right answer as a reader should see it, in buf. */
 void view_review_answer(const struct review_item *item, char *buf,
     size_t size);
+
+/* Where a review being asked stands. */
+enum view_review_phase {
+	VIEW_REVIEW_ASKING,	/* the question waits for an answer */
+	VIEW_REVIEW_VERDICT,	/* answered: the verdict is shown */
+	VIEW_REVIEW_DONE	/* every question answered, or stopped */
+};
+
+/* A review being asked, one question at a time, by any front end (the
+ * CLI's dialogue, the TUI's screen). The plan is borrowed. */
+struct view_review_session {
+	const struct review_plan *plan;
+	size_t i;		/* the question asked or judged */
+	size_t right, asked;
+	enum view_review_phase phase;
+	int verdict;		/* VERDICT: 1 right, 0 wrong */
+	long chosen;		/* VERDICT: the choice given, or -1 */
+	char msg[256];		/* ASKING: why the last answer was not read,
+				 * or "" */
+};
+
+/* Start asking plan's questions (DONE at once when it has none). */
+void view_review_start(struct view_review_session *s,
+    const struct review_plan *plan);
+/* Answer the question asked with text (a choice letter or a number):
+ * judged, recorded in p's review records at now, and the phase becomes
+ * VERDICT. Returns 1 right, 0 wrong, or -1 when text was not an answer
+ * (s->msg says what is accepted; nothing is recorded). */
+int view_review_submit(struct view_review_session *s, struct progress *p,
+    const char *text, int64_t now);
+/* After a verdict: the next question, or DONE after the last. */
+void view_review_next(struct view_review_session *s);
+/* The reader stops: DONE, with what was answered so far. */
+void view_review_stop(struct view_review_session *s);
+/* The lesson's word on the wrong choice given, or NULL. */
+const char *view_review_why(const struct view_review_session *s);
+/* How the right answer comes about, or NULL. */
+const char *view_review_explain(const struct review_item *item);
+
+/* The review's screen at width columns: "Review 2 of 6" and where the
+ * question comes from, the question and its choices, then the verdict,
+ * the right answer and its explanation; after the last, the summary. Text
+ * is wrapped and sanitised (ascii: ASCII only). *verdict_line gets the
+ * first line of the verdict (of the summary when DONE), 0 when there is
+ * none yet. The caller destroys the page (doc_page_destroy). */
+struct doc_page *view_review_page(const struct view_review_session *s,
+    int width, int ascii, size_t *verdict_line);
 
 #endif
