@@ -44,7 +44,7 @@ check "a wrong letter: the verdict, the right answer, why, the explanation" \
     page | grep -q "You chose: tanh(1)" && page | grep -q "tanh(0) = 0, so" &&
     status_shows "^ Space: next  q: leave"'
 check "the answer is kept at once as the CLI keeps it" \
-    'kept "^review quiz:vanishing-gradients:4 0/1 [0-9]+$"'
+    'kept "^#[+] review quiz:vanishing-gradients:4 0/1 [0-9]+$"'
 keys Space
 check "the next question, a number, opens the prompt" \
     'wait_for "Review 2 of 6: Lesson 2, quiz 3" && status_shows "^Your answer:" &&
@@ -56,7 +56,7 @@ check "what is not a number is refused, saying what is accepted" \
 keys '0.8^10' Enter
 check "a power as the quiz reader reads it is right" \
     'wait_for "Right." && page | grep -q "0.8^10 ≈ 0.1074" &&
-    kept "^review quiz:vanishing-gradients:26 1/1 [0-9]+$"'
+    kept "^#[+] review quiz:vanishing-gradients:26 1/1 [0-9]+$"'
 keys Space
 check "then the fresh questions the engine computes" \
     'wait_for "Review 3 of 6: powers" && status_shows "^Your answer:"'
@@ -82,12 +82,12 @@ check "a key goes back to the list, saying how it went" \
     'status_shows "^ Review: [1-6] of 6 right; kept in your progress\\."'
 keys Q
 check "every answer is in the review records, the missed quiz kept" \
-    'wait_for "EXITED 0" && grep -qE "^review quiz:vanishing-gradients:4 0/1 [0-9]+$" "$progress" &&
-    grep -qE "^review quiz:vanishing-gradients:26 1/1 [0-9]+$" "$progress" &&
-    grep -qE "^review powers [01]/1 [0-9]+$" "$progress" &&
-    grep -qE "^review params [01]/1 [0-9]+$" "$progress" &&
-    grep -qE "^review gates [01]/1 [0-9]+$" "$progress" &&
-    grep -qE "^review clip [01]/1 [0-9]+$" "$progress" &&
+    'wait_for "EXITED 0" && grep -qE "^#[+] review quiz:vanishing-gradients:4 0/1 [0-9]+$" "$progress" &&
+    grep -qE "^#[+] review quiz:vanishing-gradients:26 1/1 [0-9]+$" "$progress" &&
+    grep -qE "^#[+] review powers [01]/1 [0-9]+$" "$progress" &&
+    grep -qE "^#[+] review params [01]/1 [0-9]+$" "$progress" &&
+    grep -qE "^#[+] review gates [01]/1 [0-9]+$" "$progress" &&
+    grep -qE "^#[+] review clip [01]/1 [0-9]+$" "$progress" &&
     grep -qx "  quiz 4 wrong 2" "$progress"'
 
 # --- 40x12, ASCII, no colour: wrapping, scrolling, a resize, q ----------------
@@ -103,7 +103,7 @@ check "40 columns: the question wraps, in ASCII" \
 keys b
 check "a right letter: the verdict is scrolled into sight" \
     'wait_for "Right." && ! page | grep -q "Review 1 of 6" &&
-    kept "^review quiz:vanishing-gradients:4 1/1 [0-9]+$"'
+    kept "^#[+] review quiz:vanishing-gradients:4 1/1 [0-9]+$"'
 check "the page is longer than the screen: the status says there is more" \
     'status_shows "Down: more|Up: back"'
 keys k k k k k k k k k k k k
@@ -124,8 +124,8 @@ check "q leaves early to the list, saying how it went" \
     'status_shows "^ Review: 1 of 1 right; kept"'
 keys Q
 check "only the question answered was recorded" \
-    'wait_for "EXITED 0" && grep -qE "^review quiz:vanishing-gradients:4 1/1 [0-9]+$" "$progress" &&
-    ! grep -q "^review quiz:vanishing-gradients:26" "$progress" &&
-    ! grep -q "^review powers" "$progress"'
+    'wait_for "EXITED 0" && grep -qE "^#[+] review quiz:vanishing-gradients:4 1/1 [0-9]+$" "$progress" &&
+    ! grep -q "^#[+] review quiz:vanishing-gradients:26" "$progress" &&
+    ! grep -q "^#[+] review powers" "$progress"'
 
 e2e_end
