@@ -14,6 +14,21 @@
 #include "sim/sim.h"
 #include "tests.h"
 
+/* Set adding's arguments from space-separated NAME=VALUE words: SIM_OK
+ * or the first error. */
+static int
+set_words(struct sim_args *args, const char *words, struct diag_list *diags)
+{
+	char buf[256], *w, *save = NULL;
+	int rc = SIM_OK;
+
+	snprintf(buf, sizeof buf, "%s", words);
+	for (w = strtok_r(buf, " ", &save); w != NULL && rc == SIM_OK;
+	    w = strtok_r(NULL, " ", &save))
+		rc = sim_args_set_kv(args, w, diags);
+	return rc;
+}
+
 /* Run "adding" with space-separated NAME=VALUE words into res; SIM_OK or
  * the error (and a failed assertion). */
 static int
@@ -22,17 +37,13 @@ run(struct sim_result *res, const char *words)
 	const struct sim_spec *spec = sim_find("adding");
 	struct sim_args args;
 	struct diag_list diags;
-	char buf[256], *w, *save = NULL;
-	int rc = SIM_OK;
+	int rc;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
 	sim_result_init(res);
 	sim_args_init(&args, spec);
 	diag_list_init(&diags);
-	snprintf(buf, sizeof buf, "%s", words);
-	for (w = strtok_r(buf, " ", &save); w != NULL && rc == SIM_OK;
-	    w = strtok_r(NULL, " ", &save))
-		rc = sim_args_set_kv(&args, w, &diags);
+	rc = set_words(&args, words, &diags);
 	if (rc == SIM_OK)
 		rc = sim_run(res, &args, &diags);
 	CU_ASSERT_EQUAL(rc, SIM_OK);
@@ -446,16 +457,12 @@ trained(const char *words)
 	struct diag_list diags;
 	struct sim_job *job = NULL;
 	struct sim_model *model = NULL;
-	char buf[256], *w, *save = NULL;
-	int rc = SIM_OK;
+	int rc;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
 	sim_args_init(&args, spec);
 	diag_list_init(&diags);
-	snprintf(buf, sizeof buf, "%s", words);
-	for (w = strtok_r(buf, " ", &save); w != NULL && rc == SIM_OK;
-	    w = strtok_r(NULL, " ", &save))
-		rc = sim_args_set_kv(&args, w, &diags);
+	rc = set_words(&args, words, &diags);
 	if (rc == SIM_OK)
 		rc = sim_job_create(&job, &args, NULL, &diags);
 	if (rc == SIM_OK)

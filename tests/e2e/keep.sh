@@ -72,16 +72,6 @@ keys Q
 wait_for "EXITED 0"
 
 # --- watch mode on a $RNNTUTOR_PATH directory -------------------------------
-# idle_ok: no CPU time at all over 2 s while nothing changes (from /proc)
-ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
-idle_ok() {
-	[ -r "/proc/$pid/stat" ] || return 0	# no /proc: nothing to read
-	_t0=$(ticks) _end=$(( $(date +%s) + 2 ))
-	until_ok 10 '[ "$(date +%s)" -gt "$_end" ]'
-	_t1=$(ticks)
-	echo "watch: idle CPU ticks over 2 s: $((_t1 - _t0))"
-	[ "$_t1" -eq "$_t0" ]
-}
 rm -rf "$tmp/state"
 ARGS="--watch keep-state"
 start RNNTUTOR_PATH="$tmp/nowhere:$tmp/lessons"

@@ -69,6 +69,17 @@ until_ok() {
 		sleep 0.1
 	done
 }
+# idle_ok: the program of process $pid used no CPU time at all over 2 s
+# while nothing changed (read from /proc; true where there is no /proc)
+ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+idle_ok() {
+	[ -r "/proc/$pid/stat" ] || return 0	# no /proc: nothing to read
+	_t0=$(ticks) _end=$(( $(date +%s) + 2 ))
+	until_ok 10 '[ "$(date +%s)" -gt "$_end" ]'
+	_t1=$(ticks)
+	echo "watch: idle CPU ticks over 2 s: $((_t1 - _t0))"
+	[ "$_t1" -eq "$_t0" ]
+}
 # running: the program has not ended (the shell prints EXITED when it has)
 running() { ! screen | grep -q "^EXITED [0-9]"; }
 # wait_for TEXT [SECONDS]: until the screen shows TEXT (default 10 s);
