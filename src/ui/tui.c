@@ -370,6 +370,7 @@ ui_reload(struct ui *ui)
 	 * again the reader is back in it */
 	int lost = ui->reload_id != NULL && ui->view.lesson == NULL;
 	long index;
+	ui->watch.pending = 0;	/* this reload covers a held-back one */
 
 	if (ui->view.lesson != NULL) {
 		/* the place goes into the progress record, where opening the
@@ -413,13 +414,16 @@ ui_reload(struct ui *ui)
 }
 
 /* A watched file changed: reload where the reader is, unless a prompt is
- * open (its text would be lost; the next change or r reloads) or a review
- * is asked (its questions are the lessons' quizzes). */
+ * open (its text would be lost) or a review is asked (its questions are
+ * the lessons' quizzes): then the reload waits until they close. */
 static void
 watch_reload(struct ui *ui)
 {
-	if (ui->prompt.submit != NULL || ui->screen == UI_REVIEW)
+	if (ui->prompt.submit != NULL || ui->screen == UI_REVIEW) {
+		ui->watch.pending = 1;
 		return;
+	}
+	ui->watch.pending = 0;
 	ui->message[0] = '\0';	/* the last message is about the old files */
 	ui_reload(ui);
 }
@@ -600,7 +604,8 @@ ui_tui_run(struct course **course, const struct ui_opts *opts)
 			errors = 0;
 			ui.message[0] = '\0';
 			dispatch(&ui, key);
-			if (ui_watch_changed(&ui))	/* without inotify */
+			if (ui_watch_changed(&ui) ||	/* without inotify */
+			    ui.watch.pending)		/* held back before */
 				watch_reload(&ui);
 			ui_progress_note(&ui);	/* how far, while it shows */
 		} else if (!got_signal && terminal_gone(ui.job.run == NULL,

@@ -105,6 +105,8 @@ struct ui_watch {
 	unsigned long long stamp;	/* without inotify: of the files */
 	char **dirs;			/* course_dirs(), owned */
 	size_t ndirs;
+	int pending;			/* a change came while a reload had to
+					 * wait (a prompt, a review) */
 };
 
 /* The review on screen (UI_REVIEW): its questions and how far it is. */

@@ -83,6 +83,16 @@ check "watch mode on \$RNNTUTOR_PATH uses no CPU while nothing changes" 'idle_ok
 write_lesson pears
 check "a save in a \$RNNTUTOR_PATH directory shows by itself" \
     'wait_for "The first paragraph says pears." 5'
+# a save while a prompt is open waits for it (the typed text is kept),
+# then shows once it closes
+keys /
+keys zz
+write_lesson figs
+check "a save while typing leaves the prompt as it was" \
+    'until_ok 5 "status | grep -q \"^/zz\$\""'
+keys Escape
+check "the save held back by the prompt shows when it closes" \
+    'wait_for "The first paragraph says figs." 5'
 keys Q
 wait_for "EXITED 0"
 
