@@ -134,6 +134,9 @@ done
 run "$prog" --check "$tmp/new/my-first-lesson.yaml"
 check "the skeleton passes --check" '[ $st -eq 0 ] && [ ! -s "$tmp/err" ]'
 check "the skeleton shows expect:" 'grep -q "^    expect:" "$tmp/new/my-first-lesson.yaml"'
+for key in "    predict:" "    hint:" "        why:" "    reveal:"; do
+	check "the skeleton shows${key%:}:" 'grep -q "^$key" "$tmp/new/my-first-lesson.yaml"'
+done
 run "$prog" -L "$tmp/new" --print my-first-lesson
 check "the skeleton prints" '[ $st -eq 0 ] && grep -q "tensor(0.3487)" "$tmp/out"'
 run "$prog" --new-lesson "Bad Id"
