@@ -132,13 +132,7 @@ keys q
 wait_for "rnntutor - recurrent" >/dev/null
 keys 1
 status_shows "^ Lesson 1/" >/dev/null
-keys Tab
-i=0
-while ! status | grep -q "letter of your answer" && [ $i -lt 30 ]; do
-	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
-	keys Tab
-	i=$((i + 1))
-done
+tab_to "letter of your answer"
 check "Tab reaches a quiz" 'status_shows "letter of your answer"'
 for k in a b c d; do
 	keys $k

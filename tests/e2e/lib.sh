@@ -80,6 +80,19 @@ idle_ok() {
 	echo "watch: idle CPU ticks over 2 s: $((_t1 - _t0))"
 	[ "$_t1" -eq "$_t0" ]
 }
+# tab_to PATTERN [MAX]: press Tab until the status line matches PATTERN
+# (an extended regular expression), at most MAX (30) more times; each Tab
+# waits for the focus to have moved before the next is typed
+tab_to() {
+	_want=$1 _max=${2:-30} _i=0
+	keys Tab
+	while ! status | grep -qE -- "$_want" && [ $_i -lt "$_max" ]; do
+		until_ok 10 'status | grep -qE "change|letter of your answer|type your answer|Predict:"'
+		status | grep -qE -- "$_want" && break
+		keys Tab
+		_i=$((_i + 1))
+	done
+}
 # running: the program has not ended (the shell prints EXITED when it has)
 running() { ! screen | grep -q "^EXITED [0-9]"; }
 # wait_for TEXT [SECONDS]: until the screen shows TEXT (default 10 s);

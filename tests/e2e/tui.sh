@@ -44,14 +44,7 @@ check "any key closes the help" 'status_shows "^ Lesson 2/" && ! screen | grep -
 
 # --- a simulation: focus it, turn a knob, the chart changes -------------------
 keys g
-keys Tab
-i=0
-while ! status | grep -q "change" && [ $i -lt 20 ]; do
-	# each Tab must have moved the focus before the next one is typed
-	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
-	keys Tab
-	i=$((i + 1))
-done
+tab_to "change" 20
 check "Tab focuses a simulation (knob hint in the status line)" 'status_shows "change"'
 mark=$(printf '\342\226\214')
 check "the focused block is marked without colour" 'screen | grep -q "^$mark"'
@@ -71,13 +64,7 @@ check "Esc leaves the simulation" 'status_shows "^ Lesson 2/"'
 
 # --- a quiz ----------------------------------------------------------------------
 keys g
-keys Tab
-i=0
-while ! status | grep -q "letter of your answer" && [ $i -lt 30 ]; do
-	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
-	keys Tab
-	i=$((i + 1))
-done
+tab_to "letter of your answer"
 check "Tab reaches a quiz" 'status_shows "letter of your answer"'
 keys a
 check "answering gives feedback at once" 'status_shows "^ (Right|Not quite)" &&
@@ -93,14 +80,7 @@ check "a shown answer takes no more answers" 'status_shows "answer is shown; v i
 keys Escape
 check "Esc leaves the quiz" 'status_shows "^ Lesson 2/"'
 # --- predict before you see ------------------------------------------------------
-i=0
-keys Tab
-while ! status | grep -q "Predict:" && [ $i -lt 30 ]; do
-	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer|Predict:"'
-	status | grep -q "Predict:" && break
-	keys Tab
-	i=$((i + 1))
-done
+tab_to "Predict:"
 check "Tab reaches a simulation asking for a prediction" 'status_shows "Predict: Enter to type your guess"'
 check "before the guess its knobs, chart and output are hidden" 'wait_for "Guess first: press Enter" &&
     ! screen | grep -qE "knobs: .*scale.*0.9" && ! screen | grep -q "last/first"'
@@ -155,13 +135,7 @@ LANG_E2E=C TERM_E2E=vt100 start
 check "LANG=C TERM=vt100 shows the lesson" 'status_shows "^ Lesson 2/4  The Vanishing"'
 ascii_only() { [ "$(screen | LC_ALL=C tr -d "\011\012\040-\176" | wc -c)" -eq 0 ]; }
 check "LANG=C output is ASCII only" 'ascii_only'
-keys Tab
-i=0
-while ! status | grep -q "change" && [ $i -lt 20 ]; do
-	until_ok 10 'status | grep -qE "change|letter of your answer|type your answer"'
-	keys Tab
-	i=$((i + 1))
-done
+tab_to "change" 20
 # a chart in ASCII: bars of | (and : . _ for the partial rows)
 check "LANG=C shows ASCII charts" 'status_shows "change" && screen | grep -A4 "knobs:" | grep -q "|||" &&
     screen | grep -q "^| " && ascii_only'
