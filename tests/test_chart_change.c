@@ -131,6 +131,42 @@ builtin(void)
 	return c;
 }
 
+/* What a knob turn showed: the block's text before and after, and the
+ * rows of its log-scale chart (down to summary) before and after. */
+struct turn {
+	char *before, *after, *rows_before, *rows_after;
+};
+
+/* Turn knob of the first block of lesson (course index) with a chart of
+ * series from was to now, with the rows of its chart "on a log scale"
+ * down to the summary line; asserts the rows were found and differ. */
+static void
+turn_chart(struct course *c, size_t lesson, const char *knob,
+    const char *series, const char *was, const char *now, int ascii,
+    const char *summary, struct turn *t)
+{
+	long block = find_block(c, lesson, knob, series);
+
+	CU_ASSERT_TRUE_FATAL(block >= 0);
+	turn_knob(c, lesson, block, knob, was, now, ascii, &t->before,
+	    &t->after);
+	t->rows_before = chart_rows(t->before, "on a log scale", summary);
+	t->rows_after = chart_rows(t->after, "on a log scale", summary);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->rows_before);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t->rows_after);
+	CU_ASSERT_STRING_NOT_EQUAL(t->rows_before, t->rows_after);
+}
+
+/* Free what turn_chart() kept. */
+static void
+turn_free(struct turn *t)
+{
+	free(t->rows_before);
+	free(t->rows_after);
+	free(t->before);
+	free(t->after);
+}
+
 /* Lesson 1's pulse: scale 0.9 -> 0.5 changes the chart's rows (they used
  * to be the same auto-scaled line), keeps a "was" row, and says how the
  * memory and the final norm moved. */
@@ -138,37 +174,26 @@ static void
 test_chart_change_lesson1_scale(void)
 {
 	struct course *c = builtin();
-	long block;
-	char *before, *after, *rows_before, *rows_after;
+	struct turn t;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
-	block = find_block(c, 0, "scale", "hnorm");
-	CU_ASSERT_TRUE_FATAL(block >= 0);
-	turn_knob(c, 0, block, "scale", "0.9", "0.5", 1, &before, &after);
-	rows_before = chart_rows(before, "on a log scale", "      falls");
-	rows_after = chart_rows(after, "on a log scale", "      falls");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rows_before);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rows_after);
-	CU_ASSERT_STRING_NOT_EQUAL(rows_before, rows_after);
+	turn_chart(c, 0, "scale", "hnorm", "0.9", "0.5", 1, "      falls", &t);
 	/* under the new curve, which falls to the bottom, the old run's row
 	 * stays high (full cells) on the shared range: 0.9 kept 0.00046 of
 	 * the pulse where 0.5 keeps 4.15e-19 */
-	CU_ASSERT_PTR_NULL(strstr(rows_before, " was "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(rows_after, "\n             was ||||||||||"
-	    "||||||||||||||||||||||||||||||||||||||||"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(rows_after, "hnorm 4.15e-19 "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(after, "was -> now: memory 44 -> 7"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(after, "final"));
+	CU_ASSERT_PTR_NULL(strstr(t.rows_before, " was "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.rows_after, "\n             was "
+	    "||||||||||||||||||||||||||||||||||||||||||||||||||"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.rows_after, "hnorm 4.15e-19 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.after, "was -> now: memory 44 -> 7"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.after, "final"));
 	/* every line fits 80 columns, in ASCII */
-	for (const char *s = after; *s != '\0'; s++)
+	for (const char *s = t.after; *s != '\0'; s++)
 		CU_ASSERT_TRUE((unsigned char)*s < 0x80);
-	for (char *line = strtok(after, "\n"); line != NULL;
+	for (char *line = strtok(t.after, "\n"); line != NULL;
 	    line = strtok(NULL, "\n"))
 		CU_ASSERT_TRUE(strlen(line) <= 80);
-	free(rows_before);
-	free(rows_after);
-	free(before);
-	free(after);
+	turn_free(&t);
 	course_destroy(c);
 }
 
@@ -179,33 +204,23 @@ static void
 test_chart_change_lesson3_forget_bias(void)
 {
 	struct course *c = builtin();
-	long block;
-	char *before, *after, *rows_before, *rows_after;
+	struct turn t;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
-	block = find_block(c, 2, "forget_bias", "cell_path");
-	CU_ASSERT_TRUE_FATAL(block >= 0);
-	turn_knob(c, 2, block, "forget_bias", "0", "5", 0, &before, &after);
-	rows_before = chart_rows(before, "on a log scale", "            rises");
-	rows_after = chart_rows(after, "on a log scale", "            rises");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rows_before);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rows_after);
-	CU_ASSERT_STRING_NOT_EQUAL(rows_before, rows_after);
+	turn_chart(c, 2, "forget_bias", "cell_path", "0", "5", 0,
+	    "            rises", &t);
 	/* the new run sits high on the range it shares with the old one,
 	 * whose bottom (7.89e-31) is still the chart's: its top row is full
 	 * from the first column, where the old one's starts blank */
-	CU_ASSERT_PTR_NOT_NULL(strstr(rows_after, "cell_path 7.89e-31 "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(rows_after, "                   1 "
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.rows_after, "cell_path 7.89e-31 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.rows_after, "                   1 "
 	    "\xE2\x96"));
-	CU_ASSERT_PTR_NULL(strstr(rows_before, "                   1 "
+	CU_ASSERT_PTR_NULL(strstr(t.rows_before, "                   1 "
 	    "\xE2\x96"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(after, "was \xE2\x86\x92 now:"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(after, "7.9e-31 \xE2\x86\x92 0.51"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(after, "     was \xE2\x96"));
-	free(rows_before);
-	free(rows_after);
-	free(before);
-	free(after);
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.after, "was \xE2\x86\x92 now:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.after, "7.9e-31 \xE2\x86\x92 0.51"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.after, "     was \xE2\x96"));
+	turn_free(&t);
 	course_destroy(c);
 }
 
